@@ -1,0 +1,93 @@
+"""The ``studykit`` command: a root group whose subcommands are imported only when used.
+
+Start-up stays fast because ``studykit --help`` imports click alone; each command
+module is loaded when it runs. Library errors become one line and an exit code here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from studykit import __version__
+from studykit.errors import StudykitError
+
+# name -> "module:attribute"; keep in alphabetical order.
+COMMANDS: dict[str, str] = {
+    "compare": "studykit.cli.learn:compare",
+    "learn": "studykit.cli.learn:learn",
+    "topics": "studykit.cli.learn:topics",
+}
+
+SHORT_HELP: dict[str, str] = {
+    "compare": "Compare concepts side by side.",
+    "learn": "Read the note on one concept.",
+    "topics": "List the concepts, grouped by exam domain.",
+}
+
+
+class UserFacingError(click.ClickException):
+    """A :class:`StudykitError` on its way to the terminal."""
+
+    def __init__(self, error: StudykitError) -> None:
+        super().__init__(error.format())
+        self.exit_code = error.exit_code
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand runs."""
+
+    def __init__(self, *args: object, lazy: dict[str, str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module_name, attribute = self.lazy[cmd_name].split(":")
+            return getattr(importlib.import_module(module_name), attribute)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StudykitError as error:
+            raise UserFacingError(error) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted.", err=True)
+            ctx.exit(130)
+        return None
+
+
+def _quiet_broken_pipe() -> None:
+    """``studykit … | head`` ends quietly: point stdout at /dev/null and exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="studykit")
+def cli() -> None:
+    """Learn, practise and build training data for model customization on Amazon Bedrock."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="studykit")

@@ -1,0 +1,224 @@
+"""Load ``content/*.yaml`` strictly: schema, sources, cross-references.
+
+Every problem is a :class:`StudykitError` with ``file:line:col`` and a fix. Files whose
+name starts with ``_`` hold metadata (inventory, comparison presets), not concepts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from studykit.concepts.model import (
+    ATTRIBUTES,
+    CATEGORIES,
+    DOMAINS,
+    FACT_KINDS,
+    AttributeValue,
+    Concept,
+    Fact,
+)
+from studykit.concepts.registry import ConceptSet
+from studykit.errors import StudykitError
+from studykit.fields import Field
+from studykit.resources import content_dir
+from studykit.yamlfile import load_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+SEED_PATTERN = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
+URL_PATTERN = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com/aws-samples)/\S+$")
+
+_CONCEPT_REQUIRED = ("id", "title", "domain", "category", "summary", "facts")
+_CONCEPT_OPTIONAL = ("task", "aka", "attributes", "related", "prerequisites", "exam_tips")
+
+
+def parse_concept(field: Field) -> Concept:
+    """Build one :class:`Concept` from the YAML document behind ``field``."""
+    keys = field.mapping(_CONCEPT_REQUIRED, _CONCEPT_OPTIONAL)
+    concept_id = keys["id"].text()
+    if not ID_PATTERN.match(concept_id):
+        raise keys["id"].error(
+            f"concept id {concept_id!r} is not lower-case words joined by '-'", "e.g. continued-pre-training"
+        )
+    path = Path(field.document.path)
+    if path.stem != concept_id:
+        raise keys["id"].error(
+            f"concept id {concept_id!r} does not match the file name {path.name!r}",
+            f"rename the file to {concept_id}.yaml",
+        )
+    return Concept(
+        id=concept_id,
+        title=keys["title"].text(max_length=120),
+        domain=int(keys["domain"].choice([str(number) for number in DOMAINS])),
+        category=keys["category"].choice(CATEGORIES),
+        summary=keys["summary"].text(max_length=1200),
+        facts=tuple(_parse_fact(item) for item in keys["facts"].items(min_items=1)),
+        attributes=_parse_attributes(keys["attributes"]) if "attributes" in keys else {},
+        related=_ids(keys, "related"),
+        prerequisites=_ids(keys, "prerequisites"),
+        exam_tips=keys["exam_tips"].text_list() if "exam_tips" in keys else (),
+        aka=keys["aka"].text_list() if "aka" in keys else (),
+        task=str(keys["task"].value) if "task" in keys else None,
+        path=field.document.path,
+        line=field.line,
+    )
+
+
+def _ids(keys: dict[str, Field], name: str) -> tuple[str, ...]:
+    if name not in keys:
+        return ()
+    ids = keys[name].text_list()
+    for index, value in enumerate(ids):
+        if not ID_PATTERN.match(value):
+            raise keys[name].child(index).error(f"{value!r} is not a concept id", "use ids like fine-tuning")
+    return ids
+
+
+def _parse_fact(field: Field) -> Fact:
+    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said"))
+    source = keys["source"].text()
+    if not (SEED_PATTERN.match(source) or URL_PATTERN.match(source)):
+        raise keys["source"].error(
+            f"source {source!r} is neither a seed note nor an AWS documentation URL",
+            "write seed:<file name> or https://docs.aws.amazon.com/...",
+        )
+    kind = keys["kind"].choice(FACT_KINDS) if "kind" in keys else "fact"
+    as_of = None
+    if "as_of" in keys:
+        as_of = str(keys["as_of"].value)
+        if not DATE_PATTERN.match(as_of):
+            raise keys["as_of"].error(f"as_of {as_of!r} is not a date", "write YYYY-MM-DD")
+    if kind in ("price", "quota") and as_of is None:
+        raise field.error(f"a {kind} fact needs an 'as_of' date", "add as_of: YYYY-MM-DD")
+    seed_said = keys["seed_said"].text() if "seed_said" in keys else None
+    if kind == "correction" and seed_said is None:
+        raise field.error("a correction needs 'seed_said'", "quote or paraphrase what the seed note said")
+    return Fact(keys["text"].text(), source, kind, as_of, seed_said, field.line)
+
+
+def _parse_attributes(field: Field) -> dict[str, AttributeValue]:
+    keys = field.mapping((), tuple(ATTRIBUTES))
+    attributes: dict[str, AttributeValue] = {}
+    for name, item in keys.items():
+        spec = ATTRIBUTES[name]
+        if spec.kind == "enum":
+            attributes[name] = item.choice(spec.values)
+        elif spec.kind == "bool":
+            attributes[name] = item.boolean()
+        elif spec.kind == "list":
+            attributes[name] = item.text_list(min_items=1)
+        else:
+            text = item.text()
+            if spec.kind == "json":
+                try:
+                    json.loads(text)
+                except ValueError as exc:
+                    raise item.error(f"example_record is not valid JSON: {exc}", "fix the JSON") from None
+            attributes[name] = text
+    return attributes
+
+
+def load_concept_files(paths: Iterable[Path]) -> ConceptSet:
+    """Load and cross-check the given concept files."""
+    concepts: list[Concept] = []
+    seen: dict[str, Concept] = {}
+    for path in sorted(paths):
+        concept = parse_concept(Field(load_yaml(path)))
+        if concept.id in seen:
+            raise StudykitError(
+                f"concept id {concept.id!r} is already used by {seen[concept.id].path}",
+                concept.path,
+                concept.line,
+                hint="give each concept its own id",
+            )
+        seen[concept.id] = concept
+        concepts.append(concept)
+    concept_set = ConceptSet(concepts)
+    check_references(concept_set)
+    return concept_set
+
+
+def concept_paths(folder: Path) -> list[Path]:
+    """The concept files of a content folder (``_``-prefixed files hold metadata)."""
+    if not folder.is_dir():
+        raise StudykitError("content folder not found", str(folder), hint="reinstall studykit")
+    return sorted(path for path in folder.glob("*.yaml") if not path.name.startswith("_"))
+
+
+@lru_cache(maxsize=4)
+def load_concepts(folder: Path | None = None) -> ConceptSet:
+    """All concepts of a content folder (the shipped one by default), checked and cached."""
+    return load_concept_files(concept_paths(folder or content_dir()))
+
+
+def check_references(concepts: ConceptSet) -> None:
+    """Related and prerequisite ids exist, prerequisites have no cycle, and all concepts connect."""
+    for concept in concepts:
+        for name in ("related", "prerequisites"):
+            for target in getattr(concept, name):
+                if target == concept.id:
+                    raise _reference_error(concept, name, f"{concept.id!r} lists itself in {name}")
+                if target not in concepts:
+                    guess = concepts.suggest(target)
+                    hint = f"did you mean '{guess}'?" if guess else "check the id"
+                    raise _reference_error(concept, name, f"{name} names unknown concept {target!r}", hint)
+    _check_prerequisite_cycles(concepts)
+    _check_connected(concepts)
+
+
+def _reference_error(concept: Concept, name: str, message: str, hint: str | None = None) -> StudykitError:
+    return StudykitError(message, concept.path, concept.line, hint=hint or f"fix the {name} list")
+
+
+def _check_prerequisite_cycles(concepts: ConceptSet) -> None:
+    state: dict[str, int] = {}
+
+    def visit(concept_id: str, trail: list[str]) -> None:
+        if state.get(concept_id) == 2:
+            return
+        if state.get(concept_id) == 1:
+            cycle = " → ".join([*trail[trail.index(concept_id) :], concept_id])
+            concept = concepts[concept_id]
+            raise StudykitError(
+                f"prerequisites form a cycle: {cycle}",
+                concept.path,
+                concept.line,
+                hint="a concept cannot (indirectly) be its own prerequisite",
+            )
+        state[concept_id] = 1
+        for target in concepts[concept_id].prerequisites:
+            visit(target, [*trail, concept_id])
+        state[concept_id] = 2
+
+    for concept in concepts:
+        visit(concept.id, [])
+
+
+def _check_connected(concepts: ConceptSet) -> None:
+    if not len(concepts):
+        return
+    neighbours: dict[str, set[str]] = {concept.id: set() for concept in concepts}
+    for concept in concepts:
+        for target in (*concept.related, *concept.prerequisites):
+            neighbours[concept.id].add(target)
+            neighbours[target].add(concept.id)
+    start = next(iter(concepts)).id
+    reached = {start}
+    frontier = [start]
+    while frontier:
+        for target in neighbours[frontier.pop()]:
+            if target not in reached:
+                reached.add(target)
+                frontier.append(target)
+    for concept in concepts:
+        if concept.id not in reached:
+            raise StudykitError(
+                f"concept {concept.id!r} cannot be reached from the other concepts",
+                concept.path,
+                concept.line,
+                hint="link it with 'related' or 'prerequisites'",
+            )

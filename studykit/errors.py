@@ -1,0 +1,54 @@
+"""The one error type the library raises for anything a user can fix.
+
+Library code raises :class:`StudykitError` with a location and a hint; the command
+layer turns it into a single line and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class StudykitError(Exception):
+    """A problem with the user's input, with where it is and what to do about it."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    exit_code: int = 2
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def format(self) -> str:
+        """``file:line:col: message — hint`` on one line (control characters made visible)."""
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" — {self.hint}"
+        return printable(text)
+
+
+def printable(text: str) -> str:
+    """Make control characters visible so a message stays on one line and cannot drive the terminal."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(char)
+    return "".join(out)

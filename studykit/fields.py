@@ -1,0 +1,128 @@
+"""Typed, located reading of YAML data: the building block of every strict schema check.
+
+A :class:`Field` points at one value of a :class:`~studykit.yamlfile.YamlDocument`.
+Its readers return a plain Python value or raise a :class:`StudykitError` naming the
+file, line and column and saying how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from studykit.errors import StudykitError
+from studykit.yamlfile import KeyPath, YamlDocument
+
+_TYPE_NAMES = {
+    dict: "a mapping (key: value lines)",
+    list: "a list (lines starting with '- ')",
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of ``choices`` to ``word``, if one is close enough to suggest."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value inside a YAML document, addressed by its key path."""
+
+    document: YamlDocument
+    keypath: KeyPath = ()
+
+    @property
+    def value(self) -> object:
+        data = self.document.data
+        for key in self.keypath:
+            data = data[key]  # type: ignore[index]
+        return data
+
+    @property
+    def name(self) -> str:
+        """A readable path such as ``facts[2].source``."""
+        text = ""
+        for key in self.keypath:
+            text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+        return text or "document"
+
+    @property
+    def line(self) -> int:
+        return self.document.position(self.keypath).line
+
+    def error(self, message: str, hint: str | None = None, *, of_key: bool = False) -> StudykitError:
+        return self.document.error(self.keypath, message, hint, of_key=of_key)
+
+    def child(self, key: str | int) -> Field:
+        return Field(self.document, (*self.keypath, key))
+
+    def _expect(self, kind: type) -> object:
+        value = self.value
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if not ok:
+            got = "nothing" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
+            raise self.error(f"{self.name} must be {_TYPE_NAMES[kind]}, not {got}")
+        return value
+
+    def mapping(self, required: Sequence[str], optional: Sequence[str] = ()) -> dict[str, Field]:
+        """Check a mapping's keys: all required present, none unknown. Returns fields by key."""
+        value = self._expect(dict)
+        assert isinstance(value, dict)
+        known = [*required, *optional]
+        for key in value:
+            if key not in known:
+                guess = did_you_mean(str(key), known)
+                hint = f"did you mean '{guess}'?" if guess else f"allowed keys: {', '.join(known)}"
+                raise self.child(key).error(f"unknown key '{key}'", hint, of_key=True)
+        for key in required:
+            if key not in value:
+                raise self.error(f"{self.name} is missing '{key}'", f"add a '{key}:' line")
+        return {key: self.child(key) for key in value}
+
+    def text(self, *, max_length: int = 20_000) -> str:
+        """Non-empty text."""
+        value = self._expect(str)
+        assert isinstance(value, str)
+        if not value.strip():
+            raise self.error(f"{self.name} is empty", "write the text")
+        if len(value) > max_length:
+            raise self.error(f"{self.name} is longer than {max_length} characters", "shorten it")
+        return value.strip()
+
+    def integer(self, low: int | None = None, high: int | None = None) -> int:
+        value = self._expect(int)
+        assert isinstance(value, int)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self.error(f"{self.name} must be between {low} and {high}, not {value}")
+        return value
+
+    def boolean(self) -> bool:
+        value = self._expect(bool)
+        assert isinstance(value, bool)
+        return value
+
+    def choice(self, allowed: Sequence[str]) -> str:
+        value = self.value
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or str(value) not in allowed:
+            guess = did_you_mean(str(value), allowed)
+            hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(allowed)}"
+            raise self.error(f"{self.name} has unknown value {value!r}", hint)
+        return str(value)
+
+    def items(self, *, min_items: int = 0, max_items: int | None = None) -> list[Field]:
+        """The fields of a list, with its length checked."""
+        value = self._expect(list)
+        assert isinstance(value, list)
+        if len(value) < min_items:
+            raise self.error(f"{self.name} needs at least {min_items} item(s), has {len(value)}")
+        if max_items is not None and len(value) > max_items:
+            raise self.error(f"{self.name} allows at most {max_items} item(s), has {len(value)}")
+        return [self.child(index) for index in range(len(value))]
+
+    def text_list(self, *, min_items: int = 0, max_items: int | None = None) -> tuple[str, ...]:
+        return tuple(item.text() for item in self.items(min_items=min_items, max_items=max_items))
