@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from studykit.errors import StudykitError
-from studykit.store import AnswerRecord, all_answers, default_store_path, open_store, record_answer, start_session
+from studykit.store import (
+    AnswerRecord,
+    all_answers,
+    default_store_path,
+    open_store,
+    record_answer,
+    start_session,
+)
 from studykit.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
@@ -63,7 +70,9 @@ def test_another_programs_sqlite_file_is_moved_aside(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert "is not a studykit progress file" in store.notices[0]
         assert store.connection.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
-    [moved] = [p for p in tmp_path.iterdir() if ".foreign-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    [moved] = [
+        p for p in tmp_path.iterdir() if ".foreign-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert sqlite3.connect(moved).execute("SELECT name FROM contacts").fetchone() == ("Ada",)
 
 

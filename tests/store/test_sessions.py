@@ -39,8 +39,12 @@ def test_new_session_keeps_questions_in_order_with_full_time(store) -> None:
 
 def test_answer_place_flags_and_time_survive_for_resume(store) -> None:
     session = start_session(store, "exam", ["a", "b", "c"], NOW, time_limit_seconds=600)
-    record_answer(store, session.id, AnswerRecord("a", "B", True, 12.5, 3, ("x",)), NOW, remaining_seconds=580)
-    save_place(store, session.id, NOW + timedelta(seconds=5), position=2, flagged=["b"], remaining_seconds=570)
+    record_answer(
+        store, session.id, AnswerRecord("a", "B", True, 12.5, 3, ("x",)), NOW, remaining_seconds=580
+    )
+    save_place(
+        store, session.id, NOW + timedelta(seconds=5), position=2, flagged=["b"], remaining_seconds=570
+    )
     resumed = latest_active_session(store, "exam")
     assert resumed is not None
     assert (resumed.id, resumed.position, resumed.flagged, resumed.remaining_seconds) == (
