@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from studykit.concepts import load_concepts
+from studykit.resources import content_dir
+from studykit.yamlfile import load_yaml
+
+USE_CASE_IDS = (
+    "use-case-persona-and-tone",
+    "use-case-up-to-date-knowledge",
+    "use-case-proprietary-data",
+    "use-case-domain-expertise",
+    "use-case-classification",
+)
 
 PLATFORM_IDS = (
     "amazon-bedrock",
@@ -20,6 +31,10 @@ PLATFORM_IDS = (
     "provisioned-throughput",
     "best-practices",
     "fine-tuning-challenges",
+    "sagemaker-integration",
+    "prompt-engineering-vs-rag-vs-fine-tuning",
+    "aif-c01-exam-tips",
+    *USE_CASE_IDS,
 )
 
 DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
@@ -91,7 +106,61 @@ def test_security_concept_sits_in_the_security_domain(concepts):
     assert any("PrivateLink" in fact.text for fact in concept.facts)
 
 
-def test_platform_concepts_only_cite_seed_notes_or_aws_pages(concepts):
-    for concept_id in PLATFORM_IDS:
-        for source in concepts.get(concept_id).sources:
-            assert source.startswith(("seed:", "https://docs.aws.amazon.com/", "https://aws.amazon.com/"))
+@pytest.mark.parametrize("concept_id", PLATFORM_IDS)
+def test_concept_is_checked_against_at_least_one_aws_page_not_only_seed_notes(concepts, concept_id):
+    sources = concepts.get(concept_id).sources
+    assert any(not source.startswith("seed:") for source in sources), sources
+
+
+@pytest.mark.parametrize("concept_id", USE_CASE_IDS)
+def test_every_use_case_names_use_cases_and_the_data_it_trains_on(concepts, concept_id):
+    concept = concepts.get(concept_id)
+    assert concept.category == "use-case"
+    assert concept.domain == 3
+    assert len(concept.attributes["use_cases"]) >= 1
+    assert concept.attributes["training_data"] in ("labeled", "unlabeled", "labeled-or-unlabeled")
+    assert concept.attributes["definition"]
+
+
+@pytest.mark.parametrize("concept_id", USE_CASE_IDS)
+def test_use_case_example_record_has_the_shape_of_its_training_data(concepts, concept_id):
+    concept = concepts.get(concept_id)
+    record = json.loads(concept.attributes["example_record"])
+    if concept.attributes["training_data"] == "labeled":
+        assert set(record) == {"prompt", "completion"}
+    elif concept.attributes["training_data"] == "unlabeled":
+        assert set(record) == {"input"}
+    else:
+        assert set(record) in ({"prompt", "completion"}, {"input"})
+
+
+def test_comparison_teaches_all_approaches_and_who_changes_weights(concepts):
+    concept = concepts.get("prompt-engineering-vs-rag-vs-fine-tuning")
+    text = " ".join(fact.text for fact in concept.facts).lower()
+    for approach in ("prompt", "rag", "fine-tun", "pre-train", "distill"):
+        assert approach in text, approach
+    assert any("weights" in tip for tip in concept.exam_tips)
+    for name in ("scope", "data_usage", "inference"):
+        assert "RAG" in concept.attributes[name] and "Fine-tuning" in concept.attributes[name]
+
+
+def test_exam_tips_concept_keeps_the_three_seed_exam_tips(concepts):
+    concept = concepts.get("aif-c01-exam-tips")
+    text = " ".join(fact.text for fact in concept.facts).lower()
+    assert "labeled" in text and "unlabeled" in text
+    assert "provisioned throughput" in text
+    assert "transfer learning" in text
+
+
+def test_inventory_items_owned_by_platform_concepts_point_at_loaded_concepts(concepts):
+    inventory = load_yaml(content_dir() / "_inventory.yaml").data
+    owned = {
+        item_id: entry["concepts"]
+        for item_id, entry in inventory.items()
+        if set(entry["concepts"]) & set(PLATFORM_IDS)
+    }
+    assert len(owned) >= 30
+    for item_id, concept_ids in owned.items():
+        for concept_id in concept_ids:
+            if concept_id in PLATFORM_IDS:
+                assert concept_id in concepts, item_id
