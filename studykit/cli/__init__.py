@@ -19,12 +19,14 @@ from studykit.errors import StudykitError
 COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
     "learn": "studykit.cli.learn:learn",
+    "progress": "studykit.cli.progress:progress",
     "topics": "studykit.cli.learn:topics",
 }
 
 SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
     "learn": "Read the note on one concept.",
+    "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 
