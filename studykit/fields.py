@@ -49,7 +49,7 @@ class Field:
         text = ""
         for key in self.keypath:
             text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
-        return text or "document"
+        return text or "the file"
 
     @property
     def line(self) -> int:

@@ -129,15 +129,17 @@ def load_yaml(path: Path | str, *, max_bytes: int = MAX_YAML_BYTES) -> YamlDocum
 def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
     """Parse YAML text (one document) into plain data with positions."""
     try:
+        _check_events(text, name)
         node = yaml.compose(text, Loader=_CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        raise StudykitError(
-            f"invalid YAML: {problem}", name, line, column, hint="fix the YAML syntax"
-        ) from None
+        hint = "fix the YAML syntax"
+        if mark and _tab_near(text, mark.line):
+            problem, hint = "a tab character where YAML expects spaces", "indent with spaces, not tabs"
+        raise StudykitError(f"invalid YAML: {problem}", name, line, column, hint=hint) from None
     except yaml.YAMLError as exc:
         raise StudykitError(f"invalid YAML: {exc}", name, hint="fix the YAML syntax") from None
     document = YamlDocument(name, None)
@@ -145,6 +147,47 @@ def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
         return document
     document.data = _convert(node, (), document, set(), 0)
     return document
+
+
+def _tab_near(text: str, line_index: int) -> bool:
+    """Whether a tab sits in the indentation of the line a parse error points at."""
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return False
+    line = lines[line_index]
+    return "\t" in line[: len(line) - len(line.lstrip())]
+
+
+def _check_events(text: str, name: str) -> None:
+    """Refuse anchors, aliases and deep nesting before building anything.
+
+    Runs on the parser's event stream, which is flat: composing a deeply nested
+    document recurses in C and can crash the interpreter, and aliases are how
+    "billion laughs" documents multiply a few lines into gigabytes.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_CSafeLoader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise StudykitError(
+                "YAML anchors and aliases (&name / *name) are not allowed",
+                name,
+                mark.line + 1,
+                mark.column + 1,
+                hint="write the value out in full",
+            )
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise StudykitError(
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "flatten it",
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _position(node: yaml.Node) -> Position:

@@ -78,14 +78,20 @@ def _ids(keys: dict[str, Field], name: str) -> tuple[str, ...]:
     return ids
 
 
-def _parse_fact(field: Field) -> Fact:
-    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said"))
-    source = keys["source"].text()
+def parse_source(field: Field) -> str:
+    """A source: ``seed:<seed file name>`` or an AWS documentation (or aws-samples) URL."""
+    source = field.text()
     if not (SEED_PATTERN.match(source) or URL_PATTERN.match(source)):
-        raise keys["source"].error(
+        raise field.error(
             f"source {source!r} is neither a seed note nor an AWS documentation URL",
             "write seed:<file name> or https://docs.aws.amazon.com/...",
         )
+    return source
+
+
+def _parse_fact(field: Field) -> Fact:
+    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said"))
+    source = parse_source(keys["source"])
     kind = keys["kind"].choice(FACT_KINDS) if "kind" in keys else "fact"
     as_of = None
     if "as_of" in keys:
@@ -145,7 +151,9 @@ def load_concept_files(paths: Iterable[Path]) -> ConceptSet:
 def concept_paths(folder: Path) -> list[Path]:
     """The concept files of a content folder (``_``-prefixed files hold metadata)."""
     if not folder.is_dir():
-        raise StudykitError("content folder not found", str(folder), hint="reinstall studykit")
+        raise StudykitError(
+            "content folder not found", str(folder), hint="check the path (or reinstall studykit)"
+        )
     return sorted(path for path in folder.glob("*.yaml") if not path.name.startswith("_"))
 
 
@@ -159,19 +167,35 @@ def check_references(concepts: ConceptSet) -> None:
     """Related and prerequisite ids exist, prerequisites have no cycle, and all concepts connect."""
     for concept in concepts:
         for name in ("related", "prerequisites"):
-            for target in getattr(concept, name):
+            for index, target in enumerate(getattr(concept, name)):
                 if target == concept.id:
-                    raise _reference_error(concept, name, f"{concept.id!r} lists itself in {name}")
+                    raise _reference_error(
+                        concept,
+                        (name, index),
+                        f"{concept.id!r} lists itself in {name}",
+                        f"fix the {name} list",
+                    )
                 if target not in concepts:
                     guess = concepts.suggest(target)
-                    hint = f"did you mean '{guess}'?" if guess else "check the id"
-                    raise _reference_error(concept, name, f"{name} names unknown concept {target!r}", hint)
+                    hint = f"did you mean '{guess}'?" if guess else "check the id with 'studykit topics'"
+                    raise _reference_error(
+                        concept, (name, index), f"{name} names unknown concept {target!r}", hint
+                    )
     _check_prerequisite_cycles(concepts)
     _check_connected(concepts)
 
 
-def _reference_error(concept: Concept, name: str, message: str, hint: str | None = None) -> StudykitError:
-    return StudykitError(message, concept.path, concept.line, hint=hint or f"fix the {name} list")
+def _reference_error(
+    concept: Concept, keypath: tuple[str | int, ...], message: str, hint: str
+) -> StudykitError:
+    """An error pointing at the list entry itself (the file is read again: errors are rare)."""
+    path = Path(concept.path)
+    if path.is_file():
+        try:
+            return load_yaml(path).error(keypath, message, hint)
+        except StudykitError:
+            pass
+    return StudykitError(message, concept.path, concept.line, hint=hint)
 
 
 def _check_prerequisite_cycles(concepts: ConceptSet) -> None:
@@ -182,12 +206,12 @@ def _check_prerequisite_cycles(concepts: ConceptSet) -> None:
             return
         if state.get(concept_id) == 1:
             cycle = " → ".join([*trail[trail.index(concept_id) :], concept_id])
-            concept = concepts[concept_id]
-            raise StudykitError(
+            closing = concepts[trail[-1]]
+            raise _reference_error(
+                closing,
+                ("prerequisites", closing.prerequisites.index(concept_id)),
                 f"prerequisites form a cycle: {cycle}",
-                concept.path,
-                concept.line,
-                hint="a concept cannot (indirectly) be its own prerequisite",
+                "a concept cannot (indirectly) be its own prerequisite",
             )
         state[concept_id] = 1
         for target in concepts[concept_id].prerequisites:

@@ -1,0 +1,64 @@
+"""Concepts as plain JSON-ready data: the ``--json`` output of ``topics`` and ``learn``.
+
+The shape is part of the public interface (scripts read it); change it only by adding keys.
+"""
+
+from __future__ import annotations
+
+from studykit.concepts.model import DOMAINS, Concept
+from studykit.concepts.registry import ConceptSet
+
+
+def concept_record(concept: Concept) -> dict[str, object]:
+    """One concept with every field; attribute lists become JSON arrays."""
+    return {
+        "id": concept.id,
+        "title": concept.title,
+        "aka": list(concept.aka),
+        "domain": concept.domain,
+        "domain_name": concept.domain_name,
+        "task": concept.task,
+        "category": concept.category,
+        "summary": concept.summary,
+        "facts": [
+            {
+                "text": fact.text,
+                "source": fact.source,
+                "kind": fact.kind,
+                "as_of": fact.as_of,
+                "seed_said": fact.seed_said,
+            }
+            for fact in concept.facts
+        ],
+        "sources": list(concept.sources),
+        "attributes": {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in concept.attributes.items()
+        },
+        "related": list(concept.related),
+        "prerequisites": list(concept.prerequisites),
+        "exam_tips": list(concept.exam_tips),
+    }
+
+
+def topics_record(concepts: ConceptSet) -> dict[str, object]:
+    """Concepts grouped by exam domain, each with id, title and summary."""
+    return {
+        "count": len(concepts),
+        "domains": [
+            {
+                "domain": domain,
+                "name": DOMAINS[domain],
+                "concepts": [
+                    {
+                        "id": concept.id,
+                        "title": concept.title,
+                        "category": concept.category,
+                        "summary": concept.summary,
+                    }
+                    for concept in members
+                ],
+            }
+            for domain, members in concepts.by_domain().items()
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Sessions without a terminal: drawing, scoring, exam blueprint and scaled score, review scheduling."""

@@ -1,0 +1,150 @@
+"""Spaced repetition of questions with FSRS (the ``fsrs`` package's Scheduler, Card, Rating).
+
+Every answered question becomes a card. A wrong answer is rated Again; a right
+one is rated from how long it took against the exam's pace (90 minutes for 65
+questions, about 83 seconds each): quick is Easy, within pace is Good, slower is
+Hard. A learner may also rate a card 1–4 themselves. Fuzzing is off so the same
+history always gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+from fsrs import Card, Rating, Scheduler
+
+from studykit.store import CardRecord, Store, load_card, save_card
+
+EXAM_PACE_SECONDS = 90 * 60 / 65
+QUICK_FRACTION = 0.4
+"""A right answer given within this fraction of the pace counts as Easy."""
+
+RATING_NAMES = {Rating.Again: "again", Rating.Hard: "hard", Rating.Good: "good", Rating.Easy: "easy"}
+
+_SCHEDULER = Scheduler(enable_fuzzing=False)
+
+
+def rating_for(correct: bool, elapsed_seconds: float, pace_seconds: float = EXAM_PACE_SECONDS) -> Rating:
+    """The rating an answer earns: wrong → Again; right → Easy, Good or Hard by answer time."""
+    if not correct:
+        return Rating.Again
+    if elapsed_seconds <= pace_seconds * QUICK_FRACTION:
+        return Rating.Easy
+    if elapsed_seconds <= pace_seconds:
+        return Rating.Good
+    return Rating.Hard
+
+
+def rating_from_choice(text: str) -> Rating | None:
+    """A learner's own rating typed as ``1``–``4`` (or again/hard/good/easy); None if it is neither."""
+    cleaned = text.strip().lower()
+    if cleaned in {"1", "2", "3", "4"}:
+        return Rating(int(cleaned))
+    for rating, name in RATING_NAMES.items():
+        if cleaned == name:
+            return rating
+    return None
+
+
+def new_card(
+    question_id: str, now: datetime, domain: int | None = None, concepts: Sequence[str] = ()
+) -> CardRecord:
+    """A card never reviewed, due now."""
+    card = Card(card_id=zlib.crc32(question_id.encode()), due=_utc(now))
+    return CardRecord(question_id, card.to_dict(), card.due, domain, tuple(concepts))
+
+
+def review(record: CardRecord, rating: Rating, now: datetime, duration_ms: int | None = None) -> CardRecord:
+    """The card after being reviewed with ``rating`` at ``now``."""
+    card, _log = _SCHEDULER.review_card(
+        Card.from_dict(record.state),  # type: ignore[arg-type]
+        rating,
+        review_datetime=_utc(now),
+        review_duration=duration_ms,
+    )
+    return replace(
+        record,
+        state=card.to_dict(),
+        due=card.due,
+        reviews=record.reviews + 1,
+        lapses=record.lapses + (rating == Rating.Again and record.reviews > 0),
+    )
+
+
+def retrievability(record: CardRecord, now: datetime) -> float:
+    """FSRS's estimate of the chance the learner recalls this card now (0 for a new card)."""
+    return float(_SCHEDULER.get_card_retrievability(Card.from_dict(record.state), _utc(now)))  # type: ignore[arg-type]
+
+
+def review_and_save(
+    store: Store,
+    question_id: str,
+    rating: Rating,
+    now: datetime,
+    *,
+    domain: int | None = None,
+    concepts: Sequence[str] = (),
+    duration_ms: int | None = None,
+) -> CardRecord:
+    """Review a question's card (making it on first sight) and commit it with the log entry."""
+    record = load_card(store, question_id) or new_card(question_id, now, domain, concepts)
+    if concepts:
+        record = replace(record, domain=domain, concepts=tuple(concepts))
+    updated = review(record, rating, now, duration_ms)
+    save_card(store, updated, now, rating=int(rating), duration_ms=duration_ms)
+    return updated
+
+
+def due_cards(
+    cards: Iterable[CardRecord],
+    now: datetime,
+    *,
+    limit: int | None = None,
+    concepts: Iterable[str] | None = None,
+) -> list[CardRecord]:
+    """Cards due at ``now`` (optionally only those testing ``concepts``), longest overdue first."""
+    wanted = set(concepts) if concepts is not None else None
+    due = [
+        card
+        for card in cards
+        if card.due <= _utc(now) and (wanted is None or wanted.intersection(card.concepts))
+    ]
+    due.sort(key=lambda card: (card.due, card.question_id))
+    return due if limit is None else due[:limit]
+
+
+def next_due(
+    cards: Iterable[CardRecord], now: datetime, concepts: Iterable[str] | None = None
+) -> list[CardRecord]:
+    """Cards not yet due, soonest first: what ``review`` says is coming next."""
+    wanted = set(concepts) if concepts is not None else None
+    later = [
+        card
+        for card in cards
+        if card.due > _utc(now) and (wanted is None or wanted.intersection(card.concepts))
+    ]
+    return sorted(later, key=lambda card: (card.due, card.question_id))
+
+
+def due_counts(cards: Iterable[CardRecord], now: datetime) -> dict[str, int]:
+    """How many cards are due now, within a day, within a week, and in all."""
+    moment = _utc(now)
+    counts = {"now": 0, "today": 0, "week": 0, "total": 0}
+    for card in cards:
+        counts["total"] += 1
+        if card.due <= moment:
+            counts["now"] += 1
+        if card.due <= moment + timedelta(days=1):
+            counts["today"] += 1
+        if card.due <= moment + timedelta(days=7):
+            counts["week"] += 1
+    return counts
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

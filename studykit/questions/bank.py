@@ -1,0 +1,246 @@
+"""Load question banks (``quizzes/*.yaml``) strictly, as described in docs/bank-format.md.
+
+Stable API:
+
+- :func:`load_bank(path, concepts=None) <load_bank>` → :class:`Bank` — one file.
+- :func:`load_banks(paths, concepts=None) <load_banks>` → tuple of :class:`Bank` — files and
+  folders (every ``*.yaml`` in a folder whose name does not start with ``_``), with question ids
+  checked unique across all of them.
+- :func:`bank_paths(paths)` — the files :func:`load_banks` would read.
+- :func:`load_shipped_banks()` — the banks shipped with studykit (cached).
+
+``concepts`` defaults to :func:`studykit.concepts.load_concepts` (the shipped content).
+Every problem raises :class:`~studykit.errors.StudykitError` with ``file:line:col``, a hint
+and exit code 2: schema errors, unknown concept ids (with "did you mean"), duplicate ids,
+a single-choice question without exactly one correct option, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from studykit.concepts import ConceptSet, load_concepts
+from studykit.errors import StudykitError
+from studykit.fields import Field
+from studykit.questions.model import DIFFICULTIES, Kind, Option, Origin, Pair, Question, Step
+from studykit.resources import quizzes_dir
+from studykit.yamlfile import load_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_COMMON_REQUIRED = ("id", "kind", "concepts", "difficulty", "stem", "explanation")
+_COMMON_OPTIONAL = ("domain", "lint_ignore")
+_KIND_KEYS: dict[Kind, tuple[str, ...]] = {
+    Kind.SINGLE: ("options",),
+    Kind.MULTIPLE: ("options",),
+    Kind.TRUE_FALSE: ("answer", "why_true", "why_false"),
+    Kind.ORDERING: ("steps",),
+    Kind.MATCHING: ("pairs",),
+}
+_ALL_KEYS = tuple(dict.fromkeys((*_COMMON_REQUIRED, *_COMMON_OPTIONAL, *sum(_KIND_KEYS.values(), ()))))
+_OPTION_COUNTS = {Kind.SINGLE: (3, 6), Kind.MULTIPLE: (4, 8)}
+
+
+@dataclass(frozen=True)
+class Bank:
+    """One bank file: a topic's questions."""
+
+    name: str
+    title: str
+    path: str
+    questions: tuple[Question, ...]
+
+
+def load_bank(path: Path | str, concepts: ConceptSet | None = None) -> Bank:
+    """Load and check one bank file."""
+    concepts = load_concepts() if concepts is None else concepts
+    root = Field(load_yaml(path))
+    keys = root.mapping(("bank", "title", "questions"))
+    name = keys["bank"].text(max_length=80)
+    stem = Path(path).stem
+    if name != stem:
+        raise keys["bank"].error(
+            f"bank name {name!r} does not match the file name {Path(path).name!r}",
+            f"write 'bank: {stem}' or rename the file to {name}.yaml",
+        )
+    questions = tuple(
+        parse_question(item, concepts, bank=name) for item in keys["questions"].items(min_items=1)
+    )
+    _check_unique_ids(questions)
+    return Bank(name, keys["title"].text(max_length=120), str(path), questions)
+
+
+def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = None) -> Question:
+    """Build one :class:`Question` from its YAML mapping."""
+    keys = field.mapping((), _ALL_KEYS)
+    if "kind" not in keys:
+        raise field.error(
+            f"{field.name} is missing 'kind'", f"add 'kind:' ({', '.join(k.value for k in Kind)})"
+        )
+    kind = Kind(keys["kind"].choice([k.value for k in Kind]))
+    own = (*_COMMON_REQUIRED, *_COMMON_OPTIONAL, *_KIND_KEYS[kind])
+    for key, child in keys.items():
+        if key not in own:
+            raise child.error(
+                f"a {kind} question has no '{key}'",
+                f"it takes {' and '.join(repr(name) for name in _KIND_KEYS[kind])}; or change 'kind'",
+                of_key=True,
+            )
+    keys = field.mapping((*_COMMON_REQUIRED, *_KIND_KEYS[kind]), _COMMON_OPTIONAL)
+    question_id = keys["id"].text(max_length=120)
+    if not ID_PATTERN.match(question_id):
+        raise keys["id"].error(
+            f"question id {question_id!r} is not lower-case words or digits joined by '-'",
+            "e.g. cpt-unlabeled-data",
+        )
+    concept_ids = _concept_ids(keys["concepts"], concepts)
+    domain = keys["domain"].integer(1, 5) if "domain" in keys else concepts[concept_ids[0]].domain
+    options: tuple[Option, ...] = ()
+    steps: tuple[Step, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    if kind in _OPTION_COUNTS:
+        options = _options(keys["options"], kind)
+    elif kind is Kind.TRUE_FALSE:
+        truth = keys["answer"].boolean()
+        options = (
+            Option("True", truth, keys["why_true"].text(), keys["why_true"].line),
+            Option("False", not truth, keys["why_false"].text(), keys["why_false"].line),
+        )
+    elif kind is Kind.ORDERING:
+        steps = _steps(keys["steps"])
+    else:
+        pairs = _pairs(keys["pairs"])
+    return Question(
+        id=question_id,
+        kind=kind,
+        concepts=concept_ids,
+        domain=domain,
+        difficulty=keys["difficulty"].choice(DIFFICULTIES),
+        stem=keys["stem"].text(max_length=4000),
+        explanation=keys["explanation"].text(max_length=4000),
+        options=options,
+        steps=steps,
+        pairs=pairs,
+        origin=Origin(field.document.path, field.line),
+        lint_ignore=keys["lint_ignore"].text_list() if "lint_ignore" in keys else (),
+        bank=bank,
+    )
+
+
+def _concept_ids(field: Field, concepts: ConceptSet) -> tuple[str, ...]:
+    ids = field.text_list(min_items=1)
+    for index, concept_id in enumerate(ids):
+        if concept_id not in concepts:
+            guess = concepts.suggest(concept_id)
+            hint = f"did you mean '{guess}'?" if guess else "run 'studykit topics' to list the concept ids"
+            raise field.child(index).error(f"unknown concept {concept_id!r}", hint)
+        if concept_id in ids[:index]:
+            raise field.child(index).error(f"concept {concept_id!r} is listed twice", "list it once")
+    return ids
+
+
+def _options(field: Field, kind: Kind) -> tuple[Option, ...]:
+    low, high = _OPTION_COUNTS[kind]
+    options = []
+    for item in field.items(min_items=low, max_items=high):
+        keys = item.mapping(("text", "why"), ("correct",))
+        correct = keys["correct"].boolean() if "correct" in keys else False
+        options.append(Option(keys["text"].text(max_length=1000), correct, keys["why"].text(), item.line))
+    _check_distinct(field, [option.text for option in options], "option")
+    correct_count = sum(option.correct for option in options)
+    if kind is Kind.SINGLE and correct_count != 1:
+        raise field.error(
+            f"a single-choice question needs exactly one correct option, has {correct_count}",
+            "mark one option 'correct: true', or use kind: multiple",
+        )
+    if kind is Kind.MULTIPLE and correct_count < 2:
+        raise field.error(
+            f"a multiple-response question needs at least two correct options, has {correct_count}",
+            "mark the right options 'correct: true', or use kind: single",
+        )
+    if kind is Kind.MULTIPLE and correct_count == len(options):
+        raise field.error("every option is correct", "add options that are wrong")
+    return tuple(options)
+
+
+def _steps(field: Field) -> tuple[Step, ...]:
+    steps = []
+    for item in field.items(min_items=3, max_items=5):
+        keys = item.mapping(("text", "why"))
+        steps.append(Step(keys["text"].text(max_length=1000), keys["why"].text(), item.line))
+    _check_distinct(field, [step.text for step in steps], "step")
+    return tuple(steps)
+
+
+def _pairs(field: Field) -> tuple[Pair, ...]:
+    pairs = []
+    for item in field.items(min_items=3, max_items=7):
+        keys = item.mapping(("prompt", "match", "why"))
+        pairs.append(
+            Pair(
+                keys["prompt"].text(max_length=1000),
+                keys["match"].text(max_length=1000),
+                keys["why"].text(),
+                item.line,
+            )
+        )
+    _check_distinct(field, [pair.prompt for pair in pairs], "prompt")
+    _check_distinct(field, [pair.match for pair in pairs], "match")
+    return tuple(pairs)
+
+
+def _check_distinct(field: Field, texts: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for index, text in enumerate(texts):
+        folded = " ".join(text.casefold().split())
+        if folded in seen:
+            raise field.child(index).error(
+                f"{what} {text!r} appears twice in this question", f"make every {what} different"
+            )
+        seen.add(folded)
+
+
+def _check_unique_ids(questions: Iterable[Question]) -> None:
+    seen: dict[str, Question] = {}
+    for question in questions:
+        if question.id in seen:
+            first = seen[question.id].origin
+            raise StudykitError(
+                f"question id {question.id!r} is already used at {first.describe()}",
+                question.origin.path,
+                question.origin.line,
+                hint="give every question its own id",
+            )
+        seen[question.id] = question
+
+
+def bank_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """The bank files named by ``paths``: files as given, folders expanded to their ``*.yaml``."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(sorted(item for item in path.glob("*.yaml") if not item.name.startswith("_")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise StudykitError("no such bank file or folder", str(path), hint="check the path")
+    return list(dict.fromkeys(found))
+
+
+def load_banks(paths: Iterable[Path | str], concepts: ConceptSet | None = None) -> tuple[Bank, ...]:
+    """Load every bank under ``paths``; question ids must be unique across all of them."""
+    concepts = load_concepts() if concepts is None else concepts
+    banks = tuple(load_bank(path, concepts) for path in bank_paths(paths))
+    _check_unique_ids(question for bank in banks for question in bank.questions)
+    return banks
+
+
+@lru_cache(maxsize=1)
+def load_shipped_banks() -> tuple[Bank, ...]:
+    """The banks shipped with studykit, checked against the shipped content."""
+    return load_banks([quizzes_dir()])

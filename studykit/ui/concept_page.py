@@ -1,0 +1,151 @@
+"""The page ``studykit learn ID`` shows: one concept laid out for reading.
+
+Order follows how a learner reads: what it is, the facts (numbered sources), what
+changed since the seed notes, the attributes at a glance, an example record, use
+cases, exam tips, where to go next, and the list of sources.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Group, RenderableType
+from rich.syntax import Syntax
+from rich.text import Text
+
+from studykit.concepts import ATTRIBUTES, Concept, ConceptSet, Fact
+from studykit.ui.blocks import bullets, heading, indented, key_values, numbered, title
+from studykit.ui.text import literal, visible
+
+SECTION_ATTRIBUTES = ("example_record", "use_cases")
+"""Attributes with a section of their own rather than a row in the table."""
+
+
+def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain: bool = False) -> Group:
+    """Everything about ``concept`` as one renderable; ``concepts`` adds titles of related ones."""
+    sources = concept.sources
+    parts: list[RenderableType] = [title(concept.title, plain), _byline(concept, plain)]
+    parts.append(literal(concept.summary))
+    plain_facts = [fact for fact in concept.facts if fact.kind != "correction"]
+    corrections = [fact for fact in concept.facts if fact.kind == "correction"]
+    if plain_facts:
+        parts += [heading("Facts", plain), numbered(_fact_text(fact, sources, plain) for fact in plain_facts)]
+    if corrections:
+        parts += [heading("Changed since the seed notes", plain), *_corrections(corrections, sources, plain)]
+    rows = attribute_rows(concept)
+    if rows:
+        parts += [heading("At a glance", plain), key_values(rows, plain)]
+    record = concept.attributes.get("example_record")
+    if isinstance(record, str):
+        parts += [heading("Example record (JSON)", plain), indented(_json_block(record, plain))]
+    use_cases = concept.attributes.get("use_cases")
+    if isinstance(use_cases, tuple) and use_cases:
+        parts += [heading("Use cases", plain), bullets(literal(item) for item in use_cases)]
+    if concept.exam_tips:
+        parts += [heading("Exam tips", plain), bullets((literal(tip) for tip in concept.exam_tips), "*")]
+    links = _links(concept, concepts)
+    if links:
+        parts += [heading("Read next", plain), _link_table(links, concepts, plain)]
+    parts += [heading("Sources", plain), _source_list(sources, plain)]
+    return Group(*parts)
+
+
+def attribute_rows(concept: Concept) -> list[tuple[str, Text]]:
+    """The attribute table's rows: label and shown value, in vocabulary order."""
+    rows = []
+    for name, spec in ATTRIBUTES.items():
+        if name in SECTION_ATTRIBUTES or name not in concept.attributes:
+            continue
+        rows.append((spec.label, literal(format_value(concept.attributes[name]))))
+    return rows
+
+
+def format_value(value: str | bool | tuple[str, ...]) -> str:
+    """An attribute value as a reader sees it: yes/no, lists joined by semicolons."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    return value
+
+
+def source_label(source: str) -> str:
+    """``seed:000_x.txt`` becomes ``seed note 000_x.txt``; URLs stay as they are."""
+    if source.startswith("seed:"):
+        return f"seed note {source.removeprefix('seed:')}"
+    return source
+
+
+def _byline(concept: Concept, plain: bool) -> Text:
+    where = f"Domain {concept.domain}: {concept.domain_name}"
+    if concept.task:
+        where += f" · task {visible(concept.task, keep_newlines=False)}"
+    line = Text(f"{where} · {concept.category}", style="" if plain else "dim")
+    if concept.aka:
+        line.append("\nAlso called: ")
+        line.append_text(literal(", ".join(concept.aka), keep_newlines=False))
+    line.append("\n")
+    return line
+
+
+def _reference(fact: Fact, sources: tuple[str, ...], plain: bool) -> Text:
+    note = f" [{sources.index(fact.source) + 1}]"
+    if fact.as_of:
+        note += f" (as of {visible(fact.as_of, keep_newlines=False)})"
+    return Text(note, style="" if plain else "dim")
+
+
+def _fact_text(fact: Fact, sources: tuple[str, ...], plain: bool) -> Text:
+    return Text.assemble(literal(fact.text), _reference(fact, sources, plain))
+
+
+def _corrections(facts: list[Fact], sources: tuple[str, ...], plain: bool) -> list[RenderableType]:
+    rows: list[tuple[str, Text]] = []
+    for fact in facts:
+        rows.append(("Now:", Text.assemble(literal(fact.text), _reference(fact, sources, plain))))
+        rows.append(("Seed notes said:", literal(fact.seed_said or "", "" if plain else "italic")))
+    grid = key_values(rows, plain)
+    return [grid]
+
+
+def _json_block(record: str, plain: bool) -> RenderableType:
+    try:
+        pretty = json.dumps(json.loads(record), indent=2, ensure_ascii=False)
+    except ValueError:
+        return literal(record)
+    if plain:
+        return Text(pretty)
+    return Syntax(pretty, "json", theme="ansi_dark", background_color="default", word_wrap=True)
+
+
+def _links(concept: Concept, concepts: ConceptSet | None) -> list[tuple[str, str]]:
+    """(id, why) for prerequisites first, then related concepts and those that point here."""
+    links: dict[str, str] = {}
+    for target in concept.prerequisites:
+        links.setdefault(target, "read first")
+    for target in concept.related:
+        links.setdefault(target, "related")
+    for other in concepts or ():
+        if other.id != concept.id and concept.id in (*other.related, *other.prerequisites):
+            links.setdefault(other.id, "builds on this" if concept.id in other.prerequisites else "related")
+    return list(links.items())
+
+
+def _link_table(links: list[tuple[str, str]], concepts: ConceptSet | None, plain: bool) -> RenderableType:
+    items = []
+    for target, why in links:
+        name = concepts[target].title if concepts is not None and target in concepts else target
+        item = Text.assemble(literal(name, keep_newlines=False), (f" ({why})", "" if plain else "dim"))
+        item.append(f"\n  studykit learn {target}", style="" if plain else "green")
+        items.append(item)
+    return bullets(items)
+
+
+def _source_list(sources: tuple[str, ...], plain: bool) -> RenderableType:
+    rows = []
+    for number, source in enumerate(sources, start=1):
+        label = literal(source_label(source), keep_newlines=False)
+        if not plain and source.startswith("https://") and label.plain == source_label(source):
+            label.stylize(f"link {source}")
+        rows.append((f"[{number}]", label))
+    return key_values(rows, plain)

@@ -1,0 +1,28 @@
+"""The listing ``studykit topics`` shows: concepts grouped by exam domain, one line each."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from studykit.concepts import DOMAINS, ConceptSet
+from studykit.ui.blocks import heading, indented, title
+from studykit.ui.text import first_sentence
+
+
+def topic_list(concepts: ConceptSet, *, plain: bool = False) -> Group:
+    """Every concept under its domain heading: id, then the first sentence of its summary."""
+    parts: list[RenderableType] = [title(f"studykit concepts ({len(concepts)})", plain)]
+    for domain, members in concepts.by_domain().items():
+        parts.append(heading(f"Domain {domain}: {DOMAINS[domain]}", plain))
+        grid = Table.grid(padding=(0, 2), expand=True)
+        grid.add_column(
+            no_wrap=True, style="" if plain else "bold", min_width=max(len(c.id) for c in members)
+        )
+        grid.add_column(overflow="fold", ratio=1)
+        for concept in members:
+            grid.add_row(concept.id, Text(first_sentence(concept.summary)))
+        parts.append(indented(grid))
+    parts.append(Text("\nRead one: studykit learn ID    Compare: studykit compare ID ID"))
+    return Group(*parts)

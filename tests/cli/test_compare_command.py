@@ -1,0 +1,81 @@
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from studykit.cli import cli
+
+VALID = Path(__file__).parent.parent / "data" / "concepts" / "valid"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [*args, "--content", str(VALID)], catch_exceptions=False)
+
+
+def rows(out):
+    return [line.rstrip() for line in out.splitlines()]
+
+
+def test_two_concepts_side_by_side_attribute_by_attribute():
+    result = run("compare", "instruction-fine-tuning", "continued-pre-training")
+    assert result.exit_code == 0
+    lines = rows(result.stdout)
+    assert lines[0] == "Instruction-based fine-tuning vs Continued pre-training"
+    assert "Training data      labeled                         unlabeled" in lines
+    assert "Relative cost      medium                          high" in lines
+    assert any(line.startswith("Data format") and '{"input": ...}' in line for line in lines)
+
+
+def test_an_attribute_only_one_concept_has_shows_a_dash_for_the_other():
+    lines = rows(run("compare", "fine-tuning", "instruction-fine-tuning").stdout)
+    weights = next(line for line in lines if line.startswith("Changes model"))
+    assert weights.split()[-2:] == ["yes", "-"]
+
+
+def test_many_concepts_are_listed_attribute_by_attribute_to_stay_readable():
+    ids = ["fine-tuning", "instruction-fine-tuning", "continued-pre-training", "transfer-learning"]
+    out = run("compare", *ids).stdout
+    section = out[out.index("Training data\n-------------") :]
+    assert "  continued-pre-training   unlabeled" in section
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_preset_reproduces_its_table_with_notes_marking_corrections():
+    out = run("compare", "--preset", "methods").stdout
+    assert out.startswith("Two ways to fine-tune\n")
+    assert "Changed since the seed notes: Messaging records now use the" in out
+    assert "Seed notes said: System and content are plain strings." in out
+    assert "Relative cost" not in out  # presets show only their own attributes
+
+
+def test_compare_json_gives_rows_of_values_keyed_by_concept():
+    data = json.loads(run("compare", "--preset", "transfer", "--json").stdout)
+    assert [concept["id"] for concept in data["concepts"]] == ["transfer-learning", "fine-tuning"]
+    assert [row["attribute"] for row in data["rows"]] == ["definition", "scope", "examples", "data_usage"]
+    assert data["rows"][2]["values"]["fine-tuning"] == ["Chatbot persona", "Customer service replies"]
+    assert data["notes"] == []
+
+
+def test_list_presets_names_each_with_its_title():
+    assert rows(run("compare", "--list-presets").stdout) == [
+        "methods                      Two ways to fine-tune",
+        "transfer                     Transfer learning vs fine-tuning",
+    ]
+
+
+def test_unknown_preset_and_unknown_concept_suggest_and_exit_2():
+    result = run("compare", "--preset", "method")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: unknown preset 'method' — did you mean 'methods'?\n",
+    )
+    result = run("compare", "fine-tuning", "transfer-learnin")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown concept 'transfer-learnin' — did you mean 'transfer-learning'?\n"
+
+
+def test_one_id_or_a_repeated_id_or_ids_with_a_preset_are_usage_errors():
+    for args in (["fine-tuning"], ["fine-tuning", "fine-tuning"], ["--preset", "methods", "fine-tuning"]):
+        result = run("compare", *args)
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1

@@ -1,0 +1,44 @@
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studykit.ui.console import make_console
+from studykit.ui.text import first_sentence, literal, one_line, visible
+
+
+def test_escape_codes_become_visible_characters():
+    assert visible("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m"
+
+
+def test_newlines_are_kept_and_tabs_become_spaces():
+    assert visible("a\tb\nc") == "a b\nc"
+
+
+def test_one_line_folds_whitespace_and_shows_control_characters():
+    assert one_line("a\n  b\x07") == "a b\\x07"
+
+
+def test_first_sentence_does_not_stop_at_abbreviations():
+    assert first_sentence("Pick a method, e.g. RAG. Then more.") == "Pick a method, e.g. RAG."
+    assert first_sentence("No full stop") == "No full stop"
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_visible_text_has_no_control_characters_but_newlines(text):
+    shown = visible(text)
+    assert all(char == "\n" or (ord(char) >= 0x20 and not 0x7F <= ord(char) < 0xA0) for char in shown)
+
+
+@settings(max_examples=100)
+@given(st.text(alphabet=st.sampled_from(list("[]/=:bold red link\x1b\x07\x9b\n ab"))))
+def test_literal_text_prints_exactly_as_written_on_a_terminal(text):
+    out = io.StringIO()
+    console = make_console(out, terminal=True, width=200, environ={"NO_COLOR": "1"})
+    console.print(literal(text), end="")
+    printed = out.getvalue()
+    assert "\x1b" not in printed and "\x07" not in printed and "\x9b" not in printed
+    assert [line.rstrip() for line in printed.split("\n")] == [
+        line.rstrip() for line in visible(text).split("\n")
+    ]
