@@ -137,6 +137,8 @@ def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         hint = "fix the YAML syntax"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != mark.line:
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         if mark and _tab_near(text, mark.line):
             problem, hint = "a tab character where YAML expects spaces", "indent with spaces, not tabs"
         raise StudykitError(f"invalid YAML: {problem}", name, line, column, hint=hint) from None

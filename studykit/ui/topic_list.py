@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -12,17 +13,15 @@ from studykit.ui.text import first_sentence
 
 
 def topic_list(concepts: ConceptSet, *, plain: bool = False) -> Group:
-    """Every concept under its domain heading: id, then the first sentence of its summary."""
+    """Every concept under its domain heading: its id, then its summary's first sentence on one line."""
     parts: list[RenderableType] = [title(f"studykit concepts ({len(concepts)})", plain)]
     for domain, members in concepts.by_domain().items():
         parts.append(heading(f"Domain {domain}: {DOMAINS[domain]}", plain))
-        grid = Table.grid(padding=(0, 2), expand=True)
-        grid.add_column(
-            no_wrap=True, style="" if plain else "bold", min_width=max(len(c.id) for c in members)
-        )
-        grid.add_column(overflow="fold", ratio=1)
+        grid = Table.grid(expand=True)
+        grid.add_column(no_wrap=True, overflow="ellipsis")
         for concept in members:
-            grid.add_row(concept.id, Text(first_sentence(concept.summary)))
+            grid.add_row(Text(concept.id, style="" if plain else "bold"))
+            grid.add_row(Padding(Text(first_sentence(concept.summary)), (0, 0, 0, 4)))
         parts.append(indented(grid))
     parts.append(Text("\nRead one: studykit learn ID    Compare: studykit compare ID ID"))
     return Group(*parts)

@@ -19,8 +19,12 @@ def test_topics_groups_concepts_by_domain_with_first_sentence_of_summary():
     domain_1 = out.index("Domain 1: Fundamentals of AI and ML")
     domain_3 = out.index("Domain 3: Applications of Foundation Models")
     assert domain_1 < out.index("transfer-learning") < domain_3 < out.index("instruction-fine-tuning")
-    assert "fine-tuning              Fine-tuning trains a private copy of a foundation" in out
-    assert "Its weights change" not in out  # the first sentence only
+    assert "\n  fine-tuning\n      Fine-tuning trains a private copy of a foundation model" in out
+    assert (
+        "  instruction-fine-tuning\n      Trains on labeled prompt/completion pairs to shape tone and" in out
+    )
+    assert "Its weights change" not in out  # the first sentence only, on one line
+    assert max(len(line) for line in out.splitlines()) <= 80
     assert "studykit learn ID" in out
 
 
