@@ -19,12 +19,14 @@ from studykit.errors import StudykitError
 COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
     "learn": "studykit.cli.learn:learn",
+    "quiz": "studykit.cli.quiz:quiz",
     "topics": "studykit.cli.learn:topics",
 }
 
 SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
     "learn": "Read the note on one concept.",
+    "quiz": "Practise with exam-style questions.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 
