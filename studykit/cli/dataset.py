@@ -220,3 +220,43 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@dataset.command("stats")
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--format", "format_id", type=click.Choice(("auto", *FORMAT_CHOICES)), default="auto", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the stats as JSON.")
+def stats(path: str, format_id: str, as_json: bool) -> None:
+    """Count records, estimate tokens, and show length and turn distributions."""
+    from studykit.datasets.report import render_stats
+    from studykit.datasets.stats import measure_path
+
+    result = measure_path(path, format_id)
+    if as_json:
+        _echo_json(result.to_json())
+    else:
+        _echo_lines(render_stats(result))
+
+
+@dataset.command("cost")
+@click.argument("path", metavar="FILE")
+@click.option("--model", "model_id", required=True, metavar="MODEL", help="The base model to customize.")
+@click.option(
+    "--epochs", type=click.IntRange(min=1), default=None, help="Passes over the data (model default)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
+def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
+    """Estimate training, storage and serving costs of customizing MODEL on FILE."""
+    from studykit.datasets.cost import estimate_cost
+    from studykit.datasets.limits import get_model
+    from studykit.datasets.report import render_cost
+    from studykit.datasets.stats import measure_path
+
+    model = get_model(model_id)
+    estimate = estimate_cost(measure_path(path), model, epochs)
+    if as_json:
+        _echo_json(estimate.to_json())
+    else:
+        _echo_lines(render_cost(estimate))
