@@ -8,6 +8,7 @@ Conversation rules live in :mod:`studykit.datasets.conversation`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from studykit.datasets.findings import ERROR, WARNING, Finding, preview
 from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FormatSpec
@@ -35,23 +36,31 @@ class RecordChecker:
         self.model = model
         self.line: int | None = None
         self.out: list[Finding] = []
-        self._reserved = (
-            tuple(zip(model.reserved_words, (w.lower() for w in model.reserved_words), strict=True))
-            if model
-            else ()
-        )
+        self._reserved = model.reserved_words if model else ()
         self._allowed = frozenset(fmt.required + fmt.optional)
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
         from studykit.datasets.conversation import check_claude, check_conversation
+        from studykit.datasets.fastpath import FastCheck
 
         self._shape = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}.get(fmt.shape)
+        self._clean_chars = FastCheck(fmt, model).clean_chars
 
     def error(self, code: str, message: str, hint: str = "", path: str = "", severity: str = ERROR) -> None:
         self.out.append(Finding(code, message, hint, path, self.line, severity=severity))
 
-    def check(self, record: object, line: int | None, out: list[Finding]) -> int:
-        """Append every problem with ``record`` to ``out``; return its number of text characters."""
+    def check(self, record: object, line: int | None, out: list[Finding], raw: bytes | None = None) -> int:
+        """Append every problem with ``record`` to ``out``; return its number of text characters.
+
+        ``raw`` is the record's JSON line, when there is one: it speeds up the clean-record test.
+        """
+        chars = self._clean_chars(record, raw)
+        if chars is not None:
+            return chars
+        return self.check_fully(record, line, out)
+
+    def check_fully(self, record: object, line: int | None, out: list[Finding]) -> int:
+        """The full walk that explains every problem (``check`` tries a fast clean-record test first)."""
         self.line, self.out = line, out
         if not isinstance(record, dict):
             self.error(
@@ -86,12 +95,9 @@ class RecordChecker:
             return len(value)
         if len(stripped) != len(value):
             self.error("whitespace", "text starts or ends with whitespace", "strip it", path, WARNING)
-        if self._reserved:
-            lowered = value.lower()
-            for shown, word in self._reserved:
-                if word in lowered:
-                    self.error("reserved-word", f"contains the reserved word {shown!r}", "rephrase it", path)
-                    break
+        found = find_reserved(value, self._reserved) if self._reserved else None
+        if found:
+            self.error("reserved-word", f"contains the reserved word {found!r}", "rephrase it", path)
         return len(value)
 
     def _length(self, chars: int) -> None:
@@ -167,6 +173,36 @@ class RecordChecker:
             self.error(
                 "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
             )
+
+
+def find_reserved(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` found in ``text``, ignoring case (as ``str.lower`` sees it).
+
+    Looks only where a word's last character occurs (":", ">", "]" for Nova's words),
+    which is far faster than one substring search per word on every text.
+    """
+    lowered = text.lower()
+    for last, prefixes, originals in _groups(words):
+        position = lowered.find(last)
+        while position != -1:
+            if lowered.endswith(prefixes, 0, position):
+                for prefix, word in zip(prefixes, originals, strict=True):
+                    if lowered.endswith(prefix, 0, position):
+                        return word
+            position = lowered.find(last, position + 1)
+    return None
+
+
+@lru_cache(maxsize=32)
+def _groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Words grouped by their last character: (character, lower-case prefixes, the words)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word.lower()[-1], []).append(word)
+    return tuple(
+        (last, tuple(word.lower()[:-1] for word in group), tuple(group)) for last, group in groups.items()
+    )
 
 
 def kind(value: object) -> str:

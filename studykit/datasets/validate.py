@@ -191,7 +191,7 @@ def validate_stream(
             if checker is None:
                 continue
         pending.clear()
-        checker.check(record, number, pending)
+        checker.check(record, number, pending, data)
         for finding in pending:
             report.add(finding)
         first = tracker.first_line(data, number)
