@@ -18,12 +18,14 @@ from studykit.errors import StudykitError
 # name -> "module:attribute"; keep in alphabetical order.
 COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
+    "dataset": "studykit.cli.dataset:dataset",
     "learn": "studykit.cli.learn:learn",
     "topics": "studykit.cli.learn:topics",
 }
 
 SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
+    "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "learn": "Read the note on one concept.",
     "topics": "List the concepts, grouped by exam domain.",
 }

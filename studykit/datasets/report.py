@@ -1,0 +1,101 @@
+"""Plain-text renderings of format specs and validation reports (≤ 80 columns).
+
+Functions return lines; the command layer prints them. User data is passed through
+:func:`studykit.errors.printable`, so no byte in a dataset can drive the terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from studykit.datasets.formats import FORMATS, FormatSpec
+from studykit.datasets.limits import MODELS, ModelSpec, models_for
+from studykit.datasets.sources import AS_OF
+from studykit.datasets.validate import ValidationReport
+from studykit.errors import printable
+
+WIDTH = 80
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    wrapped = textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    return wrapped or [indent]
+
+
+def _range(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return "-"
+    return f"{low or 0:,}-{high:,}" if high else f"≥{low:,}"
+
+
+def render_formats(only: FormatSpec | None = None) -> list[str]:
+    """The formats, the models that take each, and (for all formats) the per-model limits."""
+    out: list[str] = []
+    for fmt in [only] if only else FORMATS.values():
+        out.append(f"{fmt.id} — {fmt.title}")
+        out += _wrap(f"{fmt.description} Trains: {fmt.method}.")
+        out += _wrap(fmt.example, "    ")
+        models = ", ".join(model.id for model in models_for(fmt.id)) or "none"
+        out += _wrap(f"Models: {models}")
+        for note in fmt.notes:
+            out += _wrap(f"Note: {note}")
+        out += [f"  Source: {source.url}" for source in fmt.sources]
+        out.append("")
+    models = models_for(only.id) if only else tuple(MODELS.values())
+    out += render_limits(models)
+    return out
+
+
+def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
+    """A table of record counts and record lengths per model."""
+    out = [
+        f"Model limits (as of {AS_OF}; '-' means no published limit, not checked)",
+        f"{'model':<28} {'records':>15} {'tokens/record':>13} {'validation':>10}",
+    ]
+    for model in models:
+        tokens = f"{model.max_tokens:,}" if model.max_tokens else "-"
+        if model.max_prompt_tokens:
+            tokens = f"{model.max_prompt_tokens:,}+{model.max_completion_tokens:,}"
+        if model.max_caption_chars:
+            tokens = f"{model.max_caption_chars:,} ch"
+        records = _range(model.min_records, model.max_records or model.max_train_records)
+        validation = "yes" if model.validation_set else "no"
+        out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10}")
+    out.append("Token limits are checked as characters: tokens x 6, as AWS states them.")
+    return out
+
+
+def render_validation(report: ValidationReport) -> list[str]:
+    """Every kept finding on one line each, then a summary."""
+    out = [finding.format(report.name) for finding in report.findings]
+    if report.omitted:
+        out.append(f"… {report.omitted:,} more finding(s) not shown (raise --max-errors to see them)")
+    out += render_summary(report)
+    return out
+
+
+def render_summary(report: ValidationReport) -> list[str]:
+    verdict = "valid" if report.valid else "INVALID"
+    fmt = report.format_id or "unknown format"
+    if report.detected and report.format_id:
+        fmt += " (detected)"
+    model = f", model {report.model_id}" if report.model_id else ", no --model: limits not checked"
+    out = [
+        printable(
+            f"{report.name}: {verdict} — {report.records:,} records in {report.lines:,} lines, {fmt}{model}"
+        ),
+        f"  {report.errors:,} error(s), {report.warnings:,} warning(s), {report.duplicates:,} duplicate(s)",
+    ]
+    if report.counts:
+        counts = ", ".join(f"{code} {count:,}" for code, count in sorted(report.counts.items()))
+        out += _wrap(f"by kind: {counts}")
+    if not report.duplicates_complete:
+        out.append("  duplicate check stopped after ~1.4 million distinct records")
+    return out

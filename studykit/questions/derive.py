@@ -1,0 +1,54 @@
+"""Deterministic choices and ids for generated questions.
+
+Generated questions must come out the same on every run of unchanged content, so every
+"random" choice here is a sort by a hash of the question's key, never ``random``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from studykit.concepts import Concept, ConceptSet
+from studykit.questions.model import Kind, Origin, Question
+
+T = TypeVar("T")
+
+
+def question_id(family: str, concept: str, key: str) -> str:
+    """A stable id: readable family and concept, and a hash of the claim's source data."""
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return f"gen-{family}-{concept}-{digest}"
+
+
+def pick(
+    key: str,
+    items: Iterable[T],
+    count: int,
+    name: Callable[[T], str] = lambda item: getattr(item, "id", str(item)),
+) -> list[T]:
+    """``count`` items chosen by a hash of ``key``: the same every run, varied across questions."""
+    ordered = sorted(items, key=lambda item: hashlib.sha1(f"{key}|{name(item)}".encode()).hexdigest())
+    return ordered[:count]
+
+
+def siblings(concepts: ConceptSet) -> dict[str, list[Concept]]:
+    groups: dict[str, list[Concept]] = {}
+    for concept in concepts:
+        groups.setdefault(concept.category, []).append(concept)
+    return groups
+
+
+def make_question(family: str, main: Concept, key: str, kind: Kind, stem: str, **parts: object) -> Question:
+    """A generated question whose origin records the family and the claim's key."""
+    return Question(
+        id=question_id(family, main.id, key),
+        kind=kind,
+        concepts=parts.pop("concepts", (main.id,)),
+        domain=main.domain,
+        difficulty=parts.pop("difficulty", "medium"),
+        stem=stem,
+        origin=Origin(generator=f"{family}: {key}"),
+        **parts,
+    )

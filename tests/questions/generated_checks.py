@@ -1,0 +1,145 @@
+"""An independent judge of generated questions, written from the content rules, not the generator.
+
+Used by the generation tests over the shipped content and over random concept sets.
+"""
+
+from __future__ import annotations
+
+from studykit.concepts import Concept, ConceptSet
+from studykit.concepts.model import ATTRIBUTES
+from studykit.questions.bank import ID_PATTERN
+from studykit.questions.model import Kind, Question
+
+LABELS = {
+    "labeled": "Labeled examples (prompt and response)",
+    "unlabeled": "Unlabeled data",
+    "prompts-only": "Prompts only",
+    "labeled-or-unlabeled": "Labeled or unlabeled data",
+    "not-applicable": "No training data",
+}
+ORDINAL = ("relative_cost", "expertise", "data_volume", "compute")
+OPTION_COUNTS = {Kind.SINGLE: (3, 6), Kind.MULTIPLE: (4, 8), Kind.TRUE_FALSE: (2, 2)}
+
+
+def clearly_different(attribute: str, actual: object, other: object) -> bool:
+    """``other`` is certainly not the concept's value (no overlap, ordinals two steps apart)."""
+    if str(actual).lower() == str(other).lower():
+        return False
+    if attribute == "training_data" and "labeled-or-unlabeled" in (actual, other):
+        return {actual, other} - {"labeled", "unlabeled", "labeled-or-unlabeled"} != set()
+    if attribute in ORDINAL:
+        values = ATTRIBUTES[attribute].values
+        return abs(values.index(str(actual)) - values.index(str(other))) >= 2
+    return True
+
+
+def check_shape(question: Question) -> None:
+    assert ID_PATTERN.match(question.id), question.id
+    assert question.stem and question.explanation and question.concepts
+    if question.kind in OPTION_COUNTS:
+        low, high = OPTION_COUNTS[question.kind]
+        assert low <= len(question.options) <= high, question
+        assert len({option.text for option in question.options}) == len(question.options), question
+        correct = len(question.correct_indexes)
+        expected = {Kind.SINGLE: correct == 1, Kind.TRUE_FALSE: correct == 1, Kind.MULTIPLE: correct >= 2}
+        assert expected[question.kind], question
+        if question.kind is Kind.MULTIPLE:
+            count = {2: "two", 3: "three"}[correct]
+            assert f"(Choose {count}.)" in question.stem and correct < len(question.options)
+        assert all(option.why for option in question.options)
+    elif question.kind is Kind.ORDERING:
+        assert 3 <= len(question.steps) <= 5
+    else:
+        assert 3 <= len(question.pairs) <= 7
+        assert len({pair.prompt for pair in question.pairs}) == len(question.pairs)
+        assert len({pair.match for pair in question.pairs}) == len(question.pairs)
+
+
+def check_truth(question: Question, concepts: ConceptSet) -> None:
+    """Every correct option is true and every distractor false, judged from the content."""
+    family, _, key = question.origin.generator.partition(": ")
+    by_title = {concept.title: concept for concept in concepts}
+    if family in ("which", "which-all"):
+        attribute, value = key.split(".", 1)[1].split("=", 1)
+        for option in question.options:
+            actual = by_title[option.text].attributes[attribute]
+            if option.correct:
+                assert str(actual).lower() == value, (question.id, option)
+            else:
+                assert clearly_different(attribute, actual, _typed(attribute, value)), (question.id, option)
+    elif family == "statement":
+        concept_id, rest = key.split(".", 1)
+        attribute, value = rest.split("=", 1)
+        actual = concepts[concept_id].attributes[attribute]
+        truth = str(actual).lower() == value
+        assert truth or clearly_different(attribute, actual, _typed(attribute, value)), question.id
+        assert question.options[0].correct is truth and question.options[0].text == "True"
+    elif family == "value":
+        concept = concepts[key.split(".", 1)[0]]
+        actual = concept.attributes["training_data"]
+        for option in question.options:
+            value = next(name for name, label in LABELS.items() if label == option.text)
+            assert option.correct == (value == actual), (question.id, option)
+            assert option.correct or clearly_different("training_data", actual, value)
+    elif family == "record":
+        concept = concepts[key.split(".", 1)[0]]
+        for option in question.options:
+            owners = [c for c in concepts if c.attributes.get("data_format") == option.text]
+            assert option.correct == (option.text == concept.attributes["data_format"]), question.id
+            if not option.correct:
+                assert owners and all(_data_differs(concept, owner) for owner in owners), question.id
+    elif family in ("most", "least"):
+        attribute = key.split(".")[1]
+        values = ATTRIBUTES[attribute].values
+        sign = 1 if family == "most" else -1
+        ranks = {
+            o.text: sign * values.index(by_title[o.text].attributes[attribute]) for o in question.options
+        }
+        (best,) = [o.text for o in question.options if o.correct]
+        assert all(ranks[best] > rank for text, rank in ranks.items() if text != best), question.id
+    elif family == "use-case":
+        case = key.split("=", 1)[1].casefold()
+        for option in question.options:
+            listed = {item.casefold() for item in by_title[option.text].attributes.get("use_cases", ())}
+            assert option.correct == (case in listed), (question.id, option)
+    elif family.startswith("match-"):
+        _check_pairs(family, question, concepts, by_title)
+    else:
+        assert family == "order", family
+
+
+def _check_pairs(family: str, question: Question, concepts: ConceptSet, by_title: dict[str, Concept]) -> None:
+    if family == "match-use-case":
+        members = [by_title[pair.match] for pair in question.pairs]
+        for pair in question.pairs:
+            owners = [
+                c
+                for c in members
+                if pair.prompt.casefold() in {u.casefold() for u in c.attributes["use_cases"]}
+            ]
+            assert [c.title for c in owners] == [pair.match], question.id
+        return
+    members = [by_title[pair.prompt] for pair in question.pairs]
+    for pair, concept in zip(question.pairs, members, strict=True):
+        if family == "match-record":
+            assert concept.attributes["data_format"] == pair.match
+        else:
+            assert LABELS[concept.attributes["training_data"]] == pair.match
+    for first in members:
+        for second in members:
+            if first is not second:
+                assert _data_differs(first, second), question.id
+
+
+def _data_differs(first: Concept, second: Concept) -> bool:
+    if "training_data" not in first.attributes or "training_data" not in second.attributes:
+        return False
+    return clearly_different(
+        "training_data", first.attributes["training_data"], second.attributes["training_data"]
+    )
+
+
+def _typed(attribute: str, value: str) -> object:
+    if ATTRIBUTES[attribute].kind == "bool":
+        return value == "true"
+    return value
