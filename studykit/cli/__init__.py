@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
     "dataset": "studykit.cli.dataset:dataset",
     "learn": "studykit.cli.learn:learn",
+    "progress": "studykit.cli.progress:progress",
     "topics": "studykit.cli.learn:topics",
 }
 
@@ -27,6 +28,7 @@ SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "learn": "Read the note on one concept.",
+    "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 
