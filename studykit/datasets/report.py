@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import textwrap
 
+from studykit.datasets import sources
+from studykit.datasets.cost import CostEstimate
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import MODELS, ModelSpec, models_for
 from studykit.datasets.sources import AS_OF
+from studykit.datasets.stats import DatasetStats, Distribution
+from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR
 from studykit.datasets.validate import ValidationReport
 from studykit.errors import printable
 
@@ -99,3 +103,79 @@ def render_summary(report: ValidationReport) -> list[str]:
     if not report.duplicates_complete:
         out.append("  duplicate check stopped after ~1.4 million distinct records")
     return out
+
+
+def render_stats(stats: DatasetStats) -> list[str]:
+    """Counts, token estimates, length and turn distributions with a histogram."""
+    out = [
+        printable(f"{stats.name}: {stats.records:,} records, {stats.format_id or 'unknown format'}"),
+        f"  lines {stats.lines:,}, skipped (not JSON objects) {stats.skipped:,}, bytes {stats.bytes:,}",
+        f"  duplicates {stats.duplicates:,}, records with a system prompt {stats.with_system:,}",
+        f"  tokens ≈ {stats.total_tokens:,} (input {stats.input_tokens:,}, output {stats.output_tokens:,})",
+    ]
+    out += _wrap(f"estimator: {ESTIMATOR}. {ERROR_NOTE}")
+    out.append(_distribution_line("tokens/record", stats.tokens))
+    if stats.turns.count:
+        out.append(_distribution_line("turns/record", stats.turns))
+    if stats.roles:
+        out.append(
+            "  roles: "
+            + ", ".join(f"{printable(role)} {count:,}" for role, count in stats.roles.most_common())
+        )
+    rows = stats.tokens.histogram()
+    if rows:
+        out.append("  tokens per record:")
+        peak = max(count for _, _, count in rows)
+        for low, high, count in rows:
+            bar = "█" * max(1 if count else 0, round(40 * count / peak))
+            out.append(f"  {low:>7,}-{high:<7,} {bar:<40} {count:,}")
+    return out
+
+
+def _distribution_line(label: str, values: Distribution) -> str:
+    data = values.to_json()
+    return f"  {label:<14} min {data['min']:,}  p50 {data['p50']:,}  p95 {data['p95']:,}  max {data['max']:,}"
+
+
+def render_cost(estimate: CostEstimate) -> list[str]:
+    """The estimate as lines of text, each number next to its source."""
+    model = estimate.model
+    price = model.price
+    note = ""
+    if estimate.epochs_assumed:
+        note = "(the model's default)" if model.epochs else "(assumed: pass --epochs)"
+    out = [
+        f"Cost estimate for {model.name} ({model.id})",
+        f"  training tokens   {estimate.train_tokens:>14,}  (≈ characters / 6)",
+        f"  epochs            {estimate.epochs:>14}  {note}".rstrip(),
+        f"  tokens billed     {estimate.billed_tokens:>14,}  (tokens x epochs)",
+    ]
+    if price and estimate.training is not None:
+        out += [
+            f"  training          {_usd(estimate.training):>14}  "
+            f"({_rate(price.train_per_1k_tokens)} per 1k tokens)",
+            f"  storage           {_usd(price.storage_per_month):>14}  per month, per custom model",
+        ]
+        if price.on_demand_input_per_1k is not None:
+            out.append(
+                f"  on-demand use     {_rate(price.on_demand_input_per_1k)} in, "
+                f"{_rate(price.on_demand_output_per_1k or 0)} out per 1k tokens"
+            )
+        out += [f"  prices as of {price.source.as_of}:", f"  {price.source.url}"]
+    else:
+        out += [
+            f"  training          {'unknown':>14}  (no sourced price for {model.id} in studykit)",
+            "  price it: tokens billed / 1,000 x the training price on",
+            f"  {sources.PRICING.url}",
+        ]
+    out += _wrap(f"serving: {estimate.serving}")
+    out += _wrap(f"tokens: {ERROR_NOTE}")
+    return out
+
+
+def _usd(amount: float) -> str:
+    return f"${amount:,.2f}" if amount >= 0.01 or amount == 0 else f"${amount:.4f}"
+
+
+def _rate(amount: float) -> str:
+    return "$" + f"{amount:.6f}".rstrip("0").rstrip(".")
