@@ -18,13 +18,19 @@ from studykit.errors import StudykitError
 # name -> "module:attribute"; keep in alphabetical order.
 COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
+    "dataset": "studykit.cli.dataset:dataset",
     "learn": "studykit.cli.learn:learn",
+    "progress": "studykit.cli.progress:progress",
+    "quiz": "studykit.cli.quiz:quiz",
     "topics": "studykit.cli.learn:topics",
 }
 
 SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
+    "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "learn": "Read the note on one concept.",
+    "progress": "Your accuracy, trend, exams, due reviews and readiness.",
+    "quiz": "Practise with exam-style questions.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 

@@ -1,0 +1,307 @@
+"""``studykit dataset …``: make and check Bedrock training data.
+
+A thin layer: options are parsed here, the work is done by ``studykit.datasets``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+FORMAT_CHOICES = (
+    "prompt-completion",
+    "continued-pretraining",
+    "single-turn",
+    "multi-turn",
+    "distillation",
+    "claude-messages",
+    "image-caption",
+)
+
+
+def _echo_lines(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line)
+
+
+def _echo_json(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@click.group("dataset")
+def dataset() -> None:
+    """Generate, validate, measure, price and convert Bedrock JSONL training data."""
+
+
+@dataset.command("formats")
+@click.argument("format_id", required=False, metavar="[FORMAT]")
+@click.option("--json", "as_json", is_flag=True, help="Print the specs as JSON.")
+def formats(format_id: str | None, as_json: bool) -> None:
+    """List Bedrock's dataset formats, the models that take each, and their limits."""
+    from studykit.datasets.formats import FORMATS, get_format
+    from studykit.datasets.limits import MODELS, models_for
+    from studykit.datasets.report import render_formats
+
+    only = get_format(format_id) if format_id else None
+    if as_json:
+        chosen = [only] if only else list(FORMATS.values())
+        models = models_for(only.id) if only else tuple(MODELS.values())
+        _echo_json(
+            {
+                "formats": [dict(fmt.to_json(), models=[m.id for m in models_for(fmt.id)]) for fmt in chosen],
+                "models": [model.to_json() for model in models],
+            }
+        )
+        return
+    _echo_lines(render_formats(only))
+
+
+@dataset.command("validate")
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--format",
+    "format_id",
+    type=click.Choice(("auto", *FORMAT_CHOICES)),
+    default="auto",
+    show_default=True,
+    help="The format to check against.",
+)
+@click.option(
+    "--model", "model_id", metavar="MODEL", help="Check the model's limits too (see 'dataset formats')."
+)
+@click.option("--validation", "validation_set", is_flag=True, help="The file is a validation set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--max-errors",
+    type=click.IntRange(min=0),
+    default=200,
+    show_default=True,
+    help="Show at most this many findings (all are counted).",
+)
+def validate(
+    path: str, format_id: str, model_id: str | None, validation_set: bool, as_json: bool, max_errors: int
+) -> None:
+    """Check FILE (or - for standard input) line by line.
+
+    Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable or bad options.
+    """
+    from studykit.datasets.report import render_validation
+    from studykit.datasets.validate import validate_path
+
+    report = validate_path(path, format_id, model_id, validation_set=validation_set, max_findings=max_errors)
+    if as_json:
+        _echo_json(report.to_json())
+    else:
+        _echo_lines(render_validation(report))
+    if not report.valid:
+        click.get_current_context().exit(1)
+
+
+def _validation_path(out: str) -> str:
+    """train.jsonl -> train.validation.jsonl, beside the training file."""
+    from pathlib import Path
+
+    path = Path(out)
+    suffix = path.suffix or ".jsonl"
+    return str(path.with_name(f"{path.stem}.validation{suffix}"))
+
+
+@dataset.command("generate")
+@click.argument("format_id", metavar="FORMAT", type=click.Choice(FORMAT_CHOICES))
+@click.option("--count", type=click.IntRange(min=1), default=100, show_default=True, help="Records to write.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same file.")
+@click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
+@click.option("--model", "model_id", metavar="MODEL", help="Make every record valid for this model.")
+@click.option(
+    "--validation-split",
+    type=click.FloatRange(min=0, max=1, max_open=True),
+    default=0.0,
+    help="Share of records written to FILE's .validation twin, held out from training.",
+)
+@click.option("--image-prefix", default=None, metavar="S3_URI", help="Where image-caption records point.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def generate(
+    format_id: str,
+    count: int,
+    seed: int,
+    out: str,
+    model_id: str | None,
+    validation_split: float,
+    image_prefix: str | None,
+    force: bool,
+) -> None:
+    """Write COUNT records of FORMAT built from the study content.
+
+    Questions and answers, tutoring dialogues and prose passages come from the
+    concept notes; each record passes the same checks as 'dataset validate'.
+    """
+    import sys
+
+    from studykit.atomic_write import open_output
+    from studykit.concepts import load_concepts
+    from studykit.datasets.formats import get_format
+    from studykit.datasets.generate import (
+        DEFAULT_IMAGE_PREFIX,
+        build_pool,
+        plan_counts,
+        split_pool,
+        stream_records,
+        write_records,
+    )
+    from studykit.datasets.limits import get_model, require_pair
+    from studykit.datasets.material import build_material
+    from studykit.errors import StudykitError
+
+    fmt = get_format(format_id)
+    model = get_model(model_id) if model_id else None
+    if model:
+        require_pair(fmt.id, model)
+    prefix = image_prefix or DEFAULT_IMAGE_PREFIX
+    if not prefix.startswith("s3://"):
+        raise StudykitError(
+            f"--image-prefix {prefix!r} is not an s3:// URI", hint="e.g. s3://my-bucket/images/"
+        )
+    if validation_split and out == "-":
+        raise StudykitError(
+            "--validation-split needs a file for --out", hint="the validation set goes beside it"
+        )
+    material = build_material(load_concepts())
+    pool = build_pool(fmt, model, material, prefix.rstrip("/") + "/")
+    plan = plan_counts(count, validation_split, model, len(pool))
+    train_pool, validation_pool = split_pool(pool, plan, seed)
+    jobs = [(out, train_pool, plan.train)]
+    if plan.validation:
+        jobs.append((_validation_path(out), validation_pool, plan.validation))
+    for target, records, wanted in jobs:
+        with open_output(target, force=force) as stream, _progress(wanted, target) as advance:
+            written, size = write_records(stream_records(records, wanted, seed), stream, advance)
+        if target != "-":
+            click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)
+    click.echo(
+        f"Built from {material.concepts} concepts: {len(pool):,} distinct records"
+        + (f" for {model.id}" if model else ""),
+        err=True,
+    )
+    if count > len(pool):
+        click.echo(f"Note: {count:,} records from {len(pool):,} distinct ones: records repeat.", err=True)
+    if fmt.id == "image-caption":
+        click.echo(f"Note: the images under {prefix} must exist in S3 before training.", err=True)
+    sys.stderr.flush()
+
+
+class _progress:
+    """A rich progress bar on a terminal's stderr; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int, target: str) -> None:
+        import sys
+
+        self.total, self.target = total, target
+        self.bar = None
+        if sys.stderr.isatty() and total >= 1000:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("writing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        self.bar.start()
+        task = self.bar.add_task("records", total=self.total)
+        return lambda done: self.bar.update(task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@dataset.command("stats")
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--format", "format_id", type=click.Choice(("auto", *FORMAT_CHOICES)), default="auto", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the stats as JSON.")
+def stats(path: str, format_id: str, as_json: bool) -> None:
+    """Count records, estimate tokens, and show length and turn distributions."""
+    from studykit.datasets.report import render_stats
+    from studykit.datasets.stats import measure_path
+
+    result = measure_path(path, format_id)
+    if as_json:
+        _echo_json(result.to_json())
+    else:
+        _echo_lines(render_stats(result))
+
+
+@dataset.command("cost")
+@click.argument("path", metavar="FILE")
+@click.option("--model", "model_id", required=True, metavar="MODEL", help="The base model to customize.")
+@click.option(
+    "--epochs", type=click.IntRange(min=1), default=None, help="Passes over the data (model default)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
+def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
+    """Estimate training, storage and serving costs of customizing MODEL on FILE."""
+    from studykit.datasets.cost import estimate_cost
+    from studykit.datasets.limits import get_model
+    from studykit.datasets.report import render_cost
+    from studykit.datasets.stats import measure_path
+
+    model = get_model(model_id)
+    estimate = estimate_cost(measure_path(path), model, epochs)
+    if as_json:
+        _echo_json(estimate.to_json())
+    else:
+        _echo_lines(render_cost(estimate))
+
+
+@dataset.command("convert")
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Choice(("openai-chat", "multi-turn", "single-turn", "claude-messages", "prompt-completion")),
+    help="The format to write (multi-turn = bedrock-conversation-2024).",
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(
+        (
+            "auto",
+            "openai-chat",
+            "multi-turn",
+            "single-turn",
+            "distillation",
+            "claude-messages",
+            "prompt-completion",
+        )
+    ),
+    default="auto",
+    show_default=True,
+)
+@click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
+    """Convert FILE between OpenAI chat, Bedrock conversation, Claude and prompt/completion JSONL.
+
+    Anything the target cannot hold is dropped and counted on stderr.
+    """
+    from studykit.atomic_write import open_output
+    from studykit.datasets.convert import convert_stream
+
+    with open_output(out, force=force) as stream:
+        report = convert_stream(path, None if source == "auto" else source, target, stream)
+    click.echo(f"Converted {report.written:,} records from {report.source} to {report.target}", err=True)
+    for reason, count in report.dropped.most_common():
+        click.echo(f"  dropped: {reason} ×{count:,}", err=True)
+    for reason, count in report.skipped.most_common():
+        click.echo(f"  skipped {count:,} record(s): {reason}", err=True)

@@ -1,0 +1,102 @@
+"""``studykit progress``: what the learner has done and how ready they are; export and reset."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import click
+
+from studykit.cli.environment import environment, open_progress
+from studykit.cli.options import json_option
+
+if TYPE_CHECKING:
+    from studykit.store import SavedAnswer, Store
+
+
+@click.command()
+@json_option
+@click.option(
+    "--export",
+    "export_to",
+    metavar="FILE",
+    help="Write your progress to FILE: CSV of every answer if it ends in .csv, else JSON ('-' for stdout).",
+)
+@click.option("--force", is_flag=True, help="With --export, replace FILE if it exists.")
+@click.option("--reset", is_flag=True, help="Delete all progress (asks first).")
+@click.option("--yes", "-y", is_flag=True, help="With --reset, do not ask.")
+def progress(as_json: bool, export_to: str | None, force: bool, reset: bool, yes: bool) -> None:
+    """Accuracy by domain and concept, trend, exams, due reviews, weakest concepts and readiness."""
+    env = environment()
+    with open_progress(env) as store:
+        if reset:
+            _reset(store, yes)
+            return
+        from studykit.engine.progress_report import answers_to_csv, build_report, report_to_json
+        from studykit.store import all_answers, all_cards, exam_history, list_sessions
+
+        answers = all_answers(store)
+        sessions = list_sessions(store)
+        report = build_report(answers, sessions, exam_history(store), all_cards(store), env.now())
+        titles = _concept_titles()
+        if export_to is not None:
+            from studykit.atomic_write import write_output
+
+            if export_to.lower().endswith(".csv"):
+                text = answers_to_csv(answers, sessions)
+            else:
+                data = {**report_to_json(report, titles), "answers": [_answer_json(a) for a in answers]}
+                text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            write_output(export_to, text, force=force)
+            if export_to != "-":
+                click.echo(f"Wrote {len(answers)} answers to {export_to}.", err=True)
+            return
+        if as_json:
+            click.echo(json.dumps(report_to_json(report, titles), indent=2, ensure_ascii=False))
+            return
+        from studykit.ui.console import is_plain, make_console, show
+        from studykit.ui.progress_page import progress_page
+
+        console = make_console()
+        show(console, progress_page(report, titles, plain=is_plain(console)))
+
+
+def _reset(store: Store, yes: bool) -> None:
+    from studykit.store import all_answers, all_cards, exam_history, reset_progress
+
+    answers, exams, cards = len(all_answers(store)), len(exam_history(store)), len(all_cards(store))
+    if not yes:
+        click.confirm(
+            f"Delete all progress in {store.path} ({answers} answers, {exams} exams, {cards} review cards)?",
+            abort=True,
+        )
+    reset_progress(store)
+    click.echo(f"Deleted {answers} answers, {exams} exams and {cards} review cards.")
+
+
+def _concept_titles() -> dict[str, str]:
+    """Concept titles for display; progress still shows ids if the content cannot be loaded."""
+    from studykit.concepts import load_concepts
+    from studykit.errors import StudykitError
+
+    try:
+        return {concept.id: concept.title for concept in load_concepts()}
+    except StudykitError:
+        return {}
+
+
+def _answer_json(answer: SavedAnswer) -> dict[str, object]:
+    try:
+        given: object = json.loads(answer.answer)
+    except ValueError:
+        given = answer.answer
+    return {
+        "answered_at": answer.answered_at.isoformat(),
+        "session": answer.session_id,
+        "question": answer.question_id,
+        "domain": answer.domain,
+        "concepts": list(answer.concepts),
+        "correct": answer.correct,
+        "seconds": round(answer.elapsed_seconds, 1),
+        "answer": given,
+    }

@@ -1,0 +1,1 @@
+"""The dataset workbench: Bedrock format specs, a generator, a streaming validator, stats and cost."""

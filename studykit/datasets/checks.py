@@ -1,0 +1,184 @@
+"""Check one parsed record against its format spec and, when known, the model's limits.
+
+Pure: no I/O, and no JSON value makes it raise. The streaming validator feeds records
+in; the generator runs the same checker to keep only records the chosen model accepts.
+Conversation rules live in :mod:`studykit.datasets.conversation`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studykit.datasets.findings import ERROR, WARNING, Finding, preview
+from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FormatSpec
+from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
+from studykit.fields import did_you_mean
+
+SHORT_CHARS = 16
+"""A record with fewer characters of text than this teaches almost nothing: warn."""
+LONG_FRACTION = 0.9
+"""Warn when a record uses more than this share of the model's length limit."""
+DEFAULT_LONG_CHARS = 4096 * CHARS_PER_TOKEN
+"""Without a model, warn above the smallest Bedrock text limit (4,096 tokens)."""
+S3_URI = re.compile(r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]/\S+$")
+
+
+class RecordChecker:
+    """Checks records of one format for one model (or none).
+
+    ``check`` appends findings to the list it is given and returns the record's
+    number of text characters (what token limits are measured in).
+    """
+
+    def __init__(self, fmt: FormatSpec, model: ModelSpec | None = None) -> None:
+        self.fmt = fmt
+        self.model = model
+        self.line: int | None = None
+        self.out: list[Finding] = []
+        self._reserved = (
+            tuple(zip(model.reserved_words, (w.lower() for w in model.reserved_words), strict=True))
+            if model
+            else ()
+        )
+        self._allowed = frozenset(fmt.required + fmt.optional)
+        self._max_chars = model.max_chars if model else None
+        self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
+        from studykit.datasets.conversation import check_claude, check_conversation
+
+        self._shape = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}.get(fmt.shape)
+
+    def error(self, code: str, message: str, hint: str = "", path: str = "", severity: str = ERROR) -> None:
+        self.out.append(Finding(code, message, hint, path, self.line, severity=severity))
+
+    def check(self, record: object, line: int | None, out: list[Finding]) -> int:
+        """Append every problem with ``record`` to ``out``; return its number of text characters."""
+        self.line, self.out = line, out
+        if not isinstance(record, dict):
+            self.error(
+                "not-object", f"a record must be a JSON object, not {kind(record)}", "one {…} per line"
+            )
+            return 0
+        self.keys(record, self.fmt.required, self._allowed, "")
+        chars = self._shape(self, record) if self._shape else self._flat(record)
+        self._length(chars)
+        return chars
+
+    def keys(self, record: dict, required: tuple[str, ...], allowed: frozenset[str], path: str) -> None:
+        """Missing required keys and unexpected keys, with a did-you-mean."""
+        for key in required:
+            if key not in record:
+                self.error("missing-key", f"missing key {key!r}", f"needs: {', '.join(required)}", path)
+        for key in record:
+            if key not in allowed:
+                guess = did_you_mean(key, allowed)
+                hint = f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(sorted(allowed))}"
+                self.error("unknown-key", f"unexpected key {preview(key)}", hint, path)
+
+    def text(self, value: object, path: str, allow_empty: bool = False) -> int:
+        """Check one text value (type, emptiness, stray whitespace, reserved words); return its length."""
+        if not isinstance(value, str):
+            self.error("wrong-type", f"must be a string, not {kind(value)}", "write the text in quotes", path)
+            return 0
+        stripped = value.strip()
+        if not stripped:
+            if not allow_empty:
+                self.error("empty-text", "text is empty", "write the text or drop the record", path)
+            return len(value)
+        if len(stripped) != len(value):
+            self.error("whitespace", "text starts or ends with whitespace", "strip it", path, WARNING)
+        if self._reserved:
+            lowered = value.lower()
+            for shown, word in self._reserved:
+                if word in lowered:
+                    self.error("reserved-word", f"contains the reserved word {shown!r}", "rephrase it", path)
+                    break
+        return len(value)
+
+    def _length(self, chars: int) -> None:
+        if self._max_chars and chars > self._max_chars:
+            assert self.model is not None
+            self.error(
+                "over-limit",
+                f"record has {chars:,} characters (≈{-(-chars // CHARS_PER_TOKEN):,} tokens); "
+                f"{self.model.id} allows {self.model.max_tokens:,} tokens ≈ {self._max_chars:,} characters",
+                "shorten or split the record",
+            )
+        elif chars > self._long_chars:
+            self.error(
+                "long", f"record is very long ({chars:,} characters)", "is it two records?", severity=WARNING
+            )
+        elif 0 < chars < SHORT_CHARS:
+            self.error(
+                "short", f"record is very short ({chars} characters)", "it teaches little", severity=WARNING
+            )
+
+    def _flat(self, record: dict) -> int:
+        fmt, model = self.fmt, self.model
+        chars = 0
+        for key in fmt.text_fields:
+            if key not in record:
+                continue
+            if key == "caption" and model is not None:
+                chars += self._caption(record[key], model)
+                continue
+            size = self.text(record[key], key)
+            chars += size
+            if model is None:
+                continue
+            side = model.max_prompt_tokens if key == fmt.prompt_field else model.max_completion_tokens
+            if side and size > side * CHARS_PER_TOKEN:
+                self.error(
+                    "over-limit",
+                    f"{size:,} characters; {model.id} allows {side:,} tokens ≈ {side * CHARS_PER_TOKEN:,}",
+                    "shorten this field",
+                    key,
+                )
+        if fmt.image_field and fmt.image_field in record:
+            self._image_ref(record[fmt.image_field], fmt.image_field)
+        return chars
+
+    def _caption(self, value: object, model: ModelSpec) -> int:
+        size = self.text(value, "caption", allow_empty=model.min_caption_chars == 0)
+        if isinstance(value, str) and value.strip():
+            high = model.max_caption_chars
+            if size < model.min_caption_chars or (high and size > high):
+                self.error(
+                    "caption-length",
+                    f"caption has {size:,} characters; {model.id} takes {model.min_caption_chars}-{high:,}",
+                    "rewrite the caption to fit",
+                    "caption",
+                )
+        return size
+
+    def _image_ref(self, value: object, path: str) -> None:
+        if not isinstance(value, str):
+            self.error("wrong-type", f"must be a string, not {kind(value)}", "give an s3:// URI", path)
+            return
+        if not S3_URI.match(value):
+            self.error(
+                "image-ref", f"{preview(value)} is not an Amazon S3 URI", "use s3://bucket/key.png", path
+            )
+            return
+        name = value.rsplit("/", 1)[-1]
+        extension = name.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg") if "." in name else ""
+        allowed = self.model.image_formats if self.model and self.model.image_formats else ("png", "jpeg")
+        if extension not in allowed:
+            shown = ", ".join("." + item for item in allowed)
+            self.error(
+                "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
+            )
+
+
+def kind(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"

@@ -1,0 +1,181 @@
+"""Plain-text renderings of format specs and validation reports (≤ 80 columns).
+
+Functions return lines; the command layer prints them. User data is passed through
+:func:`studykit.errors.printable`, so no byte in a dataset can drive the terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from studykit.datasets import sources
+from studykit.datasets.cost import CostEstimate
+from studykit.datasets.formats import FORMATS, FormatSpec
+from studykit.datasets.limits import MODELS, ModelSpec, models_for
+from studykit.datasets.sources import AS_OF
+from studykit.datasets.stats import DatasetStats, Distribution
+from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR
+from studykit.datasets.validate import ValidationReport
+from studykit.errors import printable
+
+WIDTH = 80
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    wrapped = textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    return wrapped or [indent]
+
+
+def _range(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return "-"
+    return f"{low or 0:,}-{high:,}" if high else f"≥{low:,}"
+
+
+def render_formats(only: FormatSpec | None = None) -> list[str]:
+    """The formats, the models that take each, and (for all formats) the per-model limits."""
+    out: list[str] = []
+    for fmt in [only] if only else FORMATS.values():
+        out.append(f"{fmt.id} — {fmt.title}")
+        out += _wrap(f"{fmt.description} Trains: {fmt.method}.")
+        out += _wrap(fmt.example, "    ")
+        models = ", ".join(model.id for model in models_for(fmt.id)) or "none"
+        out += _wrap(f"Models: {models}")
+        for note in fmt.notes:
+            out += _wrap(f"Note: {note}")
+        out += [f"  Source: {source.url}" for source in fmt.sources]
+        out.append("")
+    models = models_for(only.id) if only else tuple(MODELS.values())
+    out += render_limits(models)
+    return out
+
+
+def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
+    """A table of record counts and record lengths per model."""
+    out = [
+        f"Model limits (as of {AS_OF}; '-' means no published limit, not checked)",
+        f"{'model':<28} {'records':>15} {'tokens/record':>13} {'validation':>10}",
+    ]
+    for model in models:
+        tokens = f"{model.max_tokens:,}" if model.max_tokens else "-"
+        if model.max_prompt_tokens:
+            tokens = f"{model.max_prompt_tokens:,}+{model.max_completion_tokens:,}"
+        if model.max_caption_chars:
+            tokens = f"{model.max_caption_chars:,} ch"
+        records = _range(model.min_records, model.max_records or model.max_train_records)
+        validation = "yes" if model.validation_set else "no"
+        out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10}")
+    out.append("Token limits are checked as characters: tokens x 6, as AWS states them.")
+    return out
+
+
+def render_validation(report: ValidationReport) -> list[str]:
+    """Every kept finding on one line each, then a summary."""
+    out = [finding.format(report.name) for finding in report.findings]
+    if report.omitted:
+        out.append(f"… {report.omitted:,} more finding(s) not shown (raise --max-errors to see them)")
+    out += render_summary(report)
+    return out
+
+
+def render_summary(report: ValidationReport) -> list[str]:
+    verdict = "valid" if report.valid else "INVALID"
+    fmt = report.format_id or "unknown format"
+    if report.detected and report.format_id:
+        fmt += " (detected)"
+    model = f", model {report.model_id}" if report.model_id else ", no --model: limits not checked"
+    out = [
+        printable(
+            f"{report.name}: {verdict} — {report.records:,} records in {report.lines:,} lines, {fmt}{model}"
+        ),
+        f"  {report.errors:,} error(s), {report.warnings:,} warning(s), {report.duplicates:,} duplicate(s)",
+    ]
+    if report.counts:
+        counts = ", ".join(f"{code} {count:,}" for code, count in sorted(report.counts.items()))
+        out += _wrap(f"by kind: {counts}")
+    if not report.duplicates_complete:
+        out.append("  duplicate check stopped after ~1.4 million distinct records")
+    return out
+
+
+def render_stats(stats: DatasetStats) -> list[str]:
+    """Counts, token estimates, length and turn distributions with a histogram."""
+    out = [
+        printable(f"{stats.name}: {stats.records:,} records, {stats.format_id or 'unknown format'}"),
+        f"  lines {stats.lines:,}, skipped (not JSON objects) {stats.skipped:,}, bytes {stats.bytes:,}",
+        f"  duplicates {stats.duplicates:,}, records with a system prompt {stats.with_system:,}",
+        f"  tokens ≈ {stats.total_tokens:,} (input {stats.input_tokens:,}, output {stats.output_tokens:,})",
+    ]
+    out += _wrap(f"estimator: {ESTIMATOR}. {ERROR_NOTE}")
+    out.append(_distribution_line("tokens/record", stats.tokens))
+    if stats.turns.count:
+        out.append(_distribution_line("turns/record", stats.turns))
+    if stats.roles:
+        out.append(
+            "  roles: "
+            + ", ".join(f"{printable(role)} {count:,}" for role, count in stats.roles.most_common())
+        )
+    rows = stats.tokens.histogram()
+    if rows:
+        out.append("  tokens per record:")
+        peak = max(count for _, _, count in rows)
+        for low, high, count in rows:
+            bar = "█" * max(1 if count else 0, round(40 * count / peak))
+            out.append(f"  {low:>7,}-{high:<7,} {bar:<40} {count:,}")
+    return out
+
+
+def _distribution_line(label: str, values: Distribution) -> str:
+    data = values.to_json()
+    return f"  {label:<14} min {data['min']:,}  p50 {data['p50']:,}  p95 {data['p95']:,}  max {data['max']:,}"
+
+
+def render_cost(estimate: CostEstimate) -> list[str]:
+    """The estimate as lines of text, each number next to its source."""
+    model = estimate.model
+    price = model.price
+    note = ""
+    if estimate.epochs_assumed:
+        note = "(the model's default)" if model.epochs else "(assumed: pass --epochs)"
+    out = [
+        f"Cost estimate for {model.name} ({model.id})",
+        f"  training tokens   {estimate.train_tokens:>14,}  (≈ characters / 6)",
+        f"  epochs            {estimate.epochs:>14}  {note}".rstrip(),
+        f"  tokens billed     {estimate.billed_tokens:>14,}  (tokens x epochs)",
+    ]
+    if price and estimate.training is not None:
+        out += [
+            f"  training          {_usd(estimate.training):>14}  "
+            f"({_rate(price.train_per_1k_tokens)} per 1k tokens)",
+            f"  storage           {_usd(price.storage_per_month):>14}  per month, per custom model",
+        ]
+        if price.on_demand_input_per_1k is not None:
+            out.append(
+                f"  on-demand use     {_rate(price.on_demand_input_per_1k)} in, "
+                f"{_rate(price.on_demand_output_per_1k or 0)} out per 1k tokens"
+            )
+        out += [f"  prices as of {price.source.as_of}:", f"  {price.source.url}"]
+    else:
+        out += [
+            f"  training          {'unknown':>14}  (no sourced price for {model.id} in studykit)",
+            "  price it: tokens billed / 1,000 x the training price on",
+            f"  {sources.PRICING.url}",
+        ]
+    out += _wrap(f"serving: {estimate.serving}")
+    out += _wrap(f"tokens: {ERROR_NOTE}")
+    return out
+
+
+def _usd(amount: float) -> str:
+    return f"${amount:,.2f}" if amount >= 0.01 or amount == 0 else f"${amount:.4f}"
+
+
+def _rate(amount: float) -> str:
+    return "$" + f"{amount:.6f}".rstrip("0").rstrip(".")

@@ -1,0 +1,68 @@
+"""Where each dataset rule, limit and price comes from, and when it was read.
+
+Every spec object carries :class:`Source` values so that ``studykit dataset formats``
+and ``studykit dataset cost`` can print the page and the date next to the number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+AS_OF = "2026-11-23"
+"""The day the pages below were read for the numbers in this package."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One page that states a rule or a number, and the day it was read."""
+
+    url: str
+    as_of: str = AS_OF
+
+    def to_json(self) -> dict[str, str]:
+        return {"url": self.url, "as_of": self.as_of}
+
+
+PREPARE = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html")
+REQUIREMENTS = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html"
+    "#model-training-validation-requirements"
+)
+TEXT_DATA = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-text-data.html")
+IMAGE_TEXT_DATA = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-text-data.html"
+)
+IMAGE_GENERATION_DATA = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-generation-data.html"
+)
+CONTINUED_PRETRAINING = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/dataset-prep-continued-pretraining.html"
+)
+DISTILLATION = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/distillation-prepare-datasets.html"
+)
+NOVA_UNDERSTANDING = Source(
+    "https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-understanding.html"
+)
+NOVA_CREATIVE = Source(
+    "https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-creative-content.html"
+)
+NOVA_CUSTOMIZATION = Source("https://docs.aws.amazon.com/nova/latest/userguide/customization.html")
+NOVA_VALIDATOR = Source(
+    "https://github.com/aws-samples/amazon-nova-samples/blob/main/customization/bedrock-finetuning/"
+    "understanding/dataset_validation/nova_ft_dataset_validator.py"
+)
+NOVA_HYPERPARAMETERS = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-nova-mm.html")
+TITAN_HYPERPARAMETERS = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-titan-text.html")
+FINE_TUNING_MODELS = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-fine-tuning.html"
+)
+PRICING = Source("https://aws.amazon.com/bedrock/pricing/")
+ON_DEMAND_CUSTOM = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html"
+)
+NOVA_MICRO_COSTS = Source(
+    "https://aws.amazon.com/blogs/machine-learning/"
+    "cost-efficient-custom-text-to-sql-using-amazon-nova-micro-and-amazon-bedrock-on-demand-inference"
+)
+OPENAI_FINE_TUNING = Source("https://platform.openai.com/docs/guides/fine-tuning")

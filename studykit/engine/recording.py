@@ -1,0 +1,162 @@
+"""Keeping a quiz, exam or review session in the progress file as it happens, and resuming it.
+
+:class:`SessionRecorder` is what a session loop calls: ``answered`` (the quiz loop's
+``on_answer`` hook has the same shape) commits the answer at once; ``finish`` closes
+the session. :func:`resumable` finds the session ``--resume`` continues and rebuilds
+its questions from the current pool, dropping any that are gone with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from studykit.engine.review import rating_for, review_and_save
+from studykit.questions.model import Answer, Question, answer_from_json, answer_to_json, check_answer
+from studykit.store import (
+    AnswerRecord,
+    SavedSession,
+    Store,
+    finish_session,
+    latest_active_session,
+    record_answer,
+    session_answers,
+    start_session,
+)
+
+
+class SessionRecorder:
+    """Commits one session's answers to ``store`` as they are given.
+
+    ``schedule`` (quiz, review) also turns each answer into a review rating at once;
+    an exam schedules its answers when it is submitted, since they may change until then.
+    """
+
+    def __init__(
+        self, store: Store, session: SavedSession, now: Callable[[], datetime], *, schedule: bool
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.now = now
+        self.schedule = schedule
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        kind: str,
+        questions: Sequence[Question],
+        now: Callable[[], datetime],
+        *,
+        seed: int | None = None,
+        settings: Mapping[str, object] | None = None,
+        time_limit_seconds: float | None = None,
+    ) -> SessionRecorder:
+        session = start_session(
+            store,
+            kind,
+            [question.id for question in questions],
+            now(),
+            seed=seed,
+            settings=settings,
+            time_limit_seconds=time_limit_seconds,
+        )
+        return cls(store, session, now, schedule=kind != "exam")
+
+    @property
+    def session_id(self) -> int:
+        return self.session.id
+
+    def answered(
+        self,
+        question: Question,
+        answer: Answer,
+        correct: bool,
+        elapsed_seconds: float,
+        *,
+        remaining_seconds: float | None = None,
+        position: int | None = None,
+    ) -> None:
+        """Commit an answer (same arguments as the quiz loop's ``on_answer`` hook)."""
+        moment = self.now()
+        record = AnswerRecord(
+            question.id,
+            json.dumps(answer_to_json(answer)),
+            correct,
+            elapsed_seconds,
+            question.domain,
+            question.concepts,
+        )
+        record_answer(
+            self.store,
+            self.session.id,
+            record,
+            moment,
+            remaining_seconds=remaining_seconds,
+            position=position,
+        )
+        if self.schedule:
+            self.review(question, correct, elapsed_seconds, moment)
+
+    def review(
+        self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
+    ) -> None:
+        """Update the question's review card from an answer rated by correctness and time."""
+        review_and_save(
+            self.store,
+            question.id,
+            rating_for(correct, elapsed_seconds),
+            moment or self.now(),
+            domain=question.domain,
+            concepts=question.concepts,
+            duration_ms=int(elapsed_seconds * 1000),
+        )
+
+    def finish(self, remaining_seconds: float | None = None) -> None:
+        finish_session(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A saved session rebuilt against today's pool: its questions, earlier answers and what was dropped."""
+
+    session: SavedSession
+    questions: tuple[Question, ...]
+    answers: Mapping[str, Answer]
+    dropped: tuple[str, ...]
+
+    @property
+    def warning(self) -> str | None:
+        """What to tell the learner when the banks changed since the session was saved."""
+        if not self.dropped:
+            return None
+        count = len(self.dropped)
+        listed = ", ".join(self.dropped[:5]) + (" …" if count > 5 else "")
+        return (
+            f"{count} question{'s' if count != 1 else ''} of this {self.session.kind} no longer exist"
+            f"{'s' if count == 1 else ''} in the question banks and {'was' if count == 1 else 'were'}"
+            f" dropped: {listed}"
+        )
+
+
+def resumable(store: Store, kind: str, pool: Sequence[Question]) -> Resumed | None:
+    """The latest unfinished session of ``kind``, rebuilt from ``pool``; None if there is none."""
+    session = latest_active_session(store, kind)
+    if session is None:
+        return None
+    by_id = {question.id: question for question in pool}
+    questions = tuple(by_id[qid] for qid in session.question_ids if qid in by_id)
+    dropped = tuple(qid for qid in session.question_ids if qid not in by_id)
+    answers: dict[str, Answer] = {}
+    for qid, saved in session_answers(store, session.id).items():
+        if qid not in by_id:
+            continue
+        try:
+            answer = answer_from_json(json.loads(saved.answer))
+            check_answer(by_id[qid], answer)  # the question may have changed shape since
+        except ValueError:
+            continue
+        answers[qid] = answer
+    return Resumed(session, questions, answers, dropped)

@@ -1,0 +1,60 @@
+import json
+
+from click.testing import CliRunner
+
+from studykit.cli import cli
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["dataset", *args])
+
+
+def test_generate_writes_a_file_that_validates_for_the_model(tmp_path):
+    out = tmp_path / "train.jsonl"
+    result = invoke("generate", "single-turn", "--count", "20", "--model", "nova-micro", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "Wrote 20 single-turn records" in result.stderr
+    check = invoke("validate", str(out), "--model", "nova-micro")
+    assert check.exit_code == 0, check.stdout
+
+
+def test_generate_to_stdout_prints_only_records(tmp_path):
+    result = invoke("generate", "prompt-completion", "--count", "5", "--out", "-")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) == 5
+    assert all(set(json.loads(line)) == {"prompt", "completion"} for line in lines)
+
+
+def test_generate_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "train.jsonl"
+    out.write_text("keep me\n")
+    refused = invoke("generate", "prompt-completion", "--count", "3", "--out", str(out))
+    assert refused.exit_code == 2 and "already exists" in refused.stderr
+    assert out.read_text() == "keep me\n"
+    forced = invoke("generate", "prompt-completion", "--count", "3", "--out", str(out), "--force")
+    assert forced.exit_code == 0 and len(out.read_text().splitlines()) == 3
+
+
+def test_generate_with_a_validation_split_writes_a_held_out_twin(tmp_path):
+    out = tmp_path / "train.jsonl"
+    result = invoke(
+        "generate", "multi-turn", "--count", "40", "--validation-split", "0.25", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    train = out.read_text().splitlines()
+    validation = (tmp_path / "train.validation.jsonl").read_text().splitlines()
+    assert (len(train), len(validation)) == (30, 10)
+    assert not set(train) & set(validation)
+
+
+def test_generate_refuses_a_count_the_model_rejects(tmp_path):
+    result = invoke(
+        "generate", "multi-turn", "--count", "3", "--model", "nova-pro", "--out", str(tmp_path / "t")
+    )
+    assert result.exit_code == 2 and "at least 8" in result.stderr
+    assert not (tmp_path / "t").exists()
+
+
+def test_generate_refuses_a_format_the_model_does_not_take(tmp_path):
+    result = invoke("generate", "prompt-completion", "--model", "nova-pro", "--out", str(tmp_path / "t"))
+    assert result.exit_code == 2 and "nova-pro takes:" in result.stderr

@@ -1,0 +1,44 @@
+import json
+
+from click.testing import CliRunner
+
+from studykit.cli import cli
+from tests.datasets.samples import VALID, jsonl
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["dataset", *args])
+
+
+def test_stats_prints_counts_percentiles_and_a_histogram(tmp_path):
+    path = tmp_path / "d.jsonl"
+    invoke("generate", "multi-turn", "--count", "60", "--out", str(path))
+    result = invoke("stats", str(path))
+    assert result.exit_code == 0
+    assert "60 records, multi-turn" in result.output and "p95" in result.output and "█" in result.output
+    assert "characters / 6" in result.output
+
+
+def test_stats_json(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(VALID["prompt-completion"]))
+    data = json.loads(invoke("stats", str(path), "--json").output)
+    assert data["records"] == 1 and data["tokens"]["per_record"]["p50"] > 0
+
+
+def test_cost_prints_prices_with_source_and_date(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(*[VALID["single-turn"]] * 8))
+    result = invoke("cost", str(path), "--model", "nova-micro", "--epochs", "2")
+    assert result.exit_code == 0
+    assert "as of 2026-11-23" in result.output and "aws.amazon.com" in result.output
+    assert "$1.95" in result.output
+
+
+def test_cost_json_and_unknown_model(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(VALID["prompt-completion"]))
+    data = json.loads(invoke("cost", str(path), "--model", "titan-text-lite", "--json").output)
+    assert data["training_usd"] is None and data["pricing_page"]["url"].startswith("https://aws.amazon.com")
+    result = invoke("cost", str(path), "--model", "nova-mikro")
+    assert result.exit_code == 2 and "did you mean 'nova-micro'" in result.output

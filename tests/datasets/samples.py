@@ -1,0 +1,54 @@
+"""One valid record per format, shared by the dataset tests."""
+
+from __future__ import annotations
+
+import json
+
+CONVERSATION = {
+    "schemaVersion": "bedrock-conversation-2024",
+    "system": [{"text": "You are a patient tutor for the AI Practitioner exam."}],
+    "messages": [
+        {"role": "user", "content": [{"text": "What is continued pre-training?"}]},
+        {"role": "assistant", "content": [{"text": "Further training on unlabeled domain text."}]},
+    ],
+}
+
+VALID: dict[str, dict] = {
+    "prompt-completion": {"prompt": "What is AWS?", "completion": "Amazon Web Services, a cloud platform."},
+    "continued-pretraining": {"input": "Amazon S3 stores objects in buckets; each object has a key."},
+    "single-turn": CONVERSATION,
+    "multi-turn": {
+        **CONVERSATION,
+        "messages": [
+            *CONVERSATION["messages"],
+            {"role": "user", "content": [{"text": "Does it need labels?"}]},
+            {"role": "assistant", "content": [{"text": "No: it learns from raw domain text."}]},
+        ],
+    },
+    "distillation": {**CONVERSATION, "messages": CONVERSATION["messages"][:1]},
+    "claude-messages": {
+        "system": "You are a patient tutor.",
+        "messages": [
+            {"role": "user", "content": "What is retrieval-augmented generation?"},
+            {"role": "assistant", "content": "Answering with documents fetched at query time."},
+        ],
+    },
+    "image-caption": {
+        "image-ref": "s3://amzn-s3-demo-bucket/diagrams/rag.png",
+        "caption": "A RAG pipeline diagram",
+    },
+}
+
+MODEL_FOR = {
+    "prompt-completion": "titan-text-express",
+    "continued-pretraining": "titan-text-lite",
+    "single-turn": "nova-micro",
+    "multi-turn": "nova-lite",
+    "distillation": "nova-pro",
+    "claude-messages": "claude-3-haiku",
+    "image-caption": "titan-image-generator",
+}
+
+
+def jsonl(*records: object) -> bytes:
+    return b"".join(json.dumps(record).encode() + b"\n" for record in records)

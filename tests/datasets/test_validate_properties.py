@@ -1,0 +1,146 @@
+"""Properties of the validator: it never raises, and it catches each mutation on its line."""
+
+import copy
+import io
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studykit.datasets.formats import get_format
+from studykit.datasets.limits import get_model
+from studykit.datasets.validate import validate_stream
+from tests.datasets.samples import MODEL_FOR, VALID, jsonl
+
+FORMAT_IDS = sorted(VALID)
+
+
+def _texts(record: object, path: tuple = ()):
+    """Every (path, text) in a record, for mutations that target text."""
+    if isinstance(record, dict):
+        for key, value in record.items():
+            if key in ("schemaVersion", "role", "image-ref"):
+                continue
+            yield from _texts(value, (*path, key))
+    elif isinstance(record, list):
+        for index, value in enumerate(record):
+            yield from _texts(value, (*path, index))
+    elif isinstance(record, str):
+        yield path, record
+
+
+def _set(record: dict, path: tuple, value: object) -> None:
+    target = record
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+
+
+def mutate(record: dict, kind: str, pick: int, format_id: str) -> tuple[bytes, set[str]]:
+    """One mutation of a valid record and the finding codes that may report it."""
+    record = copy.deepcopy(record)
+    fmt = get_format(format_id)
+    texts = list(_texts(record))
+    path, _ = texts[pick % len(texts)]
+    if kind == "drop-key":
+        del record[fmt.required[pick % len(fmt.required)]]
+        return json.dumps(record).encode(), {"missing-key"}
+    if kind == "wrong-type":
+        _set(record, path, pick)
+        return json.dumps(record).encode(), {"wrong-type"}
+    if kind == "empty-text":
+        _set(record, path, "")
+        return json.dumps(record).encode(), {"empty-text", "caption-length"}
+    if kind == "over-limit" and LIMITED_MODEL[format_id]:
+        model = get_model(LIMITED_MODEL[format_id])
+        size = (model.max_chars or model.max_caption_chars or 10**6) + 1
+        _set(record, path, "a" * size)
+        return json.dumps(record).encode(), {"over-limit", "caption-length"}
+    if kind == "extra-key":
+        record["notes"] = "extra"
+        return json.dumps(record).encode(), {"unknown-key"}
+    if kind == "swap-roles" and fmt.is_conversation and len(record["messages"]) >= 2:
+        messages = record["messages"]
+        messages[0]["role"], messages[1]["role"] = messages[1]["role"], messages[0]["role"]
+        return json.dumps(record).encode(), {"first-role"}
+    text = json.dumps(record)
+    return text[: max(1, pick % len(text))].encode() + b"}}", {"invalid-json"}
+
+
+LIMITED_MODEL = {
+    **MODEL_FOR,
+    "single-turn": "llama-3-2-1b",
+    "multi-turn": "llama-3-3-70b",
+    "distillation": None,
+}
+"""A model with a published record limit for each format (Nova publishes none)."""
+
+KINDS = ("drop-key", "wrong-type", "empty-text", "over-limit", "extra-key", "swap-roles", "broken-json")
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    format_id=st.sampled_from(FORMAT_IDS),
+    kind=st.sampled_from(KINDS),
+    pick=st.integers(min_value=0, max_value=10_000),
+    size=st.integers(min_value=1, max_value=12),
+    position=st.integers(min_value=0, max_value=11),
+)
+def test_each_single_mutation_is_caught_on_its_line(format_id, kind, pick, size, position):
+    model_id = LIMITED_MODEL[format_id] if kind == "over-limit" else MODEL_FOR[format_id]
+    model = get_model(model_id or MODEL_FOR[format_id])
+    valid = VALID[format_id]
+    lines = [json.dumps(valid).encode() for _ in range(size)]
+    line_index = position % size
+    lines[line_index], expected = mutate(valid, kind, pick, format_id)
+    data = b"\n".join(lines) + b"\n"
+    report = validate_stream(io.BytesIO(data), "m.jsonl", get_format(format_id), model, max_findings=10_000)
+    on_line = {finding.code for finding in report.findings if finding.line == line_index + 1}
+    assert on_line & expected, (kind, on_line)
+    elsewhere = {f.code for f in report.findings if f.line not in (None, line_index + 1) and f.is_error}
+    assert not elsewhere
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=400), format_id=st.sampled_from([None, *FORMAT_IDS]))
+def test_the_validator_never_raises_on_arbitrary_bytes(data, format_id):
+    fmt = get_format(format_id) if format_id else None
+    model = get_model(MODEL_FOR[format_id]) if format_id else None
+    report = validate_stream(io.BytesIO(data), "fuzz.jsonl", fmt, model)
+    assert report.errors + report.warnings >= len(report.findings)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    record=st.dictionaries(
+        st.sampled_from(
+            [
+                "prompt",
+                "completion",
+                "input",
+                "messages",
+                "system",
+                "schemaVersion",
+                "image-ref",
+                "caption",
+                "x",
+            ]
+        ),
+        JSON_VALUES,
+        max_size=5,
+    ),
+    format_id=st.sampled_from([None, *FORMAT_IDS]),
+)
+def test_the_validator_never_raises_on_arbitrary_json_records(record, format_id):
+    fmt = get_format(format_id) if format_id else None
+    model = get_model(MODEL_FOR[format_id]) if format_id else None
+    validate_stream(io.BytesIO(jsonl(record)), "fuzz.jsonl", fmt, model)
