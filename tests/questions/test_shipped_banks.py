@@ -1,4 +1,9 @@
-"""The question banks shipped in quizzes/: they load, cover the method concepts and look like the exam."""
+"""The shipped banks on the customization methods: fine-tuning, continued pre-training, messaging
+formats, distillation, image models, transfer learning, training data and hyperparameters.
+
+They must load strictly against the shipped content, drill every method concept, use every
+AIF-C01 question kind, and give nothing away through the position or length of the answer.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,18 @@ from collections import Counter
 
 import pytest
 
-from studykit.questions import Kind
-from studykit.questions.bank import bank_paths, load_shipped_banks
+from studykit.questions.bank import Bank, load_banks, load_shipped_banks
+from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
+
+BANK_TAGS = {
+    "fine-tuning-methods": ("ftm",),
+    "continued-pre-training": ("cpt",),
+    "messaging-formats": ("msg",),
+    "transfer-learning": ("tl", "lu"),
+    "distillation-and-images": ("dist", "img"),
+    "training-jobs": ("job",),
+}
 
 METHOD_CONCEPTS = (
     "fine-tuning",
@@ -29,58 +43,96 @@ METHOD_CONCEPTS = (
 MIN_PER_CONCEPT = 5
 MIN_PER_KIND = 9
 MAX_SHARE_OF_ONE_POSITION = 0.40
-COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+CHOOSE = {2: "two", 3: "three", 4: "four"}
 
 
 @pytest.fixture(scope="module")
-def questions():
-    return [question for bank in load_shipped_banks() for question in bank.questions]
+def banks() -> tuple[Bank, ...]:
+    return load_banks([quizzes_dir() / f"{name}.yaml" for name in BANK_TAGS])
 
 
-def test_every_shipped_bank_file_loads_with_questions():
-    banks = {bank.name: bank for bank in load_shipped_banks()}
-    files = bank_paths([quizzes_dir()])
-    assert files, "no bank files shipped"
-    for path in files:
-        assert path.stem in banks
-        assert banks[path.stem].questions, path.name
+@pytest.fixture(scope="module")
+def questions(banks) -> list[Question]:
+    return [question for bank in banks for question in bank.questions]
+
+
+def _of_kind(questions: list[Question], kind: Kind) -> list[Question]:
+    return [question for question in questions if question.kind is kind]
+
+
+def test_method_banks_load_and_are_among_the_shipped_banks(banks, questions):
+    assert [bank.name for bank in banks] == list(BANK_TAGS)
+    assert set(BANK_TAGS) <= {bank.name for bank in load_shipped_banks()}
+    assert len(questions) >= 105
 
 
 @pytest.mark.parametrize("concept", METHOD_CONCEPTS)
-def test_each_method_concept_is_tested_by_enough_questions(questions, concept):
-    tested = [question.id for question in questions if concept in question.concepts]
-    assert len(tested) >= MIN_PER_CONCEPT, f"{concept}: {tested}"
+def test_each_method_concept_is_the_main_subject_of_enough_questions(questions, concept):
+    main = [question.id for question in questions if question.concept == concept]
+    assert len(main) >= MIN_PER_CONCEPT, f"{concept}: {main}"
 
 
-def test_every_kind_is_well_represented(questions):
+def test_every_exam_question_kind_is_well_represented(questions):
     kinds = Counter(question.kind for question in questions)
     for kind in Kind:
         assert kinds[kind] >= MIN_PER_KIND, f"only {kinds[kind]} {kind.value} questions"
 
 
-def test_single_choice_answers_are_spread_over_positions(questions):
-    positions = Counter(question.correct_indexes[0] for question in questions if question.kind is Kind.SINGLE)
-    total = sum(positions.values())
-    assert total
+def test_question_ids_start_with_a_tag_of_their_bank(banks):
+    for bank in banks:
+        tags = BANK_TAGS[bank.name]
+        strays = [q.id for q in bank.questions if not q.id.startswith(tuple(f"{tag}-" for tag in tags))]
+        assert not strays, f"{bank.name}: {strays}"
+
+
+def test_single_choice_answers_are_spread_over_a_to_d(questions):
+    singles = _of_kind(questions, Kind.SINGLE)
+    assert all(question.size == 4 for question in singles)
+    positions = Counter(question.correct_indexes[0] for question in singles)
+    assert set(positions) == {0, 1, 2, 3}
     busiest, count = positions.most_common(1)[0]
-    assert count / total <= MAX_SHARE_OF_ONE_POSITION, f"option {'ABCDEF'[busiest]} holds {count}/{total}"
+    share = count / len(singles)
+    assert share <= MAX_SHARE_OF_ONE_POSITION, f"option {'ABCD'[busiest]} holds {share:.0%}"
+
+
+def test_multiple_response_answers_use_every_position(questions):
+    multiples = _of_kind(questions, Kind.MULTIPLE)
+    positions = Counter(index for question in multiples for index in question.correct_indexes)
+    assert set(positions) == set(range(5))
+    assert max(positions.values()) <= 2 * min(positions.values()), positions
 
 
 def test_multiple_response_stems_say_how_many_to_choose(questions):
-    for question in questions:
-        if question.kind is Kind.MULTIPLE:
-            wanted = COUNT_WORDS[len(question.correct_indexes)]
-            assert f"(Choose {wanted}.)" in question.stem, question.id
+    for question in _of_kind(questions, Kind.MULTIPLE):
+        assert question.size == 5, question.id
+        assert f"(Choose {CHOOSE[len(question.correct_indexes)]}.)" in question.stem, question.id
 
 
-def test_true_false_answers_are_not_all_the_same(questions):
-    true_false = [question for question in questions if question.kind is Kind.TRUE_FALSE]
-    answers = Counter(question.options[0].correct for question in true_false)
-    assert answers[True] and answers[False]
-    assert max(answers.values()) / sum(answers.values()) <= 0.65
+def test_true_and_false_are_both_common_answers(questions):
+    answers = Counter(question.options[0].correct for question in _of_kind(questions, Kind.TRUE_FALSE))
+    assert abs(answers[True] - answers[False]) <= 3, answers
 
 
-def test_a_negative_question_writes_not_in_capitals(questions):
-    for question in questions:
+def test_correct_option_is_not_usually_the_longest(questions):
+    singles = _of_kind(questions, Kind.SINGLE)
+
+    def correct_is_longest(question: Question) -> bool:
+        lengths = [len(option.text) for option in question.options]
+        longest = max(lengths)
+        return lengths[question.correct_indexes[0]] == longest and lengths.count(longest) == 1
+
+    share = sum(correct_is_longest(question) for question in singles) / len(singles)
+    assert share <= 0.35, f"correct option is the longest in {share:.0%} of single-choice questions"
+
+
+def test_a_negative_choice_question_writes_not_in_capitals(questions):
+    choices = _of_kind(questions, Kind.SINGLE) + _of_kind(questions, Kind.MULTIPLE)
+    for question in choices:
         asked = re.split(r"(?<=[.?])\s+", question.stem.strip())[-1]
         assert not re.search(r"\bnot\b", asked), f"{question.id}: write the negation as NOT: {asked!r}"
+
+
+def test_every_difficulty_is_used(questions):
+    difficulties = Counter(question.difficulty for question in questions)
+    assert set(difficulties) == {"easy", "medium", "hard"}
+    assert difficulties["hard"] >= len(questions) // 10
