@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "dataset": "studykit.cli.dataset:dataset",
     "learn": "studykit.cli.learn:learn",
     "progress": "studykit.cli.progress:progress",
+    "quiz": "studykit.cli.quiz:quiz",
     "topics": "studykit.cli.learn:topics",
 }
 
@@ -29,6 +30,7 @@ SHORT_HELP: dict[str, str] = {
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "learn": "Read the note on one concept.",
     "progress": "Your accuracy, trend, exams, due reviews and readiness.",
+    "quiz": "Practise with exam-style questions.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 

@@ -175,8 +175,8 @@ def _statements(concepts: ConceptSet) -> Iterator[Question]:
                     Kind.TRUE_FALSE,
                     said,
                     options=(
-                        Option("True", truth, "Right: " + real if truth else f"Wrong: {real}"),
-                        Option("False", not truth, f"Wrong: {real}" if truth else "Right: " + real),
+                        Option("True", truth, real),
+                        Option("False", not truth, real),
                     ),
                     explanation=real,
                     difficulty="easy",

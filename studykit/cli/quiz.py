@@ -1,0 +1,67 @@
+"""``studykit quiz``: a practice quiz, one question at a time, with instant feedback.
+
+Thin layer: build the pool (:mod:`studykit.questions.pool`), draw (:mod:`studykit.engine.draw`),
+run the loop (:mod:`studykit.engine.quiz`) with renderers from :mod:`studykit.ui`. ``--json``
+turns the session into JSON lines for scripts: a ``question`` event, then ``invalid`` or
+``feedback``, and a final ``summary``; answers are still read one per line from stdin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.options import content_option, json_option
+
+KINDS = ("single", "multiple", "true_false", "ordering", "matching")
+
+
+@click.command()
+@click.option(
+    "--topic", "topics", multiple=True, metavar="ID", help="Only questions on this concept (repeatable)."
+)
+@click.option(
+    "--domain", "domains", multiple=True, type=click.IntRange(1, 5), help="Only this exam domain, 1-5."
+)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this kind of question.")
+@click.option(
+    "--count", default=10, show_default=True, type=click.IntRange(1, 500), help="Number of questions."
+)
+@click.option("--seed", type=int, default=None, help="Draw and shuffle the same way every time.")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Use this bank file or folder instead of the shipped banks (repeatable).",
+)
+@click.option(
+    "--generated/--no-generated",
+    default=True,
+    show_default=True,
+    help="Include questions generated from content.",
+)
+@json_option
+@content_option
+def quiz(
+    topics: tuple[str, ...],
+    domains: tuple[int, ...],
+    kinds: tuple[str, ...],
+    count: int,
+    seed: int | None,
+    banks: tuple[Path, ...],
+    generated: bool,
+    as_json: bool,
+    content: Path | None,
+) -> None:
+    """Practise with exam-style questions; type q to stop, and see a score by concept at the end.
+
+    Answers: B (one choice) · A,C (several) · C A B D (order) · 1b 2a 3c (matching).
+    Answers can be piped in, one per line.
+    """
+    from studykit.cli.quiz_session import QuizRequest, run_quiz_command
+
+    request = QuizRequest(topics, domains, kinds, count, seed, banks, generated, content)
+    run_quiz_command(request, as_json=as_json)

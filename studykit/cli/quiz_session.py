@@ -1,0 +1,175 @@
+"""Wiring for ``studykit quiz``: options → pool → drawn, presented session → loop → summary.
+
+Kept apart from :mod:`studykit.cli.quiz` so ``studykit --help`` imports no more than click.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from studykit.concepts import ConceptSet, load_concepts
+from studykit.engine.answer_text import expected_shape
+from studykit.engine.draw import Filters, draw_session
+from studykit.engine.presentation import Presented, letter, present_seeded
+from studykit.engine.quiz import QuizOutcome, run_quiz
+from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
+from studykit.errors import StudykitError
+from studykit.questions.model import Kind
+from studykit.questions.pool import question_pool
+
+
+@dataclass(frozen=True)
+class QuizRequest:
+    topics: tuple[str, ...] = ()
+    domains: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    count: int = 10
+    seed: int | None = None
+    banks: tuple[Path, ...] = ()
+    generated: bool = True
+    content: Path | None = None
+
+
+def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, int]:
+    """The presented questions, the concepts they refer to, and the seed used."""
+    concepts = load_concepts(request.content.resolve() if request.content else None)
+    for topic in request.topics:
+        concepts.get(topic)  # unknown topic: an error with "did you mean"
+    content = request.content.resolve() if request.content else None
+    pool = question_pool(request.banks, generated=request.generated, content=content)
+    filters = Filters(
+        frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
+    )
+    seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
+    drawn = draw_session(pool, request.count, random.Random(seed), filters)
+    if not drawn:
+        raise StudykitError(
+            "no questions match these options",
+            hint="widen --topic/--domain/--kind, or include generated questions",
+        )
+    return [present_seeded(question, seed) for question in drawn], concepts, seed
+
+
+def run_quiz_command(request: QuizRequest, *, as_json: bool) -> None:
+    items, concepts, seed = prepare_session(request)
+    if as_json:
+        _run_json(items, concepts, seed)
+        return
+    from studykit.ui.console import is_plain, make_console, show
+    from studykit.ui.line_input import LineInput
+    from studykit.ui.quiz_feedback import feedback_view
+    from studykit.ui.quiz_question import answer_prompt, question_view
+    from studykit.ui.quiz_summary import summary_view
+
+    console = make_console()
+    plain = is_plain(console)
+    reader = LineInput(console)
+
+    def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+        if hint is None:
+            show(console, question_view(item, number, total, plain))
+        return reader.read(answer_prompt(item, hint))
+
+    def feedback(answered: AnsweredQuestion, item: Presented) -> None:
+        show(console, feedback_view(answered, item, plain))
+
+    outcome = run_quiz(items, ask, feedback)
+    score = score_session(outcome.answered)
+    titles = {concept.id: concept.title for concept in concepts}
+    show(
+        console,
+        summary_view(
+            score,
+            total=outcome.total,
+            ended=outcome.ended,
+            next_ids=study_next(score),
+            titles=titles,
+            seed=seed,
+            plain=plain,
+        ),
+    )
+
+
+def _emit(event: dict[str, object]) -> None:
+    click.echo(json.dumps(event, ensure_ascii=False))
+
+
+def question_event(item: Presented, number: int, total: int) -> dict[str, object]:
+    question = item.question
+    event: dict[str, object] = {
+        "event": "question",
+        "number": number,
+        "total": total,
+        "id": question.id,
+        "kind": question.kind.value,
+        "concepts": list(question.concepts),
+        "domain": question.domain,
+        "stem": question.stem,
+        "expected": expected_shape(item),
+    }
+    if question.kind is Kind.MATCHING:
+        event["prompts"] = [{"number": n + 1, "text": pair.prompt} for n, pair in enumerate(question.pairs)]
+        event["matches"] = [
+            {"letter": letter(k).lower(), "text": question.pairs[index].match}
+            for k, index in enumerate(item.match_order)
+        ]
+    else:
+        texts = (
+            [s.text for s in question.steps]
+            if question.kind is Kind.ORDERING
+            else [o.text for o in question.options]
+        )
+        event["options"] = [{"letter": letter(k), "text": texts[index]} for k, index in enumerate(item.order)]
+    return event
+
+
+def _run_json(items: list[Presented], concepts: ConceptSet, seed: int) -> None:
+    def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+        if hint is None:
+            _emit(question_event(item, number, total))
+        else:
+            _emit({"event": "invalid", "number": number, "hint": hint})
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n") if line else None
+
+    def feedback(answered: AnsweredQuestion, item: Presented) -> None:
+        _emit(
+            {
+                "event": "feedback",
+                "id": item.question.id,
+                "answer": item.typed(answered.answer),
+                "correct": answered.correct,
+                "correct_answer": item.correct_typed,
+                "explanation": item.question.explanation,
+            }
+        )
+
+    outcome = run_quiz(items, ask, feedback)
+    _emit(summary_event(outcome, seed))
+
+
+def summary_event(outcome: QuizOutcome, seed: int) -> dict[str, object]:
+    score = score_session(outcome.answered)
+
+    def tallies(items: tuple) -> list[dict[str, object]]:
+        return [{"key": t.key, "right": t.right, "total": t.total} for t in items]
+
+    return {
+        "event": "summary",
+        "seed": seed,
+        "ended": outcome.ended,
+        "asked": outcome.total,
+        "answered": score.total,
+        "right": score.right,
+        "by_concept": tallies(score.by_concept),
+        "by_domain": tallies(score.by_domain),
+        "by_kind": tallies(score.by_kind),
+        "study_next": [{"concept": c, "command": f"studykit learn {c}"} for c in study_next(score)],
+    }

@@ -1,0 +1,59 @@
+"""All the questions a quiz can draw from: authored banks plus generated questions.
+
+Stable API: :func:`question_pool(bank_paths=None, generated=True) <question_pool>` — the shipped
+banks (or the banks at ``bank_paths``), plus the questions generated from the shipped content;
+question ids are unique across all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from studykit.errors import StudykitError
+from studykit.questions.model import Question
+
+
+def question_pool(
+    bank_paths: Sequence[Path | str] | None = None, *, generated: bool = True, content: Path | None = None
+) -> tuple[Question, ...]:
+    """Authored questions first (in bank order), then generated ones.
+
+    ``content`` replaces the shipped concept folder: banks are checked against it and
+    questions are generated from it.
+    """
+    from studykit.questions.bank import load_banks, load_shipped_banks
+    from studykit.resources import quizzes_dir
+
+    if content is None and not bank_paths:
+        banks = load_shipped_banks()
+    else:
+        from studykit.concepts import load_concepts
+
+        banks = load_banks(bank_paths or [quizzes_dir()], load_concepts(content))
+    questions = [question for bank in banks for question in bank.questions]
+    if generated:
+        authored = {question.id: question for question in questions}
+        for question in _generated(content):
+            if question.id in authored:
+                clash = authored[question.id].origin
+                raise StudykitError(
+                    f"question id {question.id!r} is also a generated question's id",
+                    clash.path,
+                    clash.line,
+                    hint="authored ids must not start with 'gen-'",
+                )
+            questions.append(question)
+    return tuple(questions)
+
+
+def _generated(content: Path | None) -> tuple[Question, ...]:
+    from studykit.questions.generate import generate_questions, shipped_generated_questions
+
+    if content is None:
+        return shipped_generated_questions()
+    from studykit.concepts import load_concepts
+    from studykit.questions.sequences import load_sequences
+
+    concepts = load_concepts(content)
+    return generate_questions(concepts, load_sequences(content, concepts))

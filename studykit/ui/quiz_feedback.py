@@ -1,0 +1,60 @@
+"""Feedback after each answer: right or wrong, the correct answer, the explanation, and every why."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from studykit.engine.presentation import Presented, letter
+from studykit.engine.scoring import AnsweredQuestion
+from studykit.questions.model import Kind, MatchAnswer
+from studykit.ui.blocks import indented
+from studykit.ui.text import literal
+
+
+def verdict(answered: AnsweredQuestion, item: Presented, plain: bool) -> Text:
+    if answered.correct:
+        return Text("Right.", style="" if plain else "bold green")
+    text = Text("Wrong.", style="" if plain else "bold red")
+    text.append(f" You answered {item.typed(answered.answer)}; the answer is {item.correct_typed}.")
+    return text
+
+
+def feedback_view(answered: AnsweredQuestion, item: Presented, plain: bool) -> RenderableType:
+    """The verdict, the explanation, then why each part is right or wrong, in display order."""
+    question = item.question
+    rows: list[tuple[str, Text]] = []
+    if question.kind is Kind.MATCHING:
+        chosen = answered.answer.matches if isinstance(answered.answer, MatchAnswer) else ()
+        for number, pair in enumerate(question.pairs):
+            right = letter(item.match_order.index(number)).lower()
+            line = literal(f"{pair.prompt} → {pair.match} ({right})")
+            if chosen and chosen[number] != number:
+                line.append(f"  [you: {letter(item.match_order.index(chosen[number])).lower()}]")
+            line.append(literal(f" — {pair.why}"))
+            rows.append((f"{number + 1}.", line))
+    elif question.kind is Kind.ORDERING:
+        for step_index, step in enumerate(question.steps):
+            label = letter(item.position_of(step_index))
+            rows.append((f"{step_index + 1}.", literal(f"{label}  {step.text} — {step.why}")))
+    else:
+        for position, index in enumerate(item.order):
+            option = question.options[index]
+            mark = "correct" if option.correct else "wrong"
+            line = literal(f"{option.text} ({mark}) — {option.why}")
+            if not plain:
+                line.stylize("green" if option.correct else "", 0, len(option.text))
+            rows.append((f"{letter(position)}.", line))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for label, line in rows:
+        grid.add_row(label, line)
+    heading = "Correct order:" if question.kind is Kind.ORDERING else "Why:"
+    return Group(
+        verdict(answered, item, plain),
+        indented(literal(question.explanation)),
+        Text(heading, style="" if plain else "bold"),
+        indented(grid),
+    )

@@ -1,0 +1,81 @@
+"""One quiz question as the learner sees it: header, stem, lettered options (or steps, or pairs).
+
+Every piece of question text goes through :func:`studykit.ui.text.literal`, so Rich markup
+and terminal escape codes in a bank print as the characters they are.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from studykit.engine.presentation import Presented, letter
+from studykit.questions.model import Kind
+from studykit.ui.blocks import indented
+from studykit.ui.text import literal
+
+_KIND_NOTES = {
+    Kind.MATCHING: "Match every numbered item with a lettered one.",
+}
+
+
+def question_header(item: Presented, number: int, total: int, plain: bool) -> Text:
+    question = item.question
+    header = Text(f"Question {number} of {total}", style="" if plain else "bold")
+    details = f"  ·  {question.kind.label}  ·  domain {question.domain}  ·  {question.concept}"
+    header.append(literal(details, style="" if plain else "dim", keep_newlines=False))
+    return header
+
+
+def question_view(item: Presented, number: int, total: int, plain: bool) -> RenderableType:
+    """Header, stem and the parts to choose from, in display order."""
+    question = item.question
+    parts: list[RenderableType] = [
+        Text(""),
+        question_header(item, number, total, plain),
+        literal(question.stem),
+    ]
+    if question.kind in _KIND_NOTES:
+        parts.append(Text(_KIND_NOTES[question.kind], style="" if plain else "italic"))
+    if question.kind is Kind.MATCHING:
+        parts.append(
+            _list([f"{n + 1}." for n in range(len(question.pairs))], [p.prompt for p in question.pairs])
+        )
+        parts.append(Text(""))
+        matches = [question.pairs[index].match for index in item.match_order]
+        parts.append(_list([f"{letter(k).lower()}." for k in range(len(matches))], matches))
+    else:
+        texts = (
+            [question.steps[i].text for i in item.order]
+            if question.kind is Kind.ORDERING
+            else [question.options[i].text for i in item.order]
+        )
+        parts.append(_list([f"{letter(k)}." for k in range(len(texts))], texts))
+    return Group(*parts)
+
+
+def _list(labels: list[str], texts: list[str]) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for label, text in zip(labels, texts, strict=True):
+        grid.add_row(label, literal(text))
+    return indented(grid)
+
+
+def answer_prompt(item: Presented, hint: str | None) -> Text:
+    """The prompt line; after an invalid answer it starts with the hint."""
+    prompt = Text()
+    if hint:
+        prompt.append(literal(f"Not an answer: {hint}.", keep_newlines=False))
+        prompt.append("\n")
+    shapes = {
+        Kind.SINGLE: "one letter",
+        Kind.TRUE_FALSE: "A or B",
+        Kind.MULTIPLE: f"{len(item.question.correct_indexes)} letters, e.g. A,C",
+        Kind.ORDERING: "letters in order, e.g. C A B",
+        Kind.MATCHING: "e.g. 1b 2a 3c",
+    }
+    prompt.append(f"Answer ({shapes[item.kind]}; q to stop): ")
+    return prompt

@@ -1,0 +1,60 @@
+"""The end of a quiz: score, a table by concept, and what to study next."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from studykit.engine.scoring import SessionScore
+from studykit.ui.blocks import heading, indented
+from studykit.ui.console import table_box
+from studykit.ui.text import literal
+
+
+def _percent(right: int, total: int) -> str:
+    return f"{round(100 * right / total)}%" if total else "–"
+
+
+def summary_view(
+    score: SessionScore,
+    *,
+    total: int,
+    ended: str,
+    next_ids: list[str],
+    titles: Mapping[str, str],
+    seed: int,
+    plain: bool,
+) -> RenderableType:
+    parts: list[RenderableType] = []
+    line = Text(f"Score: {score.right} of {score.total} ({_percent(score.right, score.total)})")
+    if ended != "finished":
+        line.append(f" — stopped early; {score.total} of {total} questions answered")
+    parts.append(heading("Summary", plain))
+    parts.append(line if plain else Text.assemble((line.plain, "bold")))
+    if score.total:
+        table = Table(box=table_box(plain), show_edge=False, pad_edge=False)
+        table.add_column("Concept", overflow="fold")
+        table.add_column("Right", justify="right")
+        table.add_column("Of", justify="right")
+        table.add_column("%", justify="right")
+        for tally in sorted(score.by_concept, key=lambda t: (t.fraction, t.key)):
+            table.add_row(
+                literal(titles.get(tally.key, tally.key)),
+                str(tally.right),
+                str(tally.total),
+                _percent(tally.right, tally.total),
+            )
+        parts.append(indented(table))
+    if next_ids:
+        parts.append(heading("Study next", plain))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for concept_id in next_ids:
+            grid.add_row(literal(f"studykit learn {concept_id}"), literal(titles.get(concept_id, "")))
+        parts.append(indented(grid))
+    parts.append(Text(f"\nSeed {seed}: run again with --seed {seed} for the same questions."))
+    return Group(*parts)
