@@ -260,3 +260,48 @@ def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
         _echo_json(estimate.to_json())
     else:
         _echo_lines(render_cost(estimate))
+
+
+@dataset.command("convert")
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Choice(("openai-chat", "multi-turn", "single-turn", "claude-messages", "prompt-completion")),
+    help="The format to write (multi-turn = bedrock-conversation-2024).",
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(
+        (
+            "auto",
+            "openai-chat",
+            "multi-turn",
+            "single-turn",
+            "distillation",
+            "claude-messages",
+            "prompt-completion",
+        )
+    ),
+    default="auto",
+    show_default=True,
+)
+@click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
+    """Convert FILE between OpenAI chat, Bedrock conversation, Claude and prompt/completion JSONL.
+
+    Anything the target cannot hold is dropped and counted on stderr.
+    """
+    from studykit.atomic_write import open_output
+    from studykit.datasets.convert import convert_stream
+
+    with open_output(out, force=force) as stream:
+        report = convert_stream(path, None if source == "auto" else source, target, stream)
+    click.echo(f"Converted {report.written:,} records from {report.source} to {report.target}", err=True)
+    for reason, count in report.dropped.most_common():
+        click.echo(f"  dropped: {reason} ×{count:,}", err=True)
+    for reason, count in report.skipped.most_common():
+        click.echo(f"  skipped {count:,} record(s): {reason}", err=True)

@@ -1,0 +1,214 @@
+"""Convert between OpenAI chat JSONL, bedrock-conversation-2024, Claude 3 Haiku and prompt/completion.
+
+Every record passes through one neutral form (a system text and a list of turns),
+so each pair of formats is covered by one reader and one writer. Whatever a target
+cannot hold is dropped and counted, never silently: OpenAI tool calls and names,
+Bedrock image/video/document blocks, and (for prompt/completion) the system prompt;
+dialogues longer than one exchange cannot become prompt/completion and are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from studykit.datasets import lines as rawlines
+from studykit.datasets.detect import OPENAI_CHAT, detect_format
+from studykit.datasets.formats import SCHEMA_VERSION
+from studykit.errors import StudykitError
+
+BEDROCK = "multi-turn"
+TARGETS = (OPENAI_CHAT, BEDROCK, "single-turn", "claude-messages", "prompt-completion")
+SOURCES = (OPENAI_CHAT, BEDROCK, "single-turn", "distillation", "claude-messages", "prompt-completion")
+_CHAT = (OPENAI_CHAT, "claude-messages")
+_BEDROCK_FAMILY = (BEDROCK, "single-turn", "distillation")
+
+
+@dataclass
+class Conversation:
+    """A record in neutral form."""
+
+    system: str | None
+    turns: list[tuple[str, str]]
+
+
+@dataclass
+class ConversionReport:
+    """How many records were written, skipped, and what was dropped from them."""
+
+    source: str
+    target: str
+    written: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "from": self.source,
+            "to": self.target,
+            "written": self.written,
+            "skipped": dict(self.skipped),
+            "dropped": dict(self.dropped),
+        }
+
+
+class Skip(Exception):
+    """A record the target format cannot hold; the message says why."""
+
+
+def read_conversation(record: object, source: str, dropped: Counter[str]) -> Conversation:
+    """Any supported record → neutral form (raises :class:`Skip` for shapes it cannot read)."""
+    if not isinstance(record, dict):
+        raise Skip("not a JSON object")
+    if source == "prompt-completion":
+        prompt, completion = record.get("prompt"), record.get("completion")
+        if not isinstance(prompt, str) or not isinstance(completion, str):
+            raise Skip("prompt or completion is not a string")
+        return Conversation(None, [("user", prompt), ("assistant", completion)])
+    if source in _BEDROCK_FAMILY:
+        return _read_bedrock(record, dropped)
+    return _read_chat(record, dropped)
+
+
+def _read_bedrock(record: dict, dropped: Counter[str]) -> Conversation:
+    system = record.get("system")
+    texts = (
+        [block.get("text") for block in system if isinstance(block, dict)] if isinstance(system, list) else []
+    )
+    turns = []
+    for message in _messages(record):
+        content = message.get("content")
+        if not isinstance(content, list):
+            raise Skip("message content is not a list of blocks")
+        parts = []
+        for block in content:
+            if isinstance(block, dict) and isinstance(block.get("text"), str):
+                parts.append(block["text"])
+            else:
+                kind = next(iter(block), "block") if isinstance(block, dict) and block else "block"
+                dropped[f"{kind} blocks"] += 1
+        if len(parts) > 1:
+            dropped["text blocks merged into one"] += len(parts) - 1
+        turns.append((_role(message), "\n\n".join(parts)))
+    strings = [text for text in texts if isinstance(text, str)]
+    return Conversation("\n\n".join(strings) if strings else None, turns)
+
+
+def _read_chat(record: dict, dropped: Counter[str]) -> Conversation:
+    system = record.get("system") if isinstance(record.get("system"), str) else None
+    turns: list[tuple[str, str]] = []
+    for message in _messages(record):
+        role = message.get("role")
+        for key in message:
+            if key not in ("role", "content"):
+                dropped[f"message {key!s}"] += 1
+        text = _chat_text(message.get("content"), dropped)
+        if role == "system" and not turns:
+            system = text if system is None else f"{system}\n\n{text}"
+        elif role in ("user", "assistant"):
+            turns.append((role, text))
+        else:
+            dropped[f"{role} messages"] += 1
+    for key in record:
+        if key not in ("messages", "system"):
+            dropped[f"record {key!s}"] += 1
+    return Conversation(system, turns)
+
+
+def _chat_text(content: object, dropped: Counter[str]) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = [p.get("text") for p in content if isinstance(p, dict) and p.get("type") == "text"]
+        dropped["non-text content parts"] += len(content) - len(parts)
+        return "\n\n".join(part for part in parts if isinstance(part, str))
+    raise Skip("message content is neither text nor a list of parts")
+
+
+def _messages(record: dict) -> list[dict]:
+    messages = record.get("messages")
+    if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
+        raise Skip("no list of message objects")
+    return messages
+
+
+def _role(message: dict) -> str:
+    role = message.get("role")
+    if role not in ("user", "assistant"):
+        raise Skip(f"role {role!r} is not user or assistant")
+    return role
+
+
+def write_conversation(conversation: Conversation, target: str, dropped: Counter[str]) -> dict[str, object]:
+    """Neutral form → a record of ``target`` (raises :class:`Skip` when it cannot hold it)."""
+    system, turns = conversation.system, conversation.turns
+    if not turns or turns[-1][0] != "assistant":
+        raise Skip("no assistant reply to train on")
+    if target == "prompt-completion":
+        if [role for role, _ in turns] != ["user", "assistant"]:
+            raise Skip("prompt/completion holds exactly one user-assistant exchange")
+        if system:
+            dropped["system prompts"] += 1
+        return {"prompt": turns[0][1], "completion": turns[1][1]}
+    if target == "single-turn" and len(turns) != 2:
+        raise Skip("single-turn holds exactly two messages")
+    if target in (BEDROCK, "single-turn"):
+        record: dict[str, object] = {"schemaVersion": SCHEMA_VERSION}
+        if system is not None:
+            record["system"] = [{"text": system}]
+        record["messages"] = [{"role": role, "content": [{"text": text}]} for role, text in turns]
+        return record
+    messages = [{"role": role, "content": text} for role, text in turns]
+    if target == "claude-messages":
+        return {"system": system, "messages": messages} if system is not None else {"messages": messages}
+    return {"messages": ([{"role": "system", "content": system}] if system is not None else []) + messages}
+
+
+def convert_stream(source_path: str, source: str | None, target: str, out: TextIO) -> ConversionReport:
+    """Convert the JSONL file at ``source_path`` line by line into ``out``.
+
+    A line that is not JSON stops the conversion with its line number (exit 2): validate first.
+    """
+    if target not in TARGETS:
+        raise StudykitError(f"cannot convert to {target!r}", hint=f"targets: {', '.join(TARGETS)}")
+    if source is not None and source not in SOURCES:
+        raise StudykitError(f"cannot convert from {source!r}", hint=f"sources: {', '.join(SOURCES)}")
+    report = ConversionReport(source or "auto", target)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    with rawlines.open_input(source_path) as stream:
+        for number, record in _records(stream, source_path):
+            kind = source or detect_format(record)
+            if report.source == "auto":
+                report.source = kind or "auto"
+            if kind not in SOURCES:
+                raise StudykitError(
+                    "cannot tell which format this record is", source_path, number, hint="pass --from"
+                )
+            try:
+                converted = write_conversation(
+                    read_conversation(record, kind, report.dropped), target, report.dropped
+                )
+            except Skip as reason:
+                report.skipped[str(reason)] += 1
+                continue
+            out.write(dumps(converted) + "\n")
+            report.written += 1
+    return report
+
+
+def _records(stream: object, name: str) -> Iterator[tuple[int, object]]:
+    for number, data, flags in rawlines.read_lines(stream):  # type: ignore[arg-type]
+        if not data.strip():
+            continue
+        try:
+            yield number, json.loads(data)
+        except (ValueError, RecursionError):
+            raise StudykitError(
+                "not a JSON record" if not flags & rawlines.TOO_LONG else "line too long",
+                name,
+                number,
+                hint=f"run 'studykit dataset validate {name}' first",
+            ) from None

@@ -1,0 +1,118 @@
+import io
+import json
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studykit.datasets.convert import Skip, convert_stream, read_conversation, write_conversation
+from studykit.datasets.validate import validate_stream
+from studykit.errors import StudykitError
+
+TEXT = st.text(min_size=1, max_size=30)
+
+
+def roundtrip(record: dict, source: str, via: str, back: str) -> tuple[dict, Counter]:
+    dropped: Counter = Counter()
+    middle = write_conversation(read_conversation(record, source, dropped), via, dropped)
+    return write_conversation(read_conversation(middle, via, dropped), back, dropped), dropped
+
+
+@st.composite
+def dialogues(draw):
+    exchanges = draw(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=4))
+    return [
+        (role, text)
+        for question, answer in exchanges
+        for role, text in (("user", question), ("assistant", answer))
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(prompt=TEXT, completion=TEXT)
+def test_prompt_completion_round_trips_through_bedrock_and_openai(prompt, completion):
+    record = {"prompt": prompt, "completion": completion}
+    for via in ("multi-turn", "openai-chat", "claude-messages"):
+        back, dropped = roundtrip(record, "prompt-completion", via, "prompt-completion")
+        assert back == record and not dropped
+
+
+@settings(max_examples=80, deadline=None)
+@given(turns=dialogues(), system=st.none() | TEXT)
+def test_openai_chat_round_trips_through_bedrock_conversation(turns, system):
+    messages = ([{"role": "system", "content": system}] if system is not None else []) + [
+        {"role": role, "content": text} for role, text in turns
+    ]
+    record = {"messages": messages}
+    back, dropped = roundtrip(record, "openai-chat", "multi-turn", "openai-chat")
+    assert back == record and not dropped
+
+
+@settings(max_examples=80, deadline=None)
+@given(turns=dialogues(), system=st.none() | TEXT)
+def test_bedrock_conversation_round_trips_through_openai_and_claude(turns, system):
+    record: dict = {"schemaVersion": "bedrock-conversation-2024"}
+    if system is not None:
+        record["system"] = [{"text": system}]
+    record["messages"] = [{"role": role, "content": [{"text": text}]} for role, text in turns]
+    for via in ("openai-chat", "claude-messages"):
+        back, dropped = roundtrip(record, "multi-turn", via, "multi-turn")
+        assert back == record and not dropped
+
+
+def test_what_a_target_cannot_hold_is_dropped_and_counted():
+    record = {
+        "schemaVersion": "bedrock-conversation-2024",
+        "system": [{"text": "Be brief."}],
+        "messages": [
+            {
+                "role": "user",
+                "content": [{"text": "What is this?"}, {"image": {"format": "png", "source": {}}}],
+            },
+            {"role": "assistant", "content": [{"text": "A diagram."}]},
+        ],
+    }
+    dropped: Counter = Counter()
+    result = write_conversation(
+        read_conversation(record, "multi-turn", dropped), "prompt-completion", dropped
+    )
+    assert result == {"prompt": "What is this?", "completion": "A diagram."}
+    assert dropped == {"image blocks": 1, "system prompts": 1}
+
+
+def test_a_dialogue_cannot_become_prompt_completion():
+    conversation = read_conversation(
+        {"messages": [{"role": r, "content": "x"} for r in ("user", "assistant", "user", "assistant")]},
+        "openai-chat",
+        Counter(),
+    )
+    with pytest.raises(Skip, match="one user-assistant exchange"):
+        write_conversation(conversation, "prompt-completion", Counter())
+
+
+def test_converted_openai_data_validates_as_bedrock(tmp_path):
+    source = tmp_path / "openai.jsonl"
+    lines = [
+        {
+            "messages": [
+                {"role": "system", "content": "Be brief."},
+                {"role": "user", "content": f"Question {i}?"},
+                {"role": "assistant", "content": f"Answer number {i}."},
+            ]
+        }
+        for i in range(3)
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = io.StringIO()
+    report = convert_stream(str(source), None, "multi-turn", out)
+    assert report.written == 3 and report.source == "openai-chat"
+    assert validate_stream(io.BytesIO(out.getvalue().encode()), "x").valid
+
+
+def test_a_broken_line_stops_the_conversion_with_its_line_number(tmp_path):
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"prompt": "a", "completion": "b"}\n{oops\n')
+    with pytest.raises(StudykitError) as caught:
+        convert_stream(str(source), None, "multi-turn", io.StringIO())
+    assert caught.value.line == 2 and "validate" in caught.value.hint
