@@ -224,11 +224,16 @@ def _records(concepts: ConceptSet) -> Iterator[Question]:
             if actual is None:
                 continue
             owners: dict[str, list[Concept]] = {}
-            for other in members:
+            for other in concepts:  # a shape is wrong only if no one training on the same data uses it
                 value = text_value(other, "data_format")
                 if value is not None and value != actual:
                     owners.setdefault(value, []).append(other)
-            wrong = [value for value, who in owners.items() if all(different_data(concept, o) for o in who)]
+            offered = {text_value(other, "data_format") for other in members}
+            wrong = [
+                value
+                for value, who in owners.items()
+                if value in offered and all(different_data(concept, o) for o in who)
+            ]
             if len(wrong) < 2:
                 continue
             key = f"{concept.id}.data_format={actual}"

@@ -111,12 +111,19 @@ def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
 
 def _match_records(concepts: ConceptSet) -> Iterator[Question]:
     """Sibling → its training record shape, among siblings that train on clearly different data."""
+    owners: dict[str | None, list[Concept]] = {}
+    for concept in concepts:
+        owners.setdefault(text_value(concept, "data_format"), []).append(concept)
     for category, members in siblings(concepts).items():
         shaped = [c for c in members if text_value(c, "data_format")]
 
         def apart(first: Concept, second: Concept) -> bool:
-            distinct = text_value(first, "data_format") != text_value(second, "data_format")
-            return distinct and different_data(first, second) and different_data(second, first)
+            """Neither shape fits the other concept's data, judged against every concept using it."""
+            if text_value(first, "data_format") == text_value(second, "data_format"):
+                return False
+            return all(
+                different_data(first, owner) for owner in owners[text_value(second, "data_format")]
+            ) and all(different_data(second, owner) for owner in owners[text_value(first, "data_format")])
 
         for group in _exclusive_groups(f"{category}.data_format", shaped, apart):
             formats = {c.id: str(text_value(c, "data_format")) for c in group}
