@@ -19,6 +19,7 @@ from studykit.errors import StudykitError
 COMMANDS: dict[str, str] = {
     "compare": "studykit.cli.learn:compare",
     "dataset": "studykit.cli.dataset:dataset",
+    "exam": "studykit.cli.exam:exam",
     "learn": "studykit.cli.learn:learn",
     "progress": "studykit.cli.progress:progress",
     "quiz": "studykit.cli.quiz:quiz",
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
 SHORT_HELP: dict[str, str] = {
     "compare": "Compare concepts side by side.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
+    "exam": "Sit a timed practice exam shaped like AIF-C01.",
     "learn": "Read the note on one concept.",
     "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "quiz": "Practise with exam-style questions.",
