@@ -17,6 +17,7 @@ from studykit.errors import StudykitError
 
 # name -> "module:attribute"; keep in alphabetical order.
 COMMANDS: dict[str, str] = {
+    "bank": "studykit.cli.bank:bank",
     "compare": "studykit.cli.learn:compare",
     "dataset": "studykit.cli.dataset:dataset",
     "learn": "studykit.cli.learn:learn",
@@ -26,6 +27,7 @@ COMMANDS: dict[str, str] = {
 }
 
 SHORT_HELP: dict[str, str] = {
+    "bank": "Lint, measure, export and import question banks.",
     "compare": "Compare concepts side by side.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "learn": "Read the note on one concept.",
