@@ -52,3 +52,21 @@ def make_question(family: str, main: Concept, key: str, kind: Kind, stem: str, *
         origin=Origin(generator=f"{family}: {key}"),
         **parts,
     )
+
+
+def lineage(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
+    """Whether one concept is a prerequisite (direct or not) of the other.
+
+    A parent and its child (fine-tuning and instruction-based fine-tuning) fit many of the
+    same use cases, so generators never set one against the other.
+    """
+    ancestors: dict[str, set[str]] = {}
+
+    def of(concept_id: str) -> set[str]:
+        if concept_id not in ancestors:
+            ancestors[concept_id] = set()
+            for parent in concepts[concept_id].prerequisites:
+                ancestors[concept_id] |= {parent, *of(parent)}
+        return ancestors[concept_id]
+
+    return lambda first, second: first.id in of(second.id) or second.id in of(first.id)
