@@ -17,6 +17,7 @@ from studykit.errors import StudykitError
 
 # name -> "module:attribute"; keep in alphabetical order.
 COMMANDS: dict[str, str] = {
+    "bank": "studykit.cli.bank:bank",
     "compare": "studykit.cli.learn:compare",
     "dataset": "studykit.cli.dataset:dataset",
     "exam": "studykit.cli.exam:exam",
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
 }
 
 SHORT_HELP: dict[str, str] = {
+    "bank": "Lint, measure, export and import question banks.",
     "compare": "Compare concepts side by side.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "exam": "Sit a timed practice exam shaped like AIF-C01.",

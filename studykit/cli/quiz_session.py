@@ -43,10 +43,10 @@ class QuizRequest:
 
 def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, int]:
     """The presented questions, the concepts they refer to, and the seed used."""
-    concepts = load_concepts(request.content.resolve() if request.content else None)
+    content = request.content.resolve() if request.content else None
+    concepts = load_concepts(content) if content else load_concepts()  # the shipped set is cached under ()
     for topic in request.topics:
         concepts.get(topic)  # unknown topic: an error with "did you mean"
-    content = request.content.resolve() if request.content else None
     pool = question_pool(request.banks, generated=request.generated, content=content)
     filters = Filters(
         frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)

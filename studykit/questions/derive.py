@@ -22,12 +22,12 @@ def question_id(family: str, concept: str, key: str) -> str:
     return f"gen-{family}-{concept}-{digest}"
 
 
-def pick(
-    key: str,
-    items: Iterable[T],
-    count: int,
-    name: Callable[[T], str] = lambda item: getattr(item, "id", str(item)),
-) -> list[T]:
+def _name(item: object) -> str:
+    concept_id = getattr(item, "id", None)
+    return concept_id if isinstance(concept_id, str) else str(item)
+
+
+def pick(key: str, items: Iterable[T], count: int, name: Callable[[T], str] = _name) -> list[T]:
     """``count`` items chosen by a hash of ``key``: the same every run, varied across questions."""
     ordered = sorted(items, key=lambda item: hashlib.sha1(f"{key}|{name(item)}".encode()).hexdigest())
     return ordered[:count]
