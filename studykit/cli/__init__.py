@@ -17,20 +17,26 @@ from studykit.errors import StudykitError
 
 # name -> "module:attribute"; keep in alphabetical order.
 COMMANDS: dict[str, str] = {
+    "bank": "studykit.cli.bank:bank",
     "compare": "studykit.cli.learn:compare",
     "dataset": "studykit.cli.dataset:dataset",
+    "exam": "studykit.cli.exam:exam",
     "learn": "studykit.cli.learn:learn",
     "progress": "studykit.cli.progress:progress",
     "quiz": "studykit.cli.quiz:quiz",
+    "review": "studykit.cli.review:review",
     "topics": "studykit.cli.learn:topics",
 }
 
 SHORT_HELP: dict[str, str] = {
+    "bank": "Lint, measure, export and import question banks.",
     "compare": "Compare concepts side by side.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
+    "exam": "Sit a timed practice exam shaped like AIF-C01.",
     "learn": "Read the note on one concept.",
     "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "quiz": "Practise with exam-style questions.",
+    "review": "Review the questions that are due (spaced repetition).",
     "topics": "List the concepts, grouped by exam domain.",
 }
 

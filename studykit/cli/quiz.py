@@ -43,6 +43,7 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
     show_default=True,
     help="Include questions generated from content.",
 )
+@click.option("--resume", is_flag=True, help="Continue the unfinished quiz: same questions, same answers.")
 @json_option
 @content_option
 def quiz(
@@ -53,6 +54,7 @@ def quiz(
     seed: int | None,
     banks: tuple[Path, ...],
     generated: bool,
+    resume: bool,
     as_json: bool,
     content: Path | None,
 ) -> None:
@@ -64,4 +66,4 @@ def quiz(
     from studykit.cli.quiz_session import QuizRequest, run_quiz_command
 
     request = QuizRequest(topics, domains, kinds, count, seed, banks, generated, content)
-    run_quiz_command(request, as_json=as_json)
+    run_quiz_command(request, as_json=as_json, resume=resume)

@@ -11,6 +11,7 @@ import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +24,9 @@ from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
 from studykit.errors import StudykitError
 from studykit.questions.model import Kind
 from studykit.questions.pool import question_pool
+
+if TYPE_CHECKING:
+    from studykit.cli.quiz_tracking import QuizTracking, ResumedQuiz
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,10 @@ class QuizRequest:
 
 def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, int]:
     """The presented questions, the concepts they refer to, and the seed used."""
-    concepts = load_concepts(request.content.resolve() if request.content else None)
+    content = request.content.resolve() if request.content else None
+    concepts = load_concepts(content) if content else load_concepts()  # the shipped set is cached under ()
     for topic in request.topics:
         concepts.get(topic)  # unknown topic: an error with "did you mean"
-    content = request.content.resolve() if request.content else None
     pool = question_pool(request.banks, generated=request.generated, content=content)
     filters = Filters(
         frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
@@ -57,10 +61,40 @@ def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, 
     return [present_seeded(question, seed) for question in drawn], concepts, seed
 
 
-def run_quiz_command(request: QuizRequest, *, as_json: bool) -> None:
-    items, concepts, seed = prepare_session(request)
+def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = False) -> None:
+    from studykit.cli.quiz_tracking import QuizTracking
+
+    with QuizTracking() as tracking:
+        if resume:
+            resumed = tracking.resume(request.banks, request.generated, request.content)
+            if resumed is None:
+                click.echo("Nothing to resume: there is no unfinished quiz. Start one with 'studykit quiz'.")
+                return
+            items, seed = resumed.items, resumed.seed
+            concepts = load_concepts(request.content.resolve() if request.content else None)
+            click.echo(
+                f"Resuming a quiz: {len(resumed.earlier)} of {resumed.total} already answered.", err=True
+            )
+        else:
+            resumed = None
+            items, concepts, seed = prepare_session(request)
+            tracking.start(items, seed, request.banks, request.generated)
+        _run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json)
+
+
+def _run_tracked(
+    items: list[Presented],
+    concepts: ConceptSet,
+    seed: int,
+    tracking: QuizTracking,
+    resumed: ResumedQuiz | None,
+    *,
+    as_json: bool,
+) -> None:
+    from studykit.cli.quiz_tracking import combined
+
     if as_json:
-        _run_json(items, concepts, seed)
+        _run_json(items, concepts, seed, tracking, resumed)
         return
     from studykit.ui.console import is_plain, make_console, show
     from studykit.ui.line_input import LineInput
@@ -80,7 +114,9 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool) -> None:
     def feedback(answered: AnsweredQuestion, item: Presented) -> None:
         show(console, feedback_view(answered, item, plain))
 
-    outcome = run_quiz(items, ask, feedback)
+    outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+    tracking.end(outcome)
+    outcome = combined(resumed, outcome)
     score = score_session(outcome.answered)
     titles = {concept.id: concept.title for concept in concepts}
     show(
@@ -130,7 +166,15 @@ def question_event(item: Presented, number: int, total: int) -> dict[str, object
     return event
 
 
-def _run_json(items: list[Presented], concepts: ConceptSet, seed: int) -> None:
+def _run_json(
+    items: list[Presented],
+    concepts: ConceptSet,
+    seed: int,
+    tracking: QuizTracking,
+    resumed: ResumedQuiz | None,
+) -> None:
+    from studykit.cli.quiz_tracking import combined
+
     def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
         if hint is None:
             _emit(question_event(item, number, total))
@@ -151,8 +195,9 @@ def _run_json(items: list[Presented], concepts: ConceptSet, seed: int) -> None:
             }
         )
 
-    outcome = run_quiz(items, ask, feedback)
-    _emit(summary_event(outcome, seed))
+    outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+    tracking.end(outcome)
+    _emit(summary_event(combined(resumed, outcome), seed))
 
 
 def summary_event(outcome: QuizOutcome, seed: int) -> dict[str, object]:

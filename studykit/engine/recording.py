@@ -13,15 +13,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from studykit.engine.exam import ExamProgress
 from studykit.engine.review import rating_for, review_and_save
 from studykit.questions.model import Answer, Question, answer_from_json, answer_to_json, check_answer
 from studykit.store import (
     AnswerRecord,
     SavedSession,
     Store,
+    clear_answer,
     finish_session,
     latest_active_session,
     record_answer,
+    save_place,
     session_answers,
     start_session,
 )
@@ -53,7 +56,9 @@ class SessionRecorder:
         seed: int | None = None,
         settings: Mapping[str, object] | None = None,
         time_limit_seconds: float | None = None,
+        schedule: bool | None = None,
     ) -> SessionRecorder:
+        """Start a session; ``schedule`` defaults to True except for exams."""
         session = start_session(
             store,
             kind,
@@ -63,7 +68,7 @@ class SessionRecorder:
             settings=settings,
             time_limit_seconds=time_limit_seconds,
         )
-        return cls(store, session, now, schedule=kind != "exam")
+        return cls(store, session, now, schedule=kind != "exam" if schedule is None else schedule)
 
     @property
     def session_id(self) -> int:
@@ -112,6 +117,22 @@ class SessionRecorder:
             domain=question.domain,
             concepts=question.concepts,
             duration_ms=int(elapsed_seconds * 1000),
+        )
+
+    def cleared(self, question: Question, remaining_seconds: float) -> None:
+        """Forget an exam answer the learner took back."""
+        clear_answer(self.store, self.session.id, question.id, self.now())
+        save_place(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+
+    def place(self, progress: ExamProgress, remaining_seconds: float) -> None:
+        """Commit where the learner is in an exam: position, flags and time left."""
+        save_place(
+            self.store,
+            self.session.id,
+            self.now(),
+            position=progress.position,
+            flagged=sorted(progress.flagged),
+            remaining_seconds=remaining_seconds,
         )
 
     def finish(self, remaining_seconds: float | None = None) -> None:

@@ -28,7 +28,7 @@ from studykit.errors import StudykitError
 from studykit.fields import Field
 from studykit.questions.model import DIFFICULTIES, Kind, Option, Origin, Pair, Question, Step
 from studykit.resources import quizzes_dir
-from studykit.yamlfile import load_yaml
+from studykit.yamlfile import YamlDocument, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -58,20 +58,27 @@ class Bank:
 def load_bank(path: Path | str, concepts: ConceptSet | None = None) -> Bank:
     """Load and check one bank file."""
     concepts = load_concepts() if concepts is None else concepts
-    root = Field(load_yaml(path))
-    keys = root.mapping(("bank", "title", "questions"))
+    name, title, items = bank_header(load_yaml(path))
+    questions = tuple(parse_question(item, concepts, bank=name) for item in items)
+    _check_unique_ids(questions)
+    return Bank(name, title, str(path), questions)
+
+
+def bank_header(document: YamlDocument) -> tuple[str, str, list[Field]]:
+    """Check a bank's top level: its name (equal to the file name), title and question list.
+
+    Returns the name, the title and one field per question, for :func:`parse_question`.
+    """
+    keys = Field(document).mapping(("bank", "title", "questions"))
     name = keys["bank"].text(max_length=80)
-    stem = Path(path).stem
+    stem = Path(document.path).stem
     if name != stem:
         raise keys["bank"].error(
-            f"bank name {name!r} does not match the file name {Path(path).name!r}",
+            f"bank name {name!r} does not match the file name {Path(document.path).name!r}",
             f"write 'bank: {stem}' or rename the file to {name}.yaml",
         )
-    questions = tuple(
-        parse_question(item, concepts, bank=name) for item in keys["questions"].items(min_items=1)
-    )
-    _check_unique_ids(questions)
-    return Bank(name, keys["title"].text(max_length=120), str(path), questions)
+    items = keys["questions"].items(min_items=1)
+    return name, keys["title"].text(max_length=120), items
 
 
 def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = None) -> Question:

@@ -22,12 +22,12 @@ def question_id(family: str, concept: str, key: str) -> str:
     return f"gen-{family}-{concept}-{digest}"
 
 
-def pick(
-    key: str,
-    items: Iterable[T],
-    count: int,
-    name: Callable[[T], str] = lambda item: getattr(item, "id", str(item)),
-) -> list[T]:
+def _name(item: object) -> str:
+    concept_id = getattr(item, "id", None)
+    return concept_id if isinstance(concept_id, str) else str(item)
+
+
+def pick(key: str, items: Iterable[T], count: int, name: Callable[[T], str] = _name) -> list[T]:
     """``count`` items chosen by a hash of ``key``: the same every run, varied across questions."""
     ordered = sorted(items, key=lambda item: hashlib.sha1(f"{key}|{name(item)}".encode()).hexdigest())
     return ordered[:count]
@@ -52,3 +52,21 @@ def make_question(family: str, main: Concept, key: str, kind: Kind, stem: str, *
         origin=Origin(generator=f"{family}: {key}"),
         **parts,
     )
+
+
+def lineage(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
+    """Whether one concept is a prerequisite (direct or not) of the other.
+
+    A parent and its child (fine-tuning and instruction-based fine-tuning) fit many of the
+    same use cases, so generators never set one against the other.
+    """
+    ancestors: dict[str, set[str]] = {}
+
+    def of(concept_id: str) -> set[str]:
+        if concept_id not in ancestors:
+            ancestors[concept_id] = set()
+            for parent in concepts[concept_id].prerequisites:
+                ancestors[concept_id] |= {parent, *of(parent)}
+        return ancestors[concept_id]
+
+    return lambda first, second: first.id in of(second.id) or second.id in of(first.id)

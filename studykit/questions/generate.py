@@ -51,8 +51,8 @@ from studykit.questions.claims import (
     use_case_stem,
     use_cases,
 )
+from studykit.questions.derive import lineage, pick, siblings
 from studykit.questions.derive import make_question as _question
-from studykit.questions.derive import pick, siblings
 from studykit.questions.generate_sets import matching_questions, ordering_questions
 from studykit.questions.model import Kind, Option, Question
 from studykit.questions.sequences import Sequence as StepSequence
@@ -224,11 +224,16 @@ def _records(concepts: ConceptSet) -> Iterator[Question]:
             if actual is None:
                 continue
             owners: dict[str, list[Concept]] = {}
-            for other in members:
+            for other in concepts:  # a shape is wrong only if no one training on the same data uses it
                 value = text_value(other, "data_format")
                 if value is not None and value != actual:
                     owners.setdefault(value, []).append(other)
-            wrong = [value for value, who in owners.items() if all(different_data(concept, o) for o in who)]
+            offered = {text_value(other, "data_format") for other in members}
+            wrong = [
+                value
+                for value, who in owners.items()
+                if value in offered and all(different_data(concept, o) for o in who)
+            ]
             if len(wrong) < 2:
                 continue
             key = f"{concept.id}.data_format={actual}"
@@ -285,13 +290,14 @@ def _superlatives(concepts: ConceptSet) -> Iterator[Question]:
 
 def _use_cases(concepts: ConceptSet) -> Iterator[Question]:
     """ "Which approach is typically used for: <use case>?" — use cases listed by one sibling only."""
+    related = lineage(concepts)
     for category, members in siblings(concepts).items():
         listed = [concept for concept in members if use_cases(concept)]
         for concept in listed:
             for case in use_cases(concept):
                 folded = case.casefold()
                 owners = [c for c in listed if folded in {item.casefold() for item in use_cases(c)}]
-                wrong = [c for c in listed if c not in owners]
+                wrong = [c for c in listed if c not in owners and not related(c, concept)]
                 if len(owners) != 1 or len(wrong) < 2:
                     continue
                 key = f"{concept.id}.use_cases={case}"

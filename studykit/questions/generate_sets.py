@@ -22,7 +22,7 @@ from studykit.questions.claims import (
     use_case_match_stem,
     use_cases,
 )
-from studykit.questions.derive import make_question, pick, siblings
+from studykit.questions.derive import lineage, make_question, pick, siblings
 from studykit.questions.model import Kind, Pair, Question, Step
 from studykit.questions.sequences import Sequence as StepSequence
 
@@ -34,19 +34,6 @@ def matching_questions(concepts: ConceptSet) -> Iterator[Question]:
     yield from _match_use_cases(concepts)
     yield from _match_records(concepts)
     yield from _match_training_data(concepts)
-
-
-def _chunks(key: str, members: list[Concept]) -> Iterator[list[Concept]]:
-    """Groups of 3–7 concepts; a large set is split evenly in a stable order."""
-    ordered = pick(key, members, len(members))
-    if len(ordered) < 3:
-        return
-    groups = -(-len(ordered) // MAX_PAIRS)
-    size = -(-len(ordered) // groups)
-    for start in range(0, len(ordered), size):
-        group = ordered[start : start + size]
-        if len(group) >= 3:
-            yield sorted(group, key=lambda concept: concept.id)
 
 
 def _matching(
@@ -73,12 +60,21 @@ def _exclusive_groups(
     for start in pick(key, members, 3):
         group = [start]
         for concept in pick(f"{key}.{start.id}", members, len(members)):
-            if len(group) < MAX_PAIRS and all(apart(other, concept) for other in group):
+            if (
+                concept not in group
+                and len(group) < MAX_PAIRS
+                and all(apart(other, concept) for other in group)
+            ):
                 group.append(concept)
         ids = tuple(sorted(concept.id for concept in group))
         if len(group) >= 3 and ids not in seen:
             seen.add(ids)
             yield sorted(group, key=lambda concept: concept.id)
+
+
+def _unrelated(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
+    related = lineage(concepts)
+    return lambda first, second: not related(first, second)
 
 
 def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
@@ -95,8 +91,9 @@ def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
                 owned[concept.id] = unique
         listed = [concepts[concept_id] for concept_id in owned]
         rounds = min(3, max((len(cases) for cases in owned.values()), default=0))
+        groups = list(_exclusive_groups(f"{category}.use_cases", listed, _unrelated(concepts)))
         for number in range(rounds):
-            for group in _chunks(f"{category}.use_cases", listed):
+            for group in groups:
                 chosen = {c.id: owned[c.id][number % len(owned[c.id])] for c in group}
                 key = f"{category}.use_cases:" + ";".join(f"{cid}={case}" for cid, case in chosen.items())
                 pairs = [
@@ -114,12 +111,19 @@ def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
 
 def _match_records(concepts: ConceptSet) -> Iterator[Question]:
     """Sibling → its training record shape, among siblings that train on clearly different data."""
+    owners: dict[str | None, list[Concept]] = {}
+    for concept in concepts:
+        owners.setdefault(text_value(concept, "data_format"), []).append(concept)
     for category, members in siblings(concepts).items():
         shaped = [c for c in members if text_value(c, "data_format")]
 
         def apart(first: Concept, second: Concept) -> bool:
-            distinct = text_value(first, "data_format") != text_value(second, "data_format")
-            return distinct and different_data(first, second) and different_data(second, first)
+            """Neither shape fits the other concept's data, judged against every concept using it."""
+            if text_value(first, "data_format") == text_value(second, "data_format"):
+                return False
+            return all(
+                different_data(first, owner) for owner in owners[text_value(second, "data_format")]
+            ) and all(different_data(second, owner) for owner in owners[text_value(first, "data_format")])
 
         for group in _exclusive_groups(f"{category}.data_format", shaped, apart):
             formats = {c.id: str(text_value(c, "data_format")) for c in group}

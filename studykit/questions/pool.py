@@ -30,7 +30,9 @@ def question_pool(
     else:
         from studykit.concepts import load_concepts
 
-        banks = load_banks(bank_paths or [quizzes_dir()], load_concepts(content))
+        banks = load_banks(
+            bank_paths or [quizzes_dir()], load_concepts(content) if content else load_concepts()
+        )
     questions = [question for bank in banks for question in bank.questions]
     if generated:
         authored = {question.id: question for question in questions}

@@ -28,7 +28,14 @@ class LineInput:
             interactive = bool(isatty and isatty()) and console.is_terminal
         self.interactive = interactive
 
-    def read(self, prompt: Text) -> str | None:
+    def read(self, prompt: Text, timeout: float | None = None) -> str | None:
+        """The next line without its newline, or None at end of input.
+
+        With ``timeout`` (a timed exam) a terminal read gives up after that many seconds
+        and returns ``""``, so the caller can see that time ran out while waiting.
+        """
+        if self.interactive and timeout is not None:
+            return self._read_terminal_with_timeout(prompt, timeout)
         if self.interactive:
             try:
                 return self.console.input(prompt)
@@ -42,3 +49,25 @@ class LineInput:
         if not line:
             return None
         return line.rstrip("\r\n")
+
+    def _read_terminal_with_timeout(self, prompt: Text, timeout: float) -> str | None:
+        import os
+        import select
+
+        self.console.print(prompt, end="")
+        self.console.file.flush()
+        descriptor = self.stream.fileno()
+        received = b""
+        while not received.endswith(b"\n"):
+            ready, _, _ = select.select([descriptor], [], [], max(timeout, 0.0))
+            if not ready:
+                self.console.print()
+                return ""
+            chunk = os.read(descriptor, 4096)
+            if not chunk:
+                if received:
+                    break
+                self.console.print()
+                return None
+            received += chunk
+        return received.decode("utf-8", errors="replace").rstrip("\r\n")

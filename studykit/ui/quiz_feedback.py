@@ -21,12 +21,17 @@ def verdict(answered: AnsweredQuestion, item: Presented, plain: bool) -> Text:
     return text
 
 
-def feedback_view(answered: AnsweredQuestion, item: Presented, plain: bool) -> RenderableType:
-    """The verdict, the explanation, then why each part is right or wrong, in display order."""
+def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: bool) -> RenderableType:
+    """The verdict, the explanation, then why each part is right or wrong, in display order.
+
+    ``answered`` is None for a question left unanswered (an exam's walk-through): the
+    verdict then says so and gives the answer.
+    """
     question = item.question
     rows: list[tuple[str, Text]] = []
     if question.kind is Kind.MATCHING:
-        chosen = answered.answer.matches if isinstance(answered.answer, MatchAnswer) else ()
+        given = answered.answer if answered is not None else None
+        chosen = given.matches if isinstance(given, MatchAnswer) else ()
         for number, pair in enumerate(question.pairs):
             right = letter(item.match_order.index(number)).lower()
             line = literal(f"{pair.prompt} → {pair.match} ({right})")
@@ -53,8 +58,14 @@ def feedback_view(answered: AnsweredQuestion, item: Presented, plain: bool) -> R
         grid.add_row(label, line)
     heading = "Correct order:" if question.kind is Kind.ORDERING else "Why:"
     return Group(
-        verdict(answered, item, plain),
+        verdict(answered, item, plain) if answered is not None else _not_answered(item, plain),
         indented(literal(question.explanation)),
         Text(heading, style="" if plain else "bold"),
         indented(grid),
     )
+
+
+def _not_answered(item: Presented, plain: bool) -> Text:
+    text = Text("Not answered.", style="" if plain else "bold red")
+    text.append(f" The answer is {item.correct_typed}.")
+    return text

@@ -20,20 +20,25 @@ _KIND_NOTES = {
 }
 
 
-def question_header(item: Presented, number: int, total: int, plain: bool) -> Text:
+def question_header(item: Presented, number: int, total: int, plain: bool, *, details: bool = True) -> Text:
+    """``details=False`` (exams) names only the kind: the domain and concept would be a hint."""
     question = item.question
     header = Text(f"Question {number} of {total}", style="" if plain else "bold")
-    details = f"  ·  {question.kind.label}  ·  domain {question.domain}  ·  {question.concept}"
-    header.append(literal(details, style="" if plain else "dim", keep_newlines=False))
+    details_text = f"  ·  {question.kind.label}"
+    if details:
+        details_text += f"  ·  domain {question.domain}  ·  {question.concept}"
+    header.append(literal(details_text, style="" if plain else "dim", keep_newlines=False))
     return header
 
 
-def question_view(item: Presented, number: int, total: int, plain: bool) -> RenderableType:
-    """Header, stem and the parts to choose from, in display order."""
+def question_view(
+    item: Presented, number: int, total: int, plain: bool, *, header: Text | None = None
+) -> RenderableType:
+    """Header, stem and the parts to choose from, in display order; ``header`` replaces the usual one."""
     question = item.question
     parts: list[RenderableType] = [
         Text(""),
-        question_header(item, number, total, plain),
+        header if header is not None else question_header(item, number, total, plain),
         literal(question.stem),
     ]
     if question.kind in _KIND_NOTES:

@@ -102,6 +102,9 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
         for option in question.options:
             listed = {item.casefold() for item in by_title[option.text].attributes.get("use_cases", ())}
             assert option.correct == (case in listed), (question.id, option)
+        (right,) = [by_title[option.text] for option in question.options if option.correct]
+        for option in question.options:
+            _check_no_parent_and_child([right, by_title[option.text]], concepts)
     elif family.startswith("match-"):
         _check_pairs(family, question, concepts, by_title)
     else:
@@ -118,6 +121,7 @@ def _check_pairs(family: str, question: Question, concepts: ConceptSet, by_title
                 if pair.prompt.casefold() in {u.casefold() for u in c.attributes["use_cases"]}
             ]
             assert [c.title for c in owners] == [pair.match], question.id
+        _check_no_parent_and_child(members, concepts)
         return
     members = [by_title[pair.prompt] for pair in question.pairs]
     for pair, concept in zip(question.pairs, members, strict=True):
@@ -143,3 +147,21 @@ def _typed(attribute: str, value: str) -> object:
     if ATTRIBUTES[attribute].kind == "bool":
         return value == "true"
     return value
+
+
+def _ancestors(concept_id: str, concepts: ConceptSet) -> set[str]:
+    found: set[str] = set()
+    frontier = list(concepts[concept_id].prerequisites)
+    while frontier:
+        current = frontier.pop()
+        if current not in found:
+            found.add(current)
+            frontier.extend(concepts[current].prerequisites)
+    return found
+
+
+def _check_no_parent_and_child(members: list[Concept], concepts: ConceptSet) -> None:
+    """A use case of a parent concept may fit its child too: never both in one question."""
+    ids = {concept.id for concept in members}
+    for concept in members:
+        assert not (_ancestors(concept.id, concepts) & (ids - {concept.id})), concept.id

@@ -22,6 +22,11 @@ def test_every_shipped_generated_question_is_well_formed_and_has_no_true_distrac
         assert check_answer(question, correct_answer(question))
 
 
+def test_the_shipped_content_yields_at_least_a_hundred_distinct_questions():
+    questions = shipped_generated_questions()
+    assert len({question.stem for question in questions}) >= 100
+
+
 def test_generated_ids_are_stable_across_fresh_loads():
     first = [question.id for question in shipped_generated_questions()]
     concepts = load_concept_files(concept_paths(content_dir()))

@@ -1,0 +1,83 @@
+"""``studykit bank …``: the instructor's tools for question banks.
+
+A thin layer: options are parsed here; linting, coverage, the schema, the starter bank and the
+exports live in :mod:`studykit.questions` and :mod:`studykit.export`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from studykit.cli.options import content_option
+
+if TYPE_CHECKING:
+    from studykit.concepts import ConceptSet
+
+_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+
+
+def _concepts(content: Path | None) -> ConceptSet:
+    from studykit.concepts import load_concepts
+
+    return load_concepts(content)
+
+
+def _bank_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The banks named, or the shipped ones (shown relative to the working folder when inside it)."""
+    from studykit.questions.lint_output import display_path
+    from studykit.resources import quizzes_dir
+
+    return list(paths) or [Path(display_path(str(quizzes_dir())))]
+
+
+@click.group("bank")
+def bank() -> None:
+    """Lint, measure, scaffold, export and import question banks (quizzes/*.yaml)."""
+
+
+@bank.command("lint")
+@_PATHS
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "github")),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, github for GitHub Actions annotations.",
+)
+@click.option("--ignore", "ignored", multiple=True, metavar="RULE", help="Skip this rule (repeatable).")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--list-rules", is_flag=True, help="List the rules with their severity and stop.")
+@content_option
+def lint(
+    paths: tuple[Path, ...],
+    output_format: str,
+    ignored: tuple[str, ...],
+    strict: bool,
+    list_rules: bool,
+    content: Path | None,
+) -> None:
+    """Check bank files (default: the shipped banks) for errors and quality problems.
+
+    Prints file:line:col: RULE message. A question switches a rule off with
+    'lint_ignore: [RULE]'. Exit status: 0 clean (warnings allowed unless --strict),
+    1 findings, 2 unreadable file or bad options.
+    """
+    from studykit.questions.lint import lint_paths
+    from studykit.questions.lint_output import github_lines, json_text, rule_lines, text_lines
+
+    if list_rules:
+        for line in rule_lines():
+            click.echo(line)
+        return
+    report = lint_paths(_bank_paths(paths), _concepts(content), ignore=ignored)
+    if output_format == "json":
+        click.echo(json_text(report))
+    else:
+        for line in github_lines(report) if output_format == "github" else text_lines(report):
+            click.echo(line)
+    if report.errors or (strict and report.warnings):
+        click.get_current_context().exit(1)

@@ -1,0 +1,64 @@
+"""``studykit exam``: a timed practice exam shaped like AIF-C01, with no feedback until the end.
+
+Thin layer: options here, wiring in :mod:`studykit.cli.exam_session`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.options import content_option
+
+
+@click.command()
+@click.option(
+    "--questions", default=65, show_default=True, type=click.IntRange(1, 500), help="Number of questions."
+)
+@click.option(
+    "--minutes",
+    default=90.0,
+    show_default=True,
+    type=click.FloatRange(0.5, 600),
+    help="Time limit in minutes.",
+)
+@click.option("--seed", type=int, default=None, help="Draw and shuffle the same way every time.")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Use this bank file or folder instead of the shipped banks (repeatable).",
+)
+@click.option(
+    "--generated/--no-generated",
+    default=True,
+    show_default=True,
+    help="Include questions generated from content.",
+)
+@click.option(
+    "--resume", is_flag=True, help="Continue the unfinished exam: same questions, answers and time left."
+)
+@content_option
+def exam(
+    questions: int,
+    minutes: float,
+    seed: int | None,
+    banks: tuple[Path, ...],
+    generated: bool,
+    resume: bool,
+    content: Path | None,
+) -> None:
+    """Sit a timed practice exam: 65 questions in 90 minutes by default, drawn to the AIF-C01 domain weights.
+
+    Answer with letters (B · A,C · C A B D · 1b 2a 3c). Enter skips, b goes back, f flags,
+    g 12 jumps to question 12, r shows the review screen, submit ends the exam, q pauses it
+    (continue with --resume). A single-letter answer B or F is typed as a capital.
+    At the end: a scaled score (100-1000, pass mark 700), pass or fail, a report per
+    domain and concept, and a walk-through of every wrong answer.
+    """
+    from studykit.cli.exam_session import ExamRequest, run_exam_command
+
+    run_exam_command(ExamRequest(questions, minutes, seed, banks, generated, content), resume=resume)

@@ -1,0 +1,235 @@
+"""Wiring for ``studykit exam``: pool → blueprint → drawn exam → loop → scored, stored, shown.
+
+Kept apart from :mod:`studykit.cli.exam` so ``studykit --help`` imports no more than click.
+Every answer, move and flag is committed as it happens; Ctrl-C or a killed process
+leaves an exam that ``--resume`` continues with the same questions, answers and time left.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from studykit.cli.environment import Environment, environment, open_progress
+from studykit.engine.blueprint import Blueprint, exam_blueprint
+from studykit.engine.draw import Filters, draw_session
+from studykit.engine.exam import ExamProgress
+from studykit.engine.exam_loop import ENDED_INPUT, PAUSED, TIMED_OUT, run_exam
+from studykit.engine.exam_result import score_exam
+from studykit.engine.presentation import Presented, present_seeded
+from studykit.engine.recording import SessionRecorder, resumable
+from studykit.engine.timer import Countdown, format_duration
+from studykit.errors import StudykitError
+from studykit.questions.model import Question
+from studykit.questions.pool import question_pool
+from studykit.store import SavedSession, Store, record_exam, session_answers
+from studykit.ui.console import is_plain, make_console, show
+from studykit.ui.line_input import LineInput
+
+RESUME_HINT = "continue with 'studykit exam --resume'"
+
+
+@dataclass(frozen=True)
+class ExamRequest:
+    questions: int = 65
+    minutes: float = 90.0
+    seed: int | None = None
+    banks: tuple[Path, ...] = ()
+    generated: bool = True
+    content: Path | None = None
+
+
+@dataclass(frozen=True)
+class RunningExam:
+    recorder: SessionRecorder
+    items: list[Presented]
+    progress: ExamProgress
+    countdown: Countdown
+
+
+def draw_exam(pool: Sequence[Question], count: int, seed: int) -> tuple[list[Question], Blueprint]:
+    """Questions for one exam, per domain as the blueprint says, in a shuffled order."""
+    unique = list({question.id: question for question in pool}.values())
+    available: dict[int, int] = {}
+    for question in unique:
+        available[question.domain] = available.get(question.domain, 0) + 1
+    try:
+        blueprint = exam_blueprint(count, available)
+    except ValueError:
+        raise StudykitError("the question banks hold no questions", hint="check --bank") from None
+    rng = random.Random(seed)
+    drawn: list[Question] = []
+    for domain, domain_count in blueprint.counts:
+        drawn += draw_session(unique, domain_count, rng, Filters(domains=frozenset({domain})))
+    rng.shuffle(drawn)
+    return drawn, blueprint
+
+
+def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
+    env = environment()
+    console = make_console()
+    content = request.content.resolve() if request.content else None
+    pool = question_pool(request.banks, generated=request.generated, content=content)
+    with open_progress(env) as store:
+        running = _resume(store, pool, env, console) if resume else _start(store, pool, request, env, console)
+        if running is None:
+            return
+        reader = LineInput(console)
+        display = ExamScreens(console)
+        progress, countdown = running.progress, running.countdown
+        try:
+            how = run_exam(
+                running.items,
+                progress,
+                countdown,
+                lambda prompt, left: reader.read(Text(prompt), timeout=left),
+                display,
+                running.recorder,
+            )
+        except KeyboardInterrupt:
+            running.recorder.place(progress, countdown.remaining())
+            click.echo(
+                f"\nExam paused with {format_duration(countdown.remaining())} left; {RESUME_HINT}.", err=True
+            )
+            raise
+        if how in (PAUSED, ENDED_INPUT):
+            answered = f"{len(progress.answers)} of {progress.total} answered"
+            display.note(
+                f"Exam paused with {format_duration(countdown.remaining())} left, {answered}; {RESUME_HINT}."
+            )
+            return
+        _submit(store, running, env, console, timed_out=how == TIMED_OUT)
+
+
+def _start(
+    store: Store, pool: Sequence[Question], request: ExamRequest, env: Environment, console: Console
+) -> RunningExam:
+    from studykit.ui.exam_screens import exam_header
+
+    seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
+    questions, blueprint = draw_exam(pool, request.questions, seed)
+    seconds = request.minutes * 60
+    recorder = SessionRecorder.start(
+        store,
+        "exam",
+        questions,
+        env.now,
+        seed=seed,
+        settings={
+            "questions": request.questions,
+            "minutes": request.minutes,
+            "blueprint": [list(pair) for pair in blueprint.counts],
+            "banks": [str(path) for path in request.banks],
+            "generated": request.generated,
+        },
+        time_limit_seconds=seconds,
+    )
+    show(console, exam_header(blueprint, request.minutes, seed, is_plain(console)))
+    items = [present_seeded(question, seed) for question in questions]
+    return RunningExam(
+        recorder, items, ExamProgress(tuple(q.id for q in questions)), Countdown(seconds, env.clock)
+    )
+
+
+def _resume(store: Store, pool: Sequence[Question], env: Environment, console: Console) -> RunningExam | None:
+    from studykit.ui.exam_screens import resumed_header
+
+    found = resumable(store, "exam", pool)
+    if found is None:
+        click.echo("Nothing to resume: there is no unfinished exam. Start one with 'studykit exam'.")
+        return None
+    if found.warning:
+        click.echo(f"Warning: {found.warning}.", err=True)
+    session = found.session
+    recorder = SessionRecorder(store, session, env.now, schedule=False)
+    if not found.questions:
+        recorder.finish()
+        click.echo("Nothing to resume: none of that exam's questions are in the question banks any more.")
+        return None
+    seed = session.seed if session.seed is not None else 0
+    items = [present_seeded(question, seed) for question in found.questions]
+    progress = ExamProgress.restore(
+        (q.id for q in found.questions), found.answers, session.flagged, _position(session, found.questions)
+    )
+    left = session.remaining_seconds if session.remaining_seconds is not None else 0.0
+    show(console, resumed_header(progress, left, is_plain(console)))
+    return RunningExam(recorder, items, progress, Countdown(left, env.clock))
+
+
+def _position(session: SavedSession, questions: Sequence[Question]) -> int:
+    """The saved position, kept on the same question when earlier ones were dropped."""
+    if 0 <= session.position < len(session.question_ids):
+        current = session.question_ids[session.position]
+        for index, question in enumerate(questions):
+            if question.id == current:
+                return index
+    return min(session.position, len(questions) - 1)
+
+
+def _submit(
+    store: Store, running: RunningExam, env: Environment, console: Console, *, timed_out: bool
+) -> None:
+    """Score, store the result, schedule every answered question for review, and show the report."""
+    from studykit.concepts import load_concepts
+    from studykit.ui.exam_report import exam_report
+
+    questions = [item.question for item in running.items]
+    result = score_exam(questions, running.progress.answers)
+    record_exam(
+        store,
+        running.recorder.session_id,
+        correct=result.score.correct,
+        total=result.score.total,
+        scaled_score=result.score.score,
+        passed=result.passed,
+        domains=[
+            {"domain": t.key, "correct": t.correct, "total": t.total, "meets": t.meets_competencies}
+            for t in result.domains
+        ],
+        now=env.now(),
+        remaining_seconds=running.countdown.remaining(),
+    )
+    saved = session_answers(store, running.recorder.session_id)
+    for question in questions:
+        answer = saved.get(question.id)
+        if answer is not None:
+            running.recorder.review(question, answer.correct, answer.elapsed_seconds)
+    try:
+        titles = {concept.id: concept.title for concept in load_concepts()}
+    except StudykitError:
+        titles = {}
+    report = exam_report(
+        result, running.items, running.progress.answers, titles, timed_out=timed_out, plain=is_plain(console)
+    )
+    show(console, report)
+
+
+class ExamScreens:
+    """The exam loop's display, drawing with :mod:`studykit.ui.exam_screens`."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.plain = is_plain(console)
+
+    def question(self, item: Presented, progress: ExamProgress, seconds_left: float) -> None:
+        from studykit.ui.exam_screens import exam_question
+
+        self._show(exam_question(item, progress, seconds_left, self.plain))
+
+    def review(self, progress: ExamProgress, seconds_left: float) -> None:
+        from studykit.ui.exam_screens import review_screen
+
+        self._show(review_screen(progress, seconds_left, self.plain))
+
+    def note(self, text: str) -> None:
+        self._show(Text(text))
+
+    def _show(self, renderable: RenderableType) -> None:
+        show(self.console, renderable)

@@ -1,0 +1,203 @@
+"""Lint question banks: everything the strict loader rejects, plus the quality rules of ``lint_rules``.
+
+Stable API:
+
+- :func:`lint_paths(paths, concepts=None, ignore=()) <lint_paths>` → :class:`LintReport`.
+- :class:`Finding` — ``path:line:col``, rule id, severity, message and the question id.
+
+Unlike loading, linting does not stop at the first problem: each question is parsed on its own
+(with the loader's own :func:`~studykit.questions.bank.parse_question`), and the questions that
+load are checked by every quality rule. A file that cannot be read at all (missing, binary,
+not UTF-8, too big) raises :class:`~studykit.errors.StudykitError` with exit code 2 instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studykit.concepts import ConceptSet, load_concepts
+from studykit.errors import StudykitError
+from studykit.fields import Field
+from studykit.questions.bank import bank_header, bank_paths, parse_question
+from studykit.questions.lint_rules import (
+    BANK,
+    COLLECTION,
+    ERROR,
+    QUESTION,
+    RULES,
+    RULES_BY_ID,
+    WARNING,
+    Hit,
+    Rule,
+    loader_rule,
+)
+from studykit.questions.model import Question
+from studykit.yamlfile import YamlDocument, load_yaml_text, read_text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, located in a bank file."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    message: str
+    question: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "question": self.question,
+        }
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """Every finding, sorted by file and position, with what was checked."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    questions: int
+
+    @property
+    def errors(self) -> int:
+        return sum(finding.severity == ERROR for finding in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(finding.severity == WARNING for finding in self.findings)
+
+
+@dataclass
+class _LintedFile:
+    """One file's document and the questions that loaded, with where each one starts."""
+
+    path: str
+    document: YamlDocument | None
+    questions: list[Question] = field(default_factory=list)
+    keypaths: dict[int, tuple[str | int, ...]] = field(default_factory=dict)
+
+
+def lint_paths(
+    paths: Iterable[Path | str], concepts: ConceptSet | None = None, ignore: Iterable[str] = ()
+) -> LintReport:
+    """Lint every bank file under ``paths`` (files, or folders of ``*.yaml``) together."""
+    concepts = load_concepts() if concepts is None else concepts
+    ignored = set(ignore)
+    unknown = sorted(ignored - set(RULES_BY_ID))
+    if unknown:
+        raise StudykitError(
+            f"unknown lint rule {unknown[0]!r}", hint="'studykit bank lint --list-rules' lists them"
+        )
+    findings: list[Finding] = []
+    files = [_lint_file(path, concepts, findings) for path in bank_paths(paths)]
+    findings.extend(_quality_findings(files))
+    kept = sorted(
+        (finding for finding in findings if finding.rule not in ignored),
+        key=lambda f: (f.path, f.line, f.column, f.rule),
+    )
+    return LintReport(
+        tuple(dict.fromkeys(kept)),
+        tuple(item.path for item in files),
+        sum(len(item.questions) for item in files),
+    )
+
+
+def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
+    name = str(path)
+    text = read_text(path, what="bank file")  # unreadable: exit code 2, not a finding
+    try:
+        document = load_yaml_text(text, name)
+    except StudykitError as error:
+        findings.append(_from_error(error, RULES_BY_ID["yaml"], name))
+        return _LintedFile(name, None)
+    linted = _LintedFile(name, document)
+    bank = Path(name).stem
+    try:
+        bank, _title, items = bank_header(document)
+    except StudykitError as error:
+        findings.append(_from_error(error, RULES_BY_ID["schema"], name))
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+            return linted
+        items = [Field(document, ("questions", index)) for index in range(len(data["questions"]))]
+    for item in items:
+        try:
+            question = parse_question(item, concepts, bank=bank)
+        except StudykitError as error:
+            findings.append(_from_error(error, loader_rule(error.message), name, _raw_id(item)))
+            continue
+        linted.keypaths[len(linted.questions)] = item.keypath
+        linted.questions.append(question)
+    return linted
+
+
+def _raw_id(item: Field) -> str | None:
+    value = item.value
+    found = value.get("id") if isinstance(value, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _from_error(error: StudykitError, rule: Rule, path: str, question: str | None = None) -> Finding:
+    message = error.message + (f" — {error.hint}" if error.hint else "")
+    return Finding(
+        error.path or path, error.line or 1, error.column or 1, rule.id, rule.severity, message, question
+    )
+
+
+def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
+    """Run the quality rules, dropping hits on questions that switch the rule off."""
+    places: dict[int, tuple[_LintedFile, tuple[str | int, ...]]] = {}
+    for linted in files:
+        for index, question in enumerate(linted.questions):
+            places[id(question)] = (linted, linted.keypaths[index])
+    findings: list[Finding] = []
+
+    def add(rule: Rule, hit: Hit, linted: _LintedFile | None = None) -> None:
+        if hit.question is not None:
+            if rule.id in hit.question.lint_ignore:
+                return
+            linted, base = places[id(hit.question)]
+            keypath = (*base, *hit.keypath)
+        else:
+            keypath = ("questions",)
+        assert linted is not None and linted.document is not None
+        where = linted.document.position(keypath)
+        question_id = hit.question.id if hit.question else None
+        findings.append(
+            Finding(linted.path, where.line, where.column, rule.id, rule.severity, hit.message, question_id)
+        )
+
+    everything = [question for linted in files for question in linted.questions]
+    for question in everything:
+        for index, rule_id in enumerate(question.lint_ignore):
+            if rule_id not in RULES_BY_ID:
+                add(
+                    RULES_BY_ID["unknown-rule"],
+                    Hit(f"lint_ignore names unknown rule {rule_id!r}", question, ("lint_ignore", index)),
+                )
+    for rule in RULES:
+        if rule.check is None:
+            continue
+        if rule.scope == QUESTION:
+            for question in everything:
+                for hit in rule.check(question):
+                    add(rule, hit)
+        elif rule.scope == BANK:
+            for linted in files:
+                for hit in rule.check(linted.questions):
+                    add(rule, hit, linted)
+        elif rule.scope == COLLECTION:
+            for hit in rule.check(everything):
+                add(rule, hit)
+    return findings

@@ -1,0 +1,91 @@
+"""What the learner sees during an exam: the header with the blueprint, each question, the review screen.
+
+No feedback appears until the exam is submitted. Question text goes through the
+quiz's question view, so markup and escape codes in a bank print literally.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from studykit.concepts import DOMAINS
+from studykit.engine.blueprint import Blueprint
+from studykit.engine.exam import EXAM_HELP, ExamProgress
+from studykit.engine.presentation import Presented
+from studykit.engine.timer import format_duration
+from studykit.ui.blocks import indented, title
+from studykit.ui.quiz_question import question_header, question_view
+
+
+def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) -> Group:
+    """Title, length and time, the blueprint per domain, and the commands."""
+    heading = f"Practice exam (AIF-C01 style): {blueprint.total} questions, {_minutes(minutes)}"
+    lines = [Text("Blueprint: AIF-C01 domain weights over the domains the question banks cover.")]
+    for domain, count in blueprint.counts:
+        share = dict(blueprint.shares)[domain]
+        lines.append(
+            Text(f"  Domain {domain} {DOMAINS.get(domain, '')}: {count} ({round(100 * float(share))} %)")
+        )
+    if blueprint.short:
+        lines.append(
+            Text(f"The banks hold only {blueprint.total} questions, not the {blueprint.requested} asked for.")
+        )
+    lines.append(Text(f"No feedback until you submit. Seed {seed}."))
+    lines.append(Text(EXAM_HELP, style="" if plain else "dim"))
+    return Group(title(heading, plain), *lines)
+
+
+def resumed_header(progress: ExamProgress, seconds_left: float, plain: bool) -> Group:
+    answered = len(progress.answers)
+    return Group(
+        title(f"Practice exam resumed: {progress.total} questions", plain),
+        Text(f"{answered} answered, {len(progress.flagged)} flagged, {format_duration(seconds_left)} left."),
+        Text(EXAM_HELP, style="" if plain else "dim"),
+    )
+
+
+def exam_question(
+    item: Presented, progress: ExamProgress, seconds_left: float, plain: bool
+) -> RenderableType:
+    """Question n of N with its kind, the time left, whether it is flagged, and the answer so far.
+
+    The domain and concept are not shown: on an exam they would be a hint.
+    """
+    number = progress.position + 1
+    header = question_header(item, number, progress.total, plain, details=False)
+    header.append(f"  ·  {format_duration(seconds_left)} left", style="" if plain else "bold")
+    if progress.current in progress.flagged:
+        header.append("  ·  flagged", style="" if plain else "bold yellow")
+    parts: list[RenderableType] = [question_view(item, number, progress.total, plain, header=header)]
+    answer = progress.answers.get(progress.current)
+    if answer is not None:
+        parts.append(Text(f"Your answer: {item.typed(answer)} (type another to change it, x to clear)"))
+    return Group(*parts)
+
+
+def review_screen(progress: ExamProgress, seconds_left: float, plain: bool) -> RenderableType:
+    """Unanswered and flagged questions, before submitting."""
+    unanswered = progress.unanswered()
+    flagged = progress.flagged_positions()
+    lines: list[RenderableType] = [
+        Text(""),
+        Text(
+            f"Review before submitting  ·  {format_duration(seconds_left)} left",
+            style="" if plain else "bold",
+        ),
+        Text(f"Answered {progress.total - len(unanswered)} of {progress.total}."),
+        indented(Text(f"Unanswered: {_numbers(unanswered)}")),
+        indented(Text(f"Flagged:    {_numbers(flagged)}")),
+    ]
+    if unanswered:
+        lines.append(Text("Unanswered questions count as wrong; there is no penalty for guessing."))
+    return Group(*lines)
+
+
+def _numbers(positions: list[int]) -> str:
+    return " ".join(str(position + 1) for position in positions) if positions else "none"
+
+
+def _minutes(minutes: float) -> str:
+    return f"{minutes:g} minutes"

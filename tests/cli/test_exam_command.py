@@ -1,0 +1,193 @@
+"""Scripted exams through CliRunner, with time moved by an injected clock (no sleeping)."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from studykit.cli import cli
+from studykit.cli.environment import Environment
+from studykit.cli.exam_session import draw_exam
+from studykit.engine.presentation import present_seeded
+from studykit.questions.pool import question_pool
+from studykit.store import exam_history, latest_active_session, open_store, session_answers
+
+BANK = Path(__file__).resolve().parent.parent / "data" / "exam"
+SEED = 11
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+class TypedLines(io.RawIOBase):
+    """Stdin that hands over one line per read, like a terminal, moving the clock first if asked.
+
+    Each entry is a line, or ``(seconds, line)`` to let that much time pass before it is typed.
+    """
+
+    def __init__(self, clock: FakeClock, entries: list[str | tuple[float, str]]) -> None:
+        self.clock = clock
+        self.entries = list(entries)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if not self.entries or not len(buffer):
+            return 0
+        entry = self.entries.pop(0)
+        delay, line = entry if isinstance(entry, tuple) else (1.0, entry)
+        self.clock.seconds += delay
+        data = (line + "\n").encode()
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def exam_items(count: int = 5):
+    pool = question_pool([BANK], generated=False)
+    questions, _ = draw_exam(pool, count, SEED)
+    return [present_seeded(question, SEED) for question in questions]
+
+
+def wrong_letter(item) -> str:
+    return next(letter for letter in "ABC" if letter != item.correct_typed)
+
+
+def run_exam(entries, *args: str, clock: FakeClock | None = None):
+    clock = clock or FakeClock()
+    env = Environment(clock=clock, now=lambda: NOW)
+    arguments = [
+        "exam",
+        "--bank",
+        str(BANK),
+        "--no-generated",
+        "--seed",
+        str(SEED),
+        "--questions",
+        "5",
+        *args,
+    ]
+    return CliRunner().invoke(cli, arguments, obj=env, input=TypedLines(clock, entries))
+
+
+def test_a_scripted_exam_gives_no_feedback_until_submitted_then_the_full_report() -> None:
+    items = exam_items()
+    answers = [items[0].correct_typed, items[1].correct_typed, wrong_letter(items[2])]
+    answers += [items[3].correct_typed, items[4].correct_typed, "submit"]
+    result = run_exam(answers)
+    assert result.exit_code == 0, result.output
+    before, _, after = result.output.partition("Exam result")
+    assert "Blueprint:" in before and "Question 5 of 5" in before
+    assert "Right." not in before and "Wrong." not in before and "Why:" not in before
+    assert "Review before submitting" in before
+    assert "Scaled score 800 of 1000 (pass mark 700): PASS" in after
+    assert "4 of 5 right (80 %)" in after
+    assert "Meets competencies" in after or "Needs improvement" in after
+    assert "Questions to learn from (1)" in after
+    assert f"Wrong. You answered {answers[2]}; the answer is {items[2].correct_typed}." in after
+    with open_store() as store:
+        [exam] = exam_history(store)
+        assert (exam.correct, exam.total, exam.scaled_score, exam.passed) == (4, 5, 800, True)
+        assert latest_active_session(store, "exam") is None
+
+
+def test_flag_and_go_back_show_on_the_review_screen() -> None:
+    items = exam_items()
+    script = [items[0].correct_typed, "f", "", "b", "b", "g 4", "r", "submit"]
+    result = run_exam(script)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Question 2 flagged for review." in out
+    assert "Question 2 of 5  ·  single choice  ·  1:29:" in out
+    assert re.search(r"Question 2 of 5 .*flagged", out)
+    assert "Question 4 of 5" in out
+    assert "Unanswered: 2 3 4 5" in out and "Flagged:    2" in out
+    assert "Your answer: " + items[0].correct_typed in out  # going back shows the answer given
+    assert "1 of 5 right" in out and "4 unanswered" in out
+
+
+def test_invalid_answers_and_jumps_re_prompt_on_the_same_question() -> None:
+    items = exam_items()
+    result = run_exam(["Z", "g 9", items[0].correct_typed, "q"])
+    out = result.output
+    assert "'Z' is not one of the letters A–C" in out
+    assert "there is no question 9; choose 1–5" in out
+    assert out.count("Question 1 of 5") == 1  # re-prompted, not redrawn
+    assert "Exam paused" in out and "1 of 5 answered" in out
+
+
+def test_time_running_out_submits_and_ignores_what_was_typed_late() -> None:
+    items = exam_items()
+    script = [items[0].correct_typed, (90 * 60, items[1].correct_typed), "submit"]
+    result = run_exam(script)
+    assert result.exit_code == 0, result.output
+    assert "Time ran out: the exam was submitted with the answers given so far." in result.output
+    assert "1 of 5 right" in result.output
+    with open_store() as store:
+        assert exam_history(store)[0].correct == 1
+
+
+def test_pause_then_resume_keeps_questions_answers_flags_and_time_left() -> None:
+    items = exam_items()
+    first = run_exam([(30, items[0].correct_typed), (50, "f"), (20, "q")])
+    assert "Exam paused with 1:28:20 left" in first.output
+    with open_store() as store:
+        saved = latest_active_session(store, "exam")
+        assert saved is not None
+        assert saved.question_ids == tuple(item.question.id for item in items)
+        assert saved.remaining_seconds == 90 * 60 - 100
+        assert set(session_answers(store, saved.id)) == {items[0].question.id}
+    resumed = run_exam([(40, "b"), "submit", "submit"], "--resume")
+    out = resumed.output
+    assert "1 answered, 1 flagged, 1:28:20 left." in out
+    assert re.search(r"Question 2 of 5  ·  single choice  ·  1:28:20 left  ·  flagged", out)
+    assert "Your answer: " + items[0].correct_typed in out
+    assert "1 of 5 right" in out
+
+
+def test_resume_with_nothing_to_resume_says_so() -> None:
+    result = run_exam([], "--resume")
+    assert result.exit_code == 0
+    assert "Nothing to resume: there is no unfinished exam" in result.output
+
+
+def test_questions_removed_from_the_banks_are_dropped_on_resume(tmp_path: Path) -> None:
+    items = exam_items()
+    run_exam([items[0].correct_typed, "q"])
+    smaller = tmp_path / "practice.yaml"
+    gone = items[1].question.id
+    text = (BANK / "practice.yaml").read_text()
+    start = text.index(f"  - id: {gone}\n")
+    end = text.find("  - id: ", start + 1)
+    smaller.write_text(text[:start] + (text[end:] if end != -1 else ""))
+    clock = FakeClock()
+    env = Environment(clock=clock, now=lambda: NOW)
+    result = CliRunner().invoke(
+        cli,
+        ["exam", "--resume", "--bank", str(smaller), "--no-generated"],
+        obj=env,
+        input=TypedLines(clock, ["submit", "submit"]),
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        f"1 question of this exam no longer exists in the question banks and was dropped: {gone}"
+        in result.output
+    )
+    assert "of 4 right" in result.output
+
+
+def test_markup_in_a_question_prints_literally() -> None:
+    items = exam_items(8)
+    position = next(i for i, item in enumerate(items) if "[bold]" in item.question.stem)
+    result = run_exam([f"g {position + 1}", "q"], "--questions", "8")
+    assert "[bold]student[/bold]" in result.output

@@ -1,0 +1,76 @@
+"""studykit quiz keeps every answer in the progress file, and --resume continues a cut-off quiz."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from studykit.cli import cli
+from studykit.engine.draw import draw_session
+from studykit.engine.presentation import present_seeded
+from studykit.questions.pool import question_pool
+from studykit.store import all_answers, all_cards, latest_active_session, open_store
+
+BANK = Path(__file__).resolve().parent.parent / "data" / "exam"
+ARGS = ["quiz", "--bank", str(BANK), "--no-generated", "--seed", "5", "--count", "4"]
+
+
+def quiz_items():
+    pool = question_pool([BANK], generated=False)
+    return [present_seeded(q, 5) for q in draw_session(pool, 4, random.Random(5))]
+
+
+def test_every_answer_is_stored_and_becomes_a_review_card() -> None:
+    items = quiz_items()
+    answers = "".join(item.correct_typed + "\n" for item in items)
+    result = CliRunner().invoke(cli, ARGS, input=answers)
+    assert result.exit_code == 0, result.output
+    with open_store() as store:
+        stored = all_answers(store)
+        assert [a.question_id for a in stored] == [item.question.id for item in items]
+        assert all(a.correct for a in stored)
+        assert len(all_cards(store)) == 4
+        assert latest_active_session(store, "quiz") is None
+
+
+def test_quiz_cut_off_by_end_of_input_resumes_with_the_same_questions_and_answers() -> None:
+    items = quiz_items()
+    first = CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\nZ\n")
+    assert "continue it with 'studykit quiz --resume'" in first.output
+    resumed = CliRunner().invoke(
+        cli, ["quiz", "--resume"], input="".join(item.correct_typed + "\n" for item in items[1:])
+    )
+    assert resumed.exit_code == 0, resumed.output
+    assert "Resuming a quiz: 1 of 4 already answered." in resumed.output
+    assert items[0].question.stem not in resumed.output
+    assert items[1].question.stem.split()[0] in resumed.output
+    assert "Score: 4 of 4" in resumed.output
+    with open_store() as store:
+        assert len(all_answers(store)) == 4
+        assert latest_active_session(store, "quiz") is None
+
+
+def test_resume_in_json_mode_reports_the_whole_quiz() -> None:
+    items = quiz_items()
+    CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\n")
+    result = CliRunner().invoke(
+        cli, ["quiz", "--resume", "--json"], input="".join(i.correct_typed + "\n" for i in items[1:])
+    )
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events[0]["id"] == items[1].question.id
+    assert events[-1]["event"] == "summary" and events[-1]["right"] == 4 and events[-1]["asked"] == 4
+
+
+def test_quiz_resume_with_nothing_to_resume_says_so() -> None:
+    result = CliRunner().invoke(cli, ["quiz", "--resume"])
+    assert result.exit_code == 0
+    assert "Nothing to resume: there is no unfinished quiz." in result.output
+
+
+def test_a_quiz_ended_with_q_is_not_offered_for_resume() -> None:
+    CliRunner().invoke(cli, ARGS, input="q\n")
+    with open_store() as store:
+        assert latest_active_session(store, "quiz") is None

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from studykit.engine.exam import ExamProgress
+from studykit.engine.exam_loop import ENDED_INPUT, SUBMITTED, TIMED_OUT, run_exam
+from studykit.engine.presentation import present_seeded
+from studykit.engine.timer import Countdown
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Events:
+    def __init__(self) -> None:
+        self.answers: list[tuple[str, bool, float, float | None]] = []
+        self.places: list[tuple[int, frozenset[str], float]] = []
+
+    def answered(self, question, answer, correct, elapsed, *, remaining_seconds=None, position=None) -> None:
+        self.answers.append((question.id, correct, elapsed, remaining_seconds))
+
+    def cleared(self, question, remaining_seconds) -> None:
+        self.answers = [entry for entry in self.answers if entry[0] != question.id]
+
+    def place(self, progress, remaining_seconds) -> None:
+        self.places.append((progress.position, frozenset(progress.flagged), remaining_seconds))
+
+
+class Screen:
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def question(self, item, progress, seconds_left) -> None:
+        self.shown.append(f"q{progress.position + 1}")
+
+    def review(self, progress, seconds_left) -> None:
+        self.shown.append("review")
+
+    def note(self, text) -> None:
+        self.shown.append(text)
+
+
+def _script(clock: Clock, lines: list[tuple[float, str | None]]):
+    def ask(prompt: str, seconds_left: float) -> str | None:
+        delay, line = lines.pop(0)
+        clock.now += delay
+        return line
+
+    return ask
+
+
+def _exam(single, count=3):
+    questions = [single(f"q{i}") for i in range(count)]
+    items = [present_seeded(question, 1) for question in questions]
+    return items, ExamProgress(tuple(q.id for q in questions))
+
+
+def test_answers_are_recorded_with_time_spent_and_time_left(single) -> None:
+    items, progress = _exam(single)
+    clock, events = Clock(), Events()
+    ask = _script(clock, [(12, items[0].correct_typed), (5, "f"), (3, ""), (1, "r"), (1, "submit")])
+    how = run_exam(items, progress, Countdown(600, clock), ask, Screen(), events)
+    assert how == SUBMITTED
+    assert events.answers == [("q0", True, 12, 588)]
+    assert (1, frozenset({"q1"}), 583) in events.places
+
+
+def test_time_out_while_waiting_submits_without_the_late_answer(single) -> None:
+    items, progress = _exam(single)
+    clock, events = Clock(), Events()
+    ask = _script(clock, [(601, items[0].correct_typed)])
+    assert run_exam(items, progress, Countdown(600, clock), ask, Screen(), events) == TIMED_OUT
+    assert events.answers == [] and progress.answers == {}
+
+
+def test_end_of_input_saves_the_place_and_stops(single) -> None:
+    items, progress = _exam(single)
+    clock, events = Clock(), Events()
+    ask = _script(clock, [(1, ""), (2, None)])
+    assert run_exam(items, progress, Countdown(600, clock), ask, Screen(), events) == ENDED_INPUT
+    assert events.places[-1] == (1, frozenset(), 597)
+
+
+def test_answering_the_last_question_opens_the_review_screen(single) -> None:
+    items, progress = _exam(single, count=1)
+    clock, screen = Clock(), Screen()
+    ask = _script(clock, [(1, items[0].correct_typed), (1, ""), (1, None)])
+    run_exam(items, progress, Countdown(600, clock), ask, screen, Events())
+    assert screen.shown == ["q1", "review", "q1"]

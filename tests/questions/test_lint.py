@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studykit.errors import StudykitError
+from studykit.questions.lint import lint_paths
+from studykit.questions.lint_rules import RULES, RULES_BY_ID, loader_rule
+from studykit.resources import quizzes_dir
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "bank_tools"
+LINT = DATA / "lint"
+
+
+def test_every_rule_has_a_triggering_and_a_clean_fixture():
+    assert sorted(folder.name for folder in LINT.iterdir()) == sorted(rule.id for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", [rule.id for rule in RULES])
+def test_rule_triggers_on_its_fixture(rule, concepts):
+    report = lint_paths([LINT / rule / "triggers.yaml"], concepts)
+    found = [finding for finding in report.findings if finding.rule == rule]
+    assert found, [finding.rule for finding in report.findings]
+    assert all(finding.severity == RULES_BY_ID[rule].severity for finding in found)
+    assert all(finding.line > 1 for finding in found)
+
+
+@pytest.mark.parametrize("rule", [rule.id for rule in RULES])
+def test_rule_stays_quiet_on_the_clean_twin(rule, concepts):
+    report = lint_paths([LINT / rule / "clean.yaml"], concepts)
+    assert report.findings == ()
+    assert report.questions >= 5
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [rule.id for rule in RULES if rule.check is not None and rule.id != "position-bias"],
+)
+def test_lint_ignore_switches_a_quality_rule_off_for_that_question(rule, concepts, tmp_path):
+    report = lint_paths([LINT / rule / "triggers.yaml"], concepts)
+    flagged = {finding.question for finding in report.findings if finding.rule == rule}
+    text = (LINT / rule / "triggers.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.startswith("  - id: ") and line.split(": ", 1)[1].strip() in flagged:
+            out.append(f"    lint_ignore: [{rule}]\n")
+    target = tmp_path / "triggers.yaml"
+    target.write_text("".join(out).replace("    lint_ignore: [long-answer]\n", ""), encoding="utf-8")
+    assert rule not in {finding.rule for finding in lint_paths([target], concepts).findings}
+
+
+def test_findings_point_at_the_offending_line_and_column(concepts):
+    report = lint_paths([LINT / "all-none-above" / "triggers.yaml"], concepts)
+    (finding,) = report.findings
+    lines = (LINT / "all-none-above" / "triggers.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[finding.line - 1][finding.column - 1 :] == "None of the above"
+    assert finding.question == "q-single"
+
+
+def test_lint_reports_every_broken_question_and_still_checks_the_others(concepts):
+    report = lint_paths([DATA / "many" / "schema-errors.yaml"], concepts)
+    rules = [(finding.rule, finding.line) for finding in report.findings]
+    assert ("unknown-concept", 43) in rules
+    assert ("schema", 54) in rules
+    assert ("negative-stem", 8) in rules  # a question that loads is still checked
+    assert report.questions == 3
+    schema = next(finding for finding in report.findings if finding.rule == "schema")
+    assert "did you mean 'easy'" in schema.message or "use one of" in schema.message
+
+
+def test_loader_messages_map_to_their_rules():
+    assert loader_rule("unknown concept 'x'").id == "unknown-concept"
+    assert loader_rule("questions[0].options[1] is missing 'why'").id == "missing-why"
+    assert loader_rule("questions[0].why_true is empty").id == "missing-why"
+    assert loader_rule("questions[0] is missing 'explanation'").id == "missing-why"
+    assert loader_rule("questions[0] is missing 'stem'").id == "schema"
+
+
+def test_duplicate_ids_are_found_across_files(concepts):
+    report = lint_paths([LINT / "choose-count" / "clean.yaml", LINT / "thin-why" / "clean.yaml"], concepts)
+    assert {finding.rule for finding in report.findings} == {"duplicate-id", "duplicate-stem"}
+
+
+def test_an_unreadable_file_is_an_input_error_not_a_finding(concepts):
+    with pytest.raises(StudykitError) as caught:
+        lint_paths([DATA / "unreadable" / "binary.yaml"], concepts)
+    assert caught.value.exit_code == 2
+    assert "binary" in caught.value.format()
+
+
+def test_ignoring_an_unknown_rule_is_refused(concepts):
+    with pytest.raises(StudykitError, match="unknown lint rule 'no-such-rule'"):
+        lint_paths([LINT / "yaml" / "clean.yaml"], concepts, ignore=["no-such-rule"])
+
+
+def test_every_shipped_bank_lints_clean():
+    report = lint_paths([quizzes_dir()])
+    assert [f"{f.path}:{f.line}: {f.rule} {f.message}" for f in report.findings] == []
+    assert report.questions > 100
