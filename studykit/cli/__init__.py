@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "learn": "studykit.cli.learn:learn",
     "progress": "studykit.cli.progress:progress",
     "quiz": "studykit.cli.quiz:quiz",
+    "review": "studykit.cli.review:review",
     "topics": "studykit.cli.learn:topics",
 }
 
@@ -35,6 +36,7 @@ SHORT_HELP: dict[str, str] = {
     "learn": "Read the note on one concept.",
     "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "quiz": "Practise with exam-style questions.",
+    "review": "Review the questions that are due (spaced repetition).",
     "topics": "List the concepts, grouped by exam domain.",
 }
 

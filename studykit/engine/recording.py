@@ -56,7 +56,9 @@ class SessionRecorder:
         seed: int | None = None,
         settings: Mapping[str, object] | None = None,
         time_limit_seconds: float | None = None,
+        schedule: bool | None = None,
     ) -> SessionRecorder:
+        """Start a session; ``schedule`` defaults to True except for exams."""
         session = start_session(
             store,
             kind,
@@ -66,7 +68,7 @@ class SessionRecorder:
             settings=settings,
             time_limit_seconds=time_limit_seconds,
         )
-        return cls(store, session, now, schedule=kind != "exam")
+        return cls(store, session, now, schedule=kind != "exam" if schedule is None else schedule)
 
     @property
     def session_id(self) -> int:

@@ -1,0 +1,53 @@
+"""``studykit review``: spaced repetition of the questions you have answered (FSRS)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studykit.cli.options import content_option
+
+
+@click.command()
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Most cards to review now."
+)
+@click.option(
+    "--topic", "topics", multiple=True, metavar="ID", help="Only cards on this concept (repeatable)."
+)
+@click.option("--seed", type=int, default=None, help="Shuffle the options the same way every time.")
+@click.option("--rate", is_flag=True, help="After a right answer, rate it yourself: 1 again … 4 easy.")
+@click.option(
+    "--bank",
+    "banks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Read questions from this bank file or folder instead of the shipped banks (repeatable).",
+)
+@click.option(
+    "--generated/--no-generated",
+    default=True,
+    show_default=True,
+    help="Include questions generated from content.",
+)
+@content_option
+def review(
+    limit: int,
+    topics: tuple[str, ...],
+    seed: int | None,
+    rate: bool,
+    banks: tuple[Path, ...],
+    generated: bool,
+    content: Path | None,
+) -> None:
+    """Review the questions that are due, longest overdue first, then see when the next are due.
+
+    Every question you answer in a quiz, exam or review becomes a card. A wrong answer
+    brings it back soon; a right one is rated by how quickly you answered (or by you,
+    with --rate) and comes back later each time.
+    """
+    from studykit.cli.review_session import ReviewRequest, run_review_command
+
+    run_review_command(ReviewRequest(limit, topics, rate, banks, generated, content, seed))

@@ -1,0 +1,138 @@
+"""Wiring for ``studykit review``: due cards → their questions → the quiz loop → rescheduled cards.
+
+It reuses the quiz loop and its screens; only the scheduling differs: the answer
+is committed by the loop's ``on_answer`` hook, and the card is rated after the
+feedback (by answer time, or by the learner with ``--rate``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from fsrs import Rating
+from rich.text import Text
+
+from studykit.cli.environment import environment, open_progress
+from studykit.engine.presentation import Presented, present_seeded
+from studykit.engine.quiz import run_quiz
+from studykit.engine.recording import SessionRecorder
+from studykit.engine.review import due_cards, next_due, rating_for, rating_from_choice, review_and_save
+from studykit.engine.scoring import AnsweredQuestion, score_session
+from studykit.questions.pool import question_pool
+from studykit.store import all_cards
+from studykit.ui.console import is_plain, make_console, show
+from studykit.ui.line_input import LineInput
+from studykit.ui.review_summary import next_due_text
+
+RATE_PROMPT = "How well did you know it? 1 again · 2 hard · 3 good · 4 easy (Enter: {suggested}): "
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    limit: int = 20
+    topics: tuple[str, ...] = ()
+    rate: bool = False
+    banks: tuple[Path, ...] = ()
+    generated: bool = True
+    content: Path | None = None
+    seed: int | None = None
+
+
+def run_review_command(request: ReviewRequest) -> None:
+    from studykit.concepts import load_concepts
+    from studykit.ui.quiz_feedback import feedback_view
+    from studykit.ui.quiz_question import answer_prompt, question_view
+
+    env = environment()
+    concepts = load_concepts(request.content.resolve() if request.content else None)
+    for topic in request.topics:
+        concepts.get(topic)  # unknown topic: an error with "did you mean"
+    content = request.content.resolve() if request.content else None
+    pool = {q.id: q for q in question_pool(request.banks, generated=request.generated, content=content)}
+    console = make_console()
+    plain = is_plain(console)
+    wanted = request.topics or None
+    with open_progress(env) as store:
+        cards = all_cards(store)
+        due_all = due_cards(cards, env.now(), concepts=wanted)
+        known = [card for card in due_all if card.question_id in pool]
+        if len(known) < len(due_all):
+            missing = len(due_all) - len(known)
+            click.echo(
+                f"Warning: {missing} due card(s) refer to questions no longer in the banks; skipped.",
+                err=True,
+            )
+        if not known:
+            show(
+                console,
+                Text(
+                    "Nothing is due for review. "
+                    + next_due_text(next_due(cards, env.now(), wanted), env.now())
+                ),
+            )
+            return
+        chosen = known[: request.limit]
+        seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
+        items = [present_seeded(pool[card.question_id], seed) for card in chosen]
+        # Cards are rated after the feedback below, not by the recorder.
+        recorder = SessionRecorder.start(
+            store, "review", [i.question for i in items], env.now, seed=seed, schedule=False
+        )
+        reader = LineInput(console)
+        show(
+            console,
+            Text(
+                f"Review: {len(items)} due card{'s' if len(items) != 1 else ''}"
+                + (f" of {len(known)}" if len(known) > len(items) else "")
+                + "."
+            ),
+        )
+
+        def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+            if hint is None:
+                show(console, question_view(item, number, total, plain))
+            return reader.read(answer_prompt(item, hint))
+
+        def feedback(answered: AnsweredQuestion, item: Presented) -> None:
+            show(console, feedback_view(answered, item, plain))
+            rating = rating_for(answered.correct, answered.elapsed_seconds)
+            if request.rate and answered.correct:
+                rating = _asked_rating(reader, rating)
+            question = answered.question
+            review_and_save(
+                store,
+                question.id,
+                rating,
+                env.now(),
+                domain=question.domain,
+                concepts=question.concepts,
+                duration_ms=int(answered.elapsed_seconds * 1000),
+            )
+
+        outcome = run_quiz(items, ask, feedback, on_answer=recorder.answered, clock=env.clock)
+        recorder.finish()
+        score = score_session(outcome.answered)
+        now = env.now()
+        cards = all_cards(store)
+        left = len(due_cards(cards, now, concepts=wanted))
+        summary = Text(f"\nReviewed {score.total}: {score.right} right.")
+        if left:
+            summary.append(f" {left} still due: run 'studykit review' again.")
+        summary.append(" " + next_due_text(next_due(cards, now, wanted), now))
+        show(console, summary)
+
+
+def _asked_rating(reader: LineInput, suggested: Rating) -> Rating:
+    """Ask for 1-4 until the learner gives one; Enter (or end of input) keeps the suggestion."""
+    prompt = Text(RATE_PROMPT.format(suggested=f"{int(suggested)} {suggested.name.lower()}"))
+    while True:
+        typed = reader.read(prompt)
+        if typed is None or not typed.strip():
+            return suggested
+        rating = rating_from_choice(typed)
+        if rating is not None:
+            return rating
+        prompt = Text("Type 1, 2, 3 or 4 (Enter keeps the suggestion): ")
