@@ -1,0 +1,57 @@
+"""The README keeps up with the code: every command is documented, and the test command is CI's."""
+
+import importlib
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from studykit.cli import COMMANDS, cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def registered_commands():
+    """'learn', 'dataset validate', …: every command and every subcommand of a group."""
+    names = []
+    for name, target in COMMANDS.items():
+        module_name, attribute = target.split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        names.append(name)
+        if isinstance(command, click.Group):
+            context = click.Context(command, info_name=name, parent=click.Context(cli, info_name="studykit"))
+            names += [f"{name} {sub}" for sub in command.list_commands(context)]
+    return names
+
+
+def setup_section():
+    start = README.index("## Set-up")
+    end = README.index("\n## ", start + 1)
+    return README[start:end]
+
+
+def code_blocks(text):
+    return [block.strip() for block in re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.DOTALL)]
+
+
+@pytest.mark.parametrize("command", registered_commands())
+def test_every_registered_command_is_shown_in_the_readme(command):
+    assert f"studykit {command}" in README, f"README.md does not mention 'studykit {command}'"
+
+
+def test_setup_is_exactly_two_commands_install_and_start_then_tests():
+    blocks = code_blocks(setup_section())
+    assert len(blocks) == 2
+    assert all("\n" not in block for block in blocks)
+    install, tests = blocks
+    assert install.startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/studykit ")
+    assert "pytest" in tests
+
+
+def test_readme_test_command_is_the_one_ci_runs():
+    ci_commands = [line for line in CI_RUN.splitlines() if line.startswith("python3 -m venv")]
+    assert len(ci_commands) == 1, ".ci/run should run one set-up-and-test command line"
+    assert code_blocks(setup_section())[1] == ci_commands[0]
