@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.options import content_option
+from studykit.cli.options import content_option, json_option
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
@@ -81,3 +81,66 @@ def lint(
             click.echo(line)
     if report.errors or (strict and report.warnings):
         click.get_current_context().exit(1)
+
+
+@bank.command("coverage")
+@_PATHS
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Flag concepts with fewer questions than this.",
+)
+@json_option
+@content_option
+def coverage(paths: tuple[Path, ...], threshold: int, as_json: bool, content: Path | None) -> None:
+    """Questions per concept (by kind) and per exam domain, with the gaps flagged."""
+    import json
+
+    from studykit.questions.bank import load_banks
+    from studykit.questions.coverage import bank_coverage, coverage_lines
+
+    concepts = _concepts(content)
+    banks = load_banks(_bank_paths(paths), concepts)
+    questions = [question for loaded in banks for question in loaded.questions]
+    report = bank_coverage(questions, concepts, threshold)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return
+    for line in coverage_lines(report):
+        click.echo(line)
+
+
+@bank.command("schema")
+@click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the schema here.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def schema(out: str, force: bool) -> None:
+    """Print the JSON Schema of the bank format (for editors such as yaml-language-server)."""
+    from studykit.atomic_write import write_output
+    from studykit.questions.schema import schema_text
+
+    write_output(out, schema_text(), force=force)
+
+
+@bank.command("new")
+@click.argument("file", metavar="FILE|-")
+@click.option("--title", help="The bank's title (default: made from the file name).")
+@click.option("--name", help="The bank name when writing to - (default: my-bank).")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def new(file: str, title: str | None, name: str | None, force: bool) -> None:
+    """Write a commented starter bank with one question of each kind; it lints clean."""
+    from studykit.atomic_write import write_output
+    from studykit.errors import StudykitError
+    from studykit.questions.starter import starter_bank
+
+    if file != "-":
+        stem = Path(file).stem
+        if name and name != stem:
+            raise StudykitError(
+                f"--name {name!r} differs from the file name", hint=f"a bank's name is its file name: {stem}"
+            )
+        name = stem
+    write_output(file, starter_bank(name or "my-bank", title), force=force)
+    if file != "-":
+        click.echo(f"Wrote {file}. Check it with: studykit bank lint {file}", err=True)

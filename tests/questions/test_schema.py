@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from studykit.questions.bank import bank_paths
+from studykit.questions.schema import SCHEMA_URL, bank_schema, schema_text
+from studykit.questions.starter import starter_bank
+from studykit.resources import quizzes_dir
+from studykit.yamlfile import load_yaml, load_yaml_text
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+LINT = ROOT / "tests" / "data" / "bank_tools" / "lint"
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft7Validator:
+    schema = bank_schema()
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
+
+
+def test_repository_schema_file_is_current():
+    shipped = ROOT / "schema" / "bank.schema.json"
+    assert shipped.read_text(encoding="utf-8") == schema_text(), (
+        "run: studykit bank schema --out schema/bank.schema.json --force"
+    )
+
+
+@pytest.mark.parametrize("path", bank_paths([quizzes_dir()]), ids=lambda path: path.name)
+def test_every_shipped_bank_validates_against_the_schema(path, validator):
+    errors = [error.message for error in validator.iter_errors(load_yaml(path).data)]
+    assert errors == []
+
+
+def test_shipped_banks_point_editors_at_the_schema():
+    for path in bank_paths([quizzes_dir()]):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={SCHEMA_URL}", path.name
+
+
+def test_starter_bank_validates(validator):
+    assert list(validator.iter_errors(load_yaml_text(starter_bank("week-1"), "week-1.yaml").data)) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("schema", "'simple' is not one of"),
+        ("missing-why", "'why' is a required property"),
+        ("unknown-rule", "'long-answer' is not one of"),
+    ],
+)
+def test_schema_rejects_what_the_loader_rejects_by_shape(rule, expected, validator):
+    data = load_yaml(LINT / rule / "triggers.yaml").data
+    assert any(expected in error.message for error in validator.iter_errors(data))
+
+
+def test_schema_rejects_keys_of_another_kind(validator):
+    data = load_yaml(LINT / "yaml" / "clean.yaml").data
+    data["questions"][0]["answer"] = True  # a single-choice question with a true/false key
+    assert list(validator.iter_errors(data))
+    data = load_yaml(LINT / "yaml" / "clean.yaml").data
+    del data["questions"][3]["steps"][2:]  # an ordering question needs three steps
+    assert any("too short" in error.message for error in validator.iter_errors(data))
+
+
+def test_schema_text_is_json():
+    assert json.loads(schema_text())["$id"] == SCHEMA_URL
