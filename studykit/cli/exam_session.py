@@ -76,9 +76,15 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
     env = environment()
     console = make_console()
     content = request.content.resolve() if request.content else None
-    pool = question_pool(request.banks, generated=request.generated, content=content)
     with open_progress(env) as store:
-        running = _resume(store, pool, env, console) if resume else _start(store, pool, request, env, console)
+        if resume:
+            pool = _resume_pool(store, request, content)
+            running = _resume(store, pool, env, console) if pool is not None else None
+            if pool is None:
+                click.echo("Nothing to resume: there is no unfinished exam. Start one with 'studykit exam'.")
+        else:
+            pool = question_pool(request.banks, generated=request.generated, content=content)
+            running = _start(store, pool, request, env, console)
         if running is None:
             return
         reader = LineInput(console)
@@ -136,6 +142,18 @@ def _start(
     return RunningExam(
         recorder, items, ExamProgress(tuple(q.id for q in questions)), Countdown(seconds, env.clock)
     )
+
+
+def _resume_pool(store: Store, request: ExamRequest, content: Path | None) -> list[Question] | None:
+    """The pool the unfinished exam was drawn from: its saved banks, unless --bank names others."""
+    from studykit.store import latest_active_session
+
+    saved = latest_active_session(store, "exam")
+    if saved is None:
+        return None
+    banks = list(request.banks) or [Path(path) for path in saved.settings.get("banks", [])]  # type: ignore[union-attr]
+    generated = bool(saved.settings.get("generated", request.generated))
+    return list(question_pool(banks, generated=generated, content=content))
 
 
 def _resume(store: Store, pool: Sequence[Question], env: Environment, console: Console) -> RunningExam | None:

@@ -18,6 +18,7 @@ from studykit.store import CardRecord, ExamRecord, SavedAnswer, SavedSession
 
 TREND_SESSIONS = 12
 WEAKEST = 3
+"""How many concepts "study next" names: those with a wrong answer, least likely right first."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def build_report(
     """The whole report; ``answers`` oldest first, as the store returns them."""
     domains = _tally((answer.domain, answer.correct) for answer in answers if answer.domain is not None)
     concepts = _tally((concept, answer.correct) for answer in answers for concept in answer.concepts)
-    weakest = sorted(concepts, key=lambda item: (item.estimate, -item.answered, str(item.key)))[:WEAKEST]
+    missed = [item for item in concepts if item.correct < item.answered]
+    weakest = sorted(missed, key=lambda item: (item.estimate, -item.answered, str(item.key)))[:WEAKEST]
     return ProgressReport(
         generated_at=now,
         answered=len(answers),

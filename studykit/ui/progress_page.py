@@ -31,7 +31,9 @@ def progress_page(report: ProgressReport, titles: Mapping[str, str], *, plain: b
         )
     parts: list[RenderableType] = [
         title(
-            f"Progress: {report.answered} answers, {_percent(report.correct, report.answered)} right", plain
+            f"Progress: {report.answered} answer{'s' if report.answered != 1 else ''},"
+            f" {_percent(report.correct, report.answered)} right",
+            plain,
         )
     ]
     parts += [heading("By exam domain", plain), indented(_domain_table(report.domains, plain))]
@@ -41,7 +43,12 @@ def progress_page(report: ProgressReport, titles: Mapping[str, str], *, plain: b
     ]
     if report.trend:
         parts += [
-            heading(f"Trend (last {len(report.trend)} sessions)", plain),
+            heading(
+                "Trend (last session)"
+                if len(report.trend) == 1
+                else f"Trend (last {len(report.trend)} sessions)",
+                plain,
+            ),
             indented(_trend(report.trend, plain)),
         ]
     if report.exams:
@@ -163,13 +170,12 @@ def _readiness(report: ProgressReport) -> Text:
     readiness = report.readiness
     if readiness is None:
         return Text("Answer at least 20 questions for a readiness estimate.")
-    verdict = (
-        "likely to pass"
-        if readiness.low >= PASS_MARK
-        else "not yet safe"
-        if readiness.predicted >= PASS_MARK
-        else "below the pass mark"
-    )
+    if readiness.low >= PASS_MARK:
+        verdict = "likely to pass"
+    elif readiness.predicted >= PASS_MARK:
+        verdict = "above the pass mark, though the range reaches below it"
+    else:
+        verdict = "below the pass mark"
     text = Text(
         f"Predicted scaled score {readiness.predicted} (90 % range {readiness.low}-{readiness.high}),"
         f" {verdict}; chance of passing about {round(100 * readiness.pass_probability)} %."

@@ -1,0 +1,140 @@
+"""The exam in a real pseudo-terminal: flag and go back, Ctrl-C then --resume, kill -9 mid-exam."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from studykit.cli.exam_session import draw_exam
+from studykit.engine.presentation import present_seeded
+from studykit.questions.pool import question_pool
+from studykit.store import all_answers, latest_active_session, open_store, session_answers
+
+REPO = Path(__file__).resolve().parents[2]
+BANK = REPO / "tests" / "data" / "exam"
+SEED = 11
+PROMPT = r"Answer \(\? for commands\): "
+EXAM = [
+    "-m",
+    "studykit",
+    "exam",
+    "--bank",
+    str(BANK),
+    "--no-generated",
+    "--seed",
+    str(SEED),
+    "--questions",
+    "5",
+]
+
+
+def items():
+    questions, _ = draw_exam(question_pool([BANK], generated=False), 5, SEED)
+    return [present_seeded(question, SEED) for question in questions]
+
+
+def spawn(*args: str, home: Path) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "STUDYKIT_HOME": str(home),
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+    }
+    child = pexpect.spawn(
+        sys.executable, [*args], env=env, encoding="utf-8", timeout=20, dimensions=(60, 100)
+    )
+    child.logfile_read = None
+    return child
+
+
+@pytest.fixture
+def home(studykit_home: Path) -> Path:
+    return studykit_home
+
+
+def test_flag_go_back_and_submit_in_a_terminal(home: Path) -> None:
+    shown = items()
+    child = spawn(*EXAM, home=home)
+    child.expect("Question 1 of 5")
+    child.expect(PROMPT)
+    child.sendline(shown[0].correct_typed)
+    child.expect("Question 2 of 5")
+    child.expect(PROMPT)
+    child.sendline("f")
+    child.expect("Question 2 flagged for review.")
+    child.expect(PROMPT)
+    child.sendline("b")
+    child.expect("Question 1 of 5")
+    child.expect("Your answer: " + shown[0].correct_typed)
+    child.expect(PROMPT)
+    child.sendline("r")
+    child.expect("Unanswered: 2 3 4 5")
+    child.expect("Flagged:    2")
+    child.expect("or 'submit': ")
+    child.sendline("submit")
+    child.expect("Scaled score 271 of 1000")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_mid_exam_then_resume_keeps_questions_answers_and_time(home: Path) -> None:
+    shown = items()
+    child = spawn(*EXAM, home=home)
+    child.expect(PROMPT)
+    child.sendline(shown[0].correct_typed)
+    child.expect(PROMPT)
+    child.sendline("f")
+    child.expect(PROMPT)
+    child.sendintr()
+    child.expect(r"Exam paused with 1:(\d\d:\d\d) left")
+    paused_at = child.match.group(1)
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    with open_store(home / "progress.sqlite3") as store:
+        saved = latest_active_session(store, "exam")
+        assert saved is not None
+        assert saved.question_ids == tuple(item.question.id for item in shown)
+        assert saved.flagged == {shown[1].question.id}
+        assert set(session_answers(store, saved.id)) == {shown[0].question.id}
+        left = saved.remaining_seconds
+    assert 89 * 60 < left < 90 * 60
+    resumed = spawn(*EXAM[:3], "--resume", home=home)
+    resumed.expect(r"1 answered, 1 flagged, 1:(\d\d:\d\d) left\.")
+    assert resumed.match.group(1) == paused_at
+    resumed.expect(r"Question 2 of 5  ·  single choice  ·  1:\d\d:\d\d left  ·  flagged")
+    resumed.expect(PROMPT)
+    resumed.sendline("b")
+    resumed.expect("Your answer: " + shown[0].correct_typed)
+    resumed.expect(PROMPT)
+    resumed.sendline("submit")
+    resumed.expect("or 'submit': ")
+    resumed.sendline("submit")
+    resumed.expect(r"1 of 5 right")
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    assert resumed.exitstatus == 0
+
+
+def test_kill_9_mid_exam_loses_no_committed_answer(home: Path) -> None:
+    shown = items()
+    child = spawn(*EXAM, home=home)
+    for item in shown[:3]:
+        child.expect(PROMPT)
+        child.sendline(item.correct_typed)
+    child.expect("Question 4 of 5")
+    child.expect(PROMPT)
+    child.kill(signal.SIGKILL)
+    child.close()
+    with open_store(home / "progress.sqlite3") as store:
+        assert store.notices == []
+        assert {a.question_id for a in all_answers(store)} == {item.question.id for item in shown[:3]}
+        assert latest_active_session(store, "exam").position == 3
