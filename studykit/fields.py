@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from studykit.errors import StudykitError
 from studykit.yamlfile import KeyPath, YamlDocument
@@ -29,19 +28,34 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-@dataclass(frozen=True)
-class Field:
-    """One value inside a YAML document, addressed by its key path."""
+_UNSET = object()
 
-    document: YamlDocument
-    keypath: KeyPath = ()
+
+class Field:
+    """One value inside a YAML document, addressed by its key path.
+
+    A plain slotted class (not a dataclass) holding its value: banks and content create
+    thousands of fields on every load, and walking the key path again on each access showed.
+    """
+
+    __slots__ = ("_value", "document", "keypath")
+
+    def __init__(self, document: YamlDocument, keypath: KeyPath = (), value: object = _UNSET) -> None:
+        self.document = document
+        self.keypath = tuple(keypath)
+        self._value = value
+
+    def __repr__(self) -> str:
+        return f"Field({self.document.path!r}, {self.keypath!r})"
 
     @property
     def value(self) -> object:
-        data = self.document.data
-        for key in self.keypath:
-            data = data[key]  # type: ignore[index]
-        return data
+        if self._value is _UNSET:
+            data = self.document.data
+            for key in self.keypath:
+                data = data[key]  # type: ignore[index]
+            self._value = data
+        return self._value
 
     @property
     def name(self) -> str:
@@ -59,7 +73,12 @@ class Field:
         return self.document.error(self.keypath, message, hint, of_key=of_key)
 
     def child(self, key: str | int) -> Field:
-        return Field(self.document, (*self.keypath, key))
+        container = self.value
+        try:
+            value = container[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            value = _UNSET
+        return Field(self.document, (*self.keypath, key), value)
 
     def _expect(self, kind: type) -> object:
         value = self.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -22,6 +23,7 @@ KeyPath = tuple[str | int, ...]
 
 _CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -33,8 +35,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
@@ -128,9 +129,9 @@ def load_yaml(path: Path | str, *, max_bytes: int = MAX_YAML_BYTES) -> YamlDocum
 
 def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
     """Parse YAML text (one document) into plain data with positions."""
+    document = YamlDocument(name, None)
     try:
-        _check_events(text, name)
-        node = yaml.compose(text, Loader=_CSafeLoader)
+        document.data = _build(text, document)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -144,10 +145,6 @@ def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
         raise StudykitError(f"invalid YAML: {problem}", name, line, column, hint=hint) from None
     except yaml.YAMLError as exc:
         raise StudykitError(f"invalid YAML: {exc}", name, hint="fix the YAML syntax") from None
-    document = YamlDocument(name, None)
-    if node is None:
-        return document
-    document.data = _convert(node, (), document, set(), 0)
     return document
 
 
@@ -160,93 +157,146 @@ def _tab_near(text: str, line_index: int) -> bool:
     return "\t" in line[: len(line) - len(line.lstrip())]
 
 
-def _check_events(text: str, name: str) -> None:
-    """Refuse anchors, aliases and deep nesting before building anything.
+class _Open:
+    """A mapping or list being filled, and (for a mapping) the key awaiting its value."""
 
-    Runs on the parser's event stream, which is flat: composing a deeply nested
-    document recurses in C and can crash the interpreter, and aliases are how
-    "billion laughs" documents multiply a few lines into gigabytes.
+    __slots__ = ("container", "is_mapping", "key", "keypath")
+
+    def __init__(self, container: dict[object, object] | list[object], keypath: KeyPath) -> None:
+        self.container = container
+        self.is_mapping = isinstance(container, dict)
+        self.keypath = keypath
+        self.key: object = _NO_KEY
+
+
+_NO_KEY = object()
+
+
+def _build(text: str, document: YamlDocument) -> object:
+    """Build plain data straight from the parser's flat event stream, in one pass.
+
+    Working on events (not a composed node graph) refuses anchors, aliases and deep
+    nesting before anything grows: aliases are how "billion laughs" documents multiply a
+    few lines into gigabytes, and composing deep nesting recurses in C.
     """
-    depth = 0
-    for event in yaml.parse(text, Loader=_CSafeLoader):
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise StudykitError(
-                "YAML anchors and aliases (&name / *name) are not allowed",
-                name,
-                mark.line + 1,
-                mark.column + 1,
-                hint="write the value out in full",
-            )
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise StudykitError(
-                    f"nested more than {MAX_DEPTH} levels deep",
-                    name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "flatten it",
+    parser = _CSafeLoader(text)
+    try:
+        return _build_from(parser, document)
+    finally:
+        parser.dispose()
+
+
+def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
+    positions = document.positions
+    stack: list[_Open] = []
+    root: object = None
+    documents = 0
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        if kind is yaml.StreamEndEvent or event is None:
+            break
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            where = Position(mark.line + 1, mark.column + 1)
+            if event.anchor is not None:
+                raise _located(
+                    document,
+                    where,
+                    "YAML anchors and aliases (&name / *name) are not allowed",
+                    "write the value out in full",
                 )
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-
-
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _convert(node: yaml.Node, keypath: KeyPath, document: YamlDocument, seen: set[int], depth: int) -> object:
-    document.positions[keypath] = _position(node)
-    if depth > MAX_DEPTH:
-        raise document.error(keypath, f"nested more than {MAX_DEPTH} levels deep", "flatten it")
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, keypath, document)
-    if id(node) in seen:
-        raise document.error(
-            keypath,
-            "YAML anchors and aliases (&name / *name) are not allowed",
-            "write the value out in full",
-        )
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            raise document.error(keypath, f"unsupported YAML tag {node.tag}", "remove the tag")
-        return [
-            _convert(item, (*keypath, index), document, seen, depth + 1)
-            for index, item in enumerate(node.value)
-        ]
-    if node.tag != _MAP:
-        raise document.error(keypath, f"unsupported YAML tag {node.tag}", "remove the tag")
-    mapping: dict[object, object] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            document.positions[(*keypath, "?")] = _position(key_node)
-            raise document.error(
-                (*keypath, "?"), "keys must be plain words", "use a simple key, no merges or lists"
+            if stack:
+                parent = stack[-1]
+                if parent.is_mapping and parent.key is _NO_KEY:
+                    parent.key = _mapping_key(event, parent, where, document)
+                    continue
+                step = parent.key if parent.is_mapping else len(parent.container)
+                keypath: KeyPath = (*parent.keypath, step)  # type: ignore[arg-type]
+            else:
+                keypath = ()
+            positions[keypath] = where
+            if kind is yaml.ScalarEvent:
+                value: object = _scalar(event, where, document)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _located(document, where, f"nested more than {MAX_DEPTH} levels deep", "flatten it")
+                expected = _MAP if kind is yaml.MappingStartEvent else _SEQ
+                if event.tag not in (None, "!", expected):
+                    raise _located(document, where, f"unsupported YAML tag {event.tag}", "remove the tag")
+                value = {} if kind is yaml.MappingStartEvent else []
+            if stack:
+                parent = stack[-1]
+                if parent.is_mapping:
+                    parent.container[parent.key] = value  # type: ignore[index]
+                    parent.key = _NO_KEY
+                else:
+                    parent.container.append(value)  # type: ignore[union-attr]
+            else:
+                root = value
+            if kind is not yaml.ScalarEvent:
+                stack.append(_Open(value, keypath))  # type: ignore[arg-type]
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            raise _located(
+                document,
+                Position(mark.line + 1, mark.column + 1),
+                "YAML anchors and aliases (&name / *name) are not allowed",
+                "write the value out in full",
             )
-        key = _scalar(key_node, keypath, document)
-        if not isinstance(key, (str, int, bool)) or key is None:
-            key = str(key)
-        child = (*keypath, key)
-        document.key_positions[child] = _position(key_node)
-        if key in mapping:
-            raise document.error(child, f"duplicate key {key!r}", "each key may appear once", of_key=True)
-        mapping[key] = _convert(value_node, child, document, seen, depth + 1)
-    return mapping
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise _located(
+                    document,
+                    Position(mark.line + 1, mark.column + 1),
+                    "more than one YAML document in the file",
+                    "keep one document per file",
+                )
+    return root
 
 
-def _scalar(node: yaml.ScalarNode, keypath: KeyPath, document: YamlDocument) -> object:
-    tag = node.tag
+def _mapping_key(event: yaml.Event, parent: _Open, where: Position, document: YamlDocument) -> object:
+    if (
+        type(event) is not yaml.ScalarEvent
+        or event.tag == "tag:yaml.org,2002:merge"
+        or (event.value == "<<" and event.implicit[0])
+    ):
+        raise _located(document, where, "keys must be plain words", "use a simple key, no merges or lists")
+    key = _scalar(event, where, document)
+    if not isinstance(key, (str, int, bool)) or key is None:
+        key = str(key)
+    child = (*parent.keypath, key)
+    if key in parent.container:
+        raise _located(document, where, f"duplicate key {key!r}", "each key may appear once")
+    document.key_positions[child] = where
+    return key
+
+
+def _located(document: YamlDocument, where: Position, message: str, hint: str) -> StudykitError:
+    return StudykitError(message, document.path, where.line, where.column, hint)
+
+
+def _scalar(event: yaml.ScalarEvent, where: Position, document: YamlDocument) -> object:
+    tag = event.tag
+    value = event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return value  # quoted or block text is always a string
+        tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
     if tag in (_STR, _TIMESTAMP):
-        return node.value
+        return value
     if tag == _NULL:
         return None
+    node = yaml.ScalarNode(tag, value)
     if tag == _BOOL:
         return _constructor.construct_yaml_bool(node)
     if tag == _INT:
         return _constructor.construct_yaml_int(node)
     if tag == _FLOAT:
         return _constructor.construct_yaml_float(node)
-    document.positions[keypath] = _position(node)
-    raise document.error(keypath, f"unsupported YAML tag {tag}", "remove the tag")
+    raise _located(document, where, f"unsupported YAML tag {tag}", "remove the tag")

@@ -125,7 +125,7 @@ def _trend(
                     session.id, "exam", session.started_at, exam.correct, exam.total, exam.scaled_score
                 )
             )
-        elif session.id in per_session:
+        elif session.kind != "exam" and session.id in per_session:  # an exam counts once scored
             correct, answered = per_session[session.id]
             points.append(SessionPoint(session.id, session.kind, session.started_at, correct, answered))
     return tuple(points)

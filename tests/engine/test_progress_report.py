@@ -69,6 +69,12 @@ def test_trend_has_one_point_per_session_and_exams_count_unanswered_as_wrong(sto
     ]
 
 
+def test_an_exam_still_in_progress_is_not_on_the_trend(store) -> None:
+    unfinished = start_session(store, "exam", ["q7"], NOW)
+    record_answer(store, unfinished.id, AnswerRecord("q7", "{}", True, 10, 3, ("iam",)), NOW)
+    assert [p.session_id for p in _report(store).trend] == [1, 2]
+
+
 def test_weakest_concepts_come_first_with_commands_to_study_them(store) -> None:
     data = report_to_json(_report(store), titles={"continued-pre-training": "Continued pre-training"})
     weakest = data["weakest"][0]
