@@ -18,11 +18,16 @@ from typing import TextIO
 from studykit.errors import StudykitError
 
 
-def write_output(target: str | Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``target`` atomically, or to stdout when ``target`` is ``-``."""
+def write_output(target: str | Path, text: str | bytes, *, force: bool = False) -> None:
+    """Write ``text`` (or binary data) to ``target`` atomically, or to stdout when ``target`` is ``-``."""
     if str(target) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     path = Path(target)
     if path.is_dir():
@@ -36,9 +41,14 @@ def write_output(target: str | Path, text: str, *, force: bool = False) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise StudykitError(f"cannot write here: {error.strerror}", path=str(folder)) from None
+    _usual_mode(temporary, path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with (
+            os.fdopen(handle, "wb")
+            if isinstance(text, bytes)
+            else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        ) as stream:
+            stream.write(text)  # type: ignore[arg-type]
             stream.flush()
             os.fsync(stream.fileno())
         if not force and path.exists():
@@ -71,6 +81,7 @@ def open_output(target: str | Path, *, force: bool = False) -> Iterator[TextIO]:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise StudykitError(f"cannot write here: {error.strerror}", path=str(folder)) from None
+    _usual_mode(temporary, path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
@@ -82,3 +93,14 @@ def open_output(target: str | Path, *, force: bool = False) -> Iterator[TextIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _usual_mode(temporary: str, path: Path) -> None:
+    """Give the new file the mode a plain ``open`` would (or the replaced file's), not mkstemp's 0600."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
