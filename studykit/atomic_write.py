@@ -20,13 +20,24 @@ from studykit.errors import StudykitError
 
 def write_output(target: str | Path, text: str | bytes, *, force: bool = False) -> None:
     """Write ``text`` (or binary data) to ``target`` atomically, or to stdout when ``target`` is ``-``."""
+    with open_output(target, force=force, binary=isinstance(text, bytes)) as stream:
+        stream.write(text)  # type: ignore[arg-type]
+
+
+@contextmanager
+def open_output(target: str | Path, *, force: bool = False, binary: bool = False) -> Iterator[TextIO]:
+    """Stream text into ``target`` atomically (or into stdout for ``-``): for output too big to hold.
+
+    The same rules as :func:`write_output`; the file appears only when the block ends without error.
+    ``binary`` gives a stream of bytes instead of text.
+    """
     if str(target) == "-":
-        if isinstance(text, bytes):
+        if binary:
             sys.stdout.flush()
-            sys.stdout.buffer.write(text)
+            yield sys.stdout.buffer  # type: ignore[misc]
             sys.stdout.buffer.flush()
         else:
-            sys.stdout.write(text)
+            yield sys.stdout
             sys.stdout.flush()
         return
     path = Path(target)
@@ -44,46 +55,8 @@ def write_output(target: str | Path, text: str | bytes, *, force: bool = False) 
     _usual_mode(temporary, path)
     try:
         with (
-            os.fdopen(handle, "wb")
-            if isinstance(text, bytes)
-            else os.fdopen(handle, "w", encoding="utf-8", newline="")
+            os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
         ) as stream:
-            stream.write(text)  # type: ignore[arg-type]
-            stream.flush()
-            os.fsync(stream.fileno())
-        if not force and path.exists():
-            raise StudykitError("already exists", path=str(path), hint="use --force to replace it")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def open_output(target: str | Path, *, force: bool = False) -> Iterator[TextIO]:
-    """Stream text into ``target`` atomically (or into stdout for ``-``): for output too big to hold.
-
-    The same rules as :func:`write_output`; the file appears only when the block ends without error.
-    """
-    if str(target) == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    path = Path(target)
-    if path.is_dir():
-        raise StudykitError("is a folder, not a file", path=str(path), hint="give a file name")
-    if path.exists() and not force:
-        raise StudykitError("already exists", path=str(path), hint="use --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise StudykitError("the folder does not exist", path=str(folder), hint="create it first")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise StudykitError(f"cannot write here: {error.strerror}", path=str(folder)) from None
-    _usual_mode(temporary, path)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
