@@ -33,7 +33,7 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
     "--bank",
     "banks",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     metavar="PATH",
     help="Use this bank file or folder instead of the shipped banks (repeatable).",
 )

@@ -22,7 +22,7 @@ from studykit.cli.options import content_option
     "--bank",
     "banks",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     metavar="PATH",
     help="Read questions from this bank file or folder instead of the shipped banks (repeatable).",
 )
