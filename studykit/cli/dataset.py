@@ -9,15 +9,11 @@ import json
 
 import click
 
-FORMAT_CHOICES = (
-    "prompt-completion",
-    "continued-pretraining",
-    "single-turn",
-    "multi-turn",
-    "distillation",
-    "claude-messages",
-    "image-caption",
-)
+from studykit.datasets.convert import SOURCES as CONVERT_SOURCES
+from studykit.datasets.convert import TARGETS as CONVERT_TARGETS
+from studykit.datasets.formats import FORMATS
+
+FORMAT_CHOICES = tuple(FORMATS)
 
 
 def _echo_lines(lines: list[str]) -> None:
@@ -77,7 +73,7 @@ def formats(format_id: str | None, as_json: bool) -> None:
     type=click.IntRange(min=0),
     default=200,
     show_default=True,
-    help="Show at most this many findings (all are counted).",
+    help="Show at most this many line findings (all are counted; whole-file ones always show).",
 )
 def validate(
     path: str, format_id: str, model_id: str | None, validation_set: bool, as_json: bool, max_errors: int
@@ -285,23 +281,13 @@ def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
     "--to",
     "target",
     required=True,
-    type=click.Choice(("openai-chat", "multi-turn", "single-turn", "claude-messages", "prompt-completion")),
+    type=click.Choice(CONVERT_TARGETS),
     help="The format to write (multi-turn = bedrock-conversation-2024).",
 )
 @click.option(
     "--from",
     "source",
-    type=click.Choice(
-        (
-            "auto",
-            "openai-chat",
-            "multi-turn",
-            "single-turn",
-            "distillation",
-            "claude-messages",
-            "prompt-completion",
-        )
-    ),
+    type=click.Choice(("auto", *CONVERT_SOURCES)),
     default="auto",
     show_default=True,
 )
