@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from studykit.cli.options import content_option
+from studykit.cli.options import bank_option, content_option, generated_option, seed_option
 
 
 @click.command()
@@ -23,21 +23,9 @@ from studykit.cli.options import content_option
     type=click.FloatRange(0.5, 600),
     help="Time limit in minutes.",
 )
-@click.option("--seed", type=int, default=None, help="Draw and shuffle the same way every time.")
-@click.option(
-    "--bank",
-    "banks",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="PATH",
-    help="Use this bank file or folder instead of the shipped banks (repeatable).",
-)
-@click.option(
-    "--generated/--no-generated",
-    default=True,
-    show_default=True,
-    help="Include questions generated from content.",
-)
+@seed_option()
+@bank_option
+@generated_option
 @click.option(
     "--resume", is_flag=True, help="Continue the unfinished exam: same questions, answers and time left."
 )

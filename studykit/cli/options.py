@@ -29,3 +29,30 @@ def content_option(function: F) -> F:
 def json_option(function: F) -> F:
     """``--json``: print data for scripts instead of a page for people."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(function)
+
+
+def seed_option(help_text: str = "Draw and shuffle the same way every time.") -> Callable[[F], F]:
+    """``--seed N``: the same draw and the same option order on every run."""
+    return click.option("--seed", type=int, default=None, help=help_text)
+
+
+def bank_option(function: F) -> F:
+    """``--bank PATH`` (repeatable): questions from the learner's own banks instead of the shipped ones."""
+    return click.option(
+        "--bank",
+        "banks",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="PATH",
+        help="Use this bank file or folder instead of the shipped banks (repeatable).",
+    )(function)
+
+
+def generated_option(function: F) -> F:
+    """``--generated/--no-generated``: mix in the questions derived from the concept notes."""
+    return click.option(
+        "--generated/--no-generated",
+        default=True,
+        show_default=True,
+        help="Include questions generated from content.",
+    )(function)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from studykit.cli.options import content_option, json_option
+from studykit.cli.options import bank_option, content_option, generated_option, json_option, seed_option
 
 KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 
@@ -28,21 +28,9 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 @click.option(
     "--count", default=10, show_default=True, type=click.IntRange(1, 500), help="Number of questions."
 )
-@click.option("--seed", type=int, default=None, help="Draw and shuffle the same way every time.")
-@click.option(
-    "--bank",
-    "banks",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="PATH",
-    help="Use this bank file or folder instead of the shipped banks (repeatable).",
-)
-@click.option(
-    "--generated/--no-generated",
-    default=True,
-    show_default=True,
-    help="Include questions generated from content.",
-)
+@seed_option()
+@bank_option
+@generated_option
 @click.option("--resume", is_flag=True, help="Continue the unfinished quiz: same questions, same answers.")
 @json_option
 @content_option

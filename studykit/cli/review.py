@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from studykit.cli.options import content_option
+from studykit.cli.options import bank_option, content_option, generated_option, seed_option
 
 
 @click.command()
@@ -16,22 +16,10 @@ from studykit.cli.options import content_option
 @click.option(
     "--topic", "topics", multiple=True, metavar="ID", help="Only cards on this concept (repeatable)."
 )
-@click.option("--seed", type=int, default=None, help="Shuffle the options the same way every time.")
+@seed_option("Shuffle the options the same way every time.")
 @click.option("--rate", is_flag=True, help="After a right answer, rate it yourself: 1 again … 4 easy.")
-@click.option(
-    "--bank",
-    "banks",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="PATH",
-    help="Read questions from this bank file or folder instead of the shipped banks (repeatable).",
-)
-@click.option(
-    "--generated/--no-generated",
-    default=True,
-    show_default=True,
-    help="Include questions generated from content.",
-)
+@bank_option
+@generated_option
 @content_option
 def review(
     limit: int,
