@@ -9,15 +9,11 @@ import json
 
 import click
 
-FORMAT_CHOICES = (
-    "prompt-completion",
-    "continued-pretraining",
-    "single-turn",
-    "multi-turn",
-    "distillation",
-    "claude-messages",
-    "image-caption",
-)
+from studykit.datasets.convert import SOURCES as CONVERT_SOURCES
+from studykit.datasets.convert import TARGETS as CONVERT_TARGETS
+from studykit.datasets.formats import FORMATS
+
+FORMAT_CHOICES = tuple(FORMATS)
 
 
 def _echo_lines(lines: list[str]) -> None:
@@ -268,23 +264,13 @@ def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
     "--to",
     "target",
     required=True,
-    type=click.Choice(("openai-chat", "multi-turn", "single-turn", "claude-messages", "prompt-completion")),
+    type=click.Choice(CONVERT_TARGETS),
     help="The format to write (multi-turn = bedrock-conversation-2024).",
 )
 @click.option(
     "--from",
     "source",
-    type=click.Choice(
-        (
-            "auto",
-            "openai-chat",
-            "multi-turn",
-            "single-turn",
-            "distillation",
-            "claude-messages",
-            "prompt-completion",
-        )
-    ),
+    type=click.Choice(("auto", *CONVERT_SOURCES)),
     default="auto",
     show_default=True,
 )

@@ -35,6 +35,7 @@ class CostEstimate:
     model: ModelSpec
     epochs: int
     epochs_assumed: bool
+    epochs_note: str
     train_tokens: int
     billed_tokens: int
     training: float | None
@@ -48,6 +49,7 @@ class CostEstimate:
             "model": self.model.id,
             "epochs": self.epochs,
             "epochs_assumed": self.epochs_assumed,
+            "epochs_note": self.epochs_note or None,
             "train_tokens": self.train_tokens,
             "billed_tokens": self.billed_tokens,
             "training_usd": self.training,
@@ -68,11 +70,15 @@ def estimate_cost(stats: DatasetStats, model: ModelSpec, epochs: int | None = No
     assumed = epochs is None
     if epochs is None:
         epochs = model.epochs[2] if model.epochs else 1
+    note = ""
     if model.epochs and not model.epochs[0] <= epochs <= model.epochs[1]:
         low, high, _ = model.epochs
-        raise StudykitError(
-            f"{model.id} trains for {low}-{high} epochs, not {epochs}", hint=f"use --epochs {low}-{high}"
-        )
+        if model.epochs_adjustable and epochs > high:
+            note = f"above {model.id}'s default quota of {high} epochs: ask for an increase in Service Quotas"
+        else:
+            raise StudykitError(
+                f"{model.id} trains for {low}-{high} epochs, not {epochs}", hint=f"use --epochs {low}-{high}"
+            )
     if epochs < 1:
         raise StudykitError("--epochs must be at least 1")
     tokens = stats.total_tokens
@@ -83,6 +89,7 @@ def estimate_cost(stats: DatasetStats, model: ModelSpec, epochs: int | None = No
         model=model,
         epochs=epochs,
         epochs_assumed=assumed,
+        epochs_note=note,
         train_tokens=tokens,
         billed_tokens=billed,
         training=billed / 1000 * price.train_per_1k_tokens if price else None,

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from studykit.datasets import sources
 from studykit.datasets.sources import Source
 from studykit.errors import StudykitError
-from studykit.fields import did_you_mean
 
 SCHEMA_VERSION = "bedrock-conversation-2024"
 
@@ -184,6 +183,8 @@ def get_format(format_id: str) -> FormatSpec:
     """The format spec, or a usage error that suggests the closest id."""
     if format_id in FORMATS:
         return FORMATS[format_id]
+    from studykit.fields import did_you_mean  # imports YAML: only on this error path
+
     guess = did_you_mean(format_id, FORMATS)
     hint = f"did you mean '{guess}'?" if guess else "run 'studykit dataset formats' to list them"
     raise StudykitError(f"unknown dataset format {format_id!r}", hint=hint)

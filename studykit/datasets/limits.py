@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from studykit.datasets import sources
 from studykit.datasets.sources import Source
 from studykit.errors import StudykitError
-from studykit.fields import did_you_mean
 
 CHARS_PER_TOKEN = 6
 GB = 1024**3
@@ -68,6 +67,7 @@ class ModelSpec:
     document_formats: tuple[str, ...] = ()
     max_images_per_message: int | None = None
     epochs: tuple[int, int, int] | None = None  # minimum, maximum, default
+    epochs_adjustable: bool = False  # the maximum is a quota that Service Quotas can raise
     price: Price | None = None
     on_demand: bool = False  # custom copies can be served on demand (not only provisioned throughput)
     notes: tuple[str, ...] = ()
@@ -97,6 +97,7 @@ class ModelSpec:
             "image_formats": list(self.image_formats),
             "video_formats": list(self.video_formats),
             "epochs": list(self.epochs) if self.epochs else None,
+            "epochs_adjustable": self.epochs_adjustable,
             "price": self.price.to_json() if self.price else None,
             "on_demand": self.on_demand,
             "sources": [source.to_json() for source in self.sources],
@@ -112,14 +113,14 @@ def _titan_text(model_id: str, name: str, formats: tuple[str, ...]) -> ModelSpec
         max_tokens=4096,
         max_train_bytes=1 * GB,
         max_validation_bytes=100 * MB,
-        epochs=(1, 5, 2) if model_id == "titan-text-premier" else None,
-        sources=(sources.REQUIREMENTS, sources.PREPARE)
-        + ((sources.TITAN_HYPERPARAMETERS,) if model_id == "titan-text-premier" else ()),
+        epochs=(1, 5, 2) if model_id == "titan-text-premier" else (1, 10, 5),
+        sources=(sources.REQUIREMENTS, sources.PREPARE, sources.TITAN_HYPERPARAMETERS),
         notes=("4,096 tokens at batch size 1; file sizes are the fine-tuning limits.",),
     )
 
 
 def _llama(model_id: str, name: str, formats: tuple[str, ...], max_tokens: int, images: bool) -> ModelSpec:
+    hyperparameters = _LLAMA_HYPERPARAMETERS.get(model_id[: len("llama-3-1")], ())
     return ModelSpec(
         id=model_id,
         name=name,
@@ -128,7 +129,13 @@ def _llama(model_id: str, name: str, formats: tuple[str, ...], max_tokens: int, 
         max_records=10_000,
         max_tokens=max_tokens,
         image_formats=("gif", "jpeg", "png", "webp") if images else (),
-        sources=(sources.REQUIREMENTS, sources.IMAGE_TEXT_DATA if images else sources.TEXT_DATA),
+        epochs=(1, 10, 5) if hyperparameters else None,
+        epochs_adjustable=bool(hyperparameters),
+        sources=(
+            sources.REQUIREMENTS,
+            sources.IMAGE_TEXT_DATA if images else sources.TEXT_DATA,
+            *hyperparameters,
+        ),
         notes=("The 10,000-record maximum is adjustable through Service Quotas.",),
     )
 
@@ -168,6 +175,11 @@ _NOVA_MICRO_PRICE = Price(
 )
 
 _CONVERSE = ("single-turn", "multi-turn")
+_LLAMA_HYPERPARAMETERS = {
+    "llama-3-1": (sources.LLAMA31_HYPERPARAMETERS,),
+    "llama-3-2": (sources.LLAMA32_HYPERPARAMETERS,),
+}
+"""Llama versions whose epoch range (1-10, default 5) a page states."""
 
 MODELS: dict[str, ModelSpec] = {
     spec.id: spec
@@ -209,7 +221,8 @@ MODELS: dict[str, ModelSpec] = {
             max_tokens=32_000,
             max_train_bytes=10 * GB,
             max_validation_bytes=1 * GB,
-            sources=(sources.REQUIREMENTS, sources.TEXT_DATA),
+            epochs=(1, 10, 2),
+            sources=(sources.REQUIREMENTS, sources.TEXT_DATA, sources.CLAUDE_HYPERPARAMETERS),
         ),
         _nova("nova-micro", "Amazon Nova Micro", media=False),
         _nova("nova-lite", "Amazon Nova Lite", media=True),
@@ -274,6 +287,8 @@ def get_model(model_id: str) -> ModelSpec:
     """The model spec, or a usage error that suggests the closest id."""
     if model_id in MODELS:
         return MODELS[model_id]
+    from studykit.fields import did_you_mean  # imports YAML: only on this error path
+
     guess = did_you_mean(model_id, MODELS)
     hint = f"did you mean '{guess}'?" if guess else "run 'studykit dataset formats' to list the models"
     raise StudykitError(f"unknown model {model_id!r}", hint=hint)

@@ -150,6 +150,8 @@ def render_cost(estimate: CostEstimate) -> list[str]:
         f"  epochs            {estimate.epochs:>14}  {note}".rstrip(),
         f"  tokens billed     {estimate.billed_tokens:>14,}  (tokens x epochs)",
     ]
+    if estimate.epochs_note:
+        out += _wrap(f"note: {estimate.epochs_note}")
     if price and estimate.training is not None:
         out += [
             f"  training          {_usd(estimate.training):>14}  "

@@ -54,6 +54,15 @@ NOVA_VALIDATOR = Source(
 )
 NOVA_HYPERPARAMETERS = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-nova-mm.html")
 TITAN_HYPERPARAMETERS = Source("https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-titan-text.html")
+LLAMA31_HYPERPARAMETERS = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-meta-llama31.html"
+)
+LLAMA32_HYPERPARAMETERS = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-meta-llama32.html"
+)
+CLAUDE_HYPERPARAMETERS = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/cm-hp-anth-claude-3.html"
+)
 FINE_TUNING_MODELS = Source(
     "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-fine-tuning.html"
 )

@@ -47,6 +47,33 @@ def test_every_generated_dataset_validates_for_every_format_and_model(pair, seed
     assert report.records == count
 
 
+def _validate(data: bytes, format_id: str, model, validation_set: bool = False):
+    return validate_stream(
+        io.BytesIO(data), "gen.jsonl", get_format(format_id), model, validation_set=validation_set
+    )
+
+
+@pytest.mark.parametrize(("format_id", "model_id"), PAIRS, ids=[f"{f}-{m}" for f, m in PAIRS])
+def test_each_format_and_model_pair_generates_training_and_validation_files_that_validate(
+    format_id, model_id
+):
+    model = get_model(model_id) if model_id else None
+    split = 0.25 if model is None or model.validation_set else 0.0
+    count = 2 * (model.min_records or 10) if model else 40
+    pool = build_pool(get_format(format_id), model, MATERIAL, DEFAULT_IMAGE_PREFIX)
+    plan = plan_counts(count, split, model, len(pool))
+    train, validation = split_pool(pool, plan, 11)
+    for records, wanted, is_validation in ((train, plan.train, False), (validation, plan.validation, True)):
+        if not wanted:
+            continue
+        out = io.StringIO()
+        write_records(stream_records(records, wanted, 11), out)
+        report = _validate(out.getvalue().encode(), format_id, model, is_validation)
+        assert report.valid, [f.format("gen") for f in report.findings[:3]]
+        assert report.records == wanted and report.warnings == report.duplicates
+    assert plan.train + plan.validation == count
+
+
 @pytest.mark.parametrize("format_id", sorted(FORMATS))
 def test_generated_records_are_built_from_the_concept_notes(format_id):
     text = generate(format_id, None, 200, 7).decode()

@@ -56,9 +56,26 @@ def test_cost_uses_the_sourced_price_and_epochs(tmp_path):
 
 def test_cost_without_a_sourced_price_says_so(tmp_path):
     stats = measure_path(write(tmp_path, jsonl(VALID["prompt-completion"])))
-    estimate = estimate_cost(stats, get_model("llama-3-1-8b"))
+    estimate = estimate_cost(stats, get_model("cohere-command"))
     assert estimate.training is None and estimate.epochs == 1 and estimate.epochs_assumed
     assert "Provisioned Throughput" in estimate.serving
+
+
+def test_cost_uses_the_model_default_epochs_from_its_hyperparameter_page(tmp_path):
+    stats = measure_path(write(tmp_path, jsonl(VALID["prompt-completion"])))
+    for model_id, default in (("titan-text-lite", 5), ("llama-3-1-8b", 5), ("claude-3-haiku", 2)):
+        model = get_model(model_id)
+        estimate = estimate_cost(stats, model)
+        assert estimate.epochs == default and estimate.billed_tokens == default * stats.total_tokens
+        assert any("cm-hp-" in source.url for source in model.sources)
+
+
+def test_cost_above_an_adjustable_epoch_quota_is_priced_with_a_note(tmp_path):
+    stats = measure_path(write(tmp_path, jsonl(VALID["prompt-completion"])))
+    estimate = estimate_cost(stats, get_model("llama-3-1-8b"), epochs=12)
+    assert estimate.epochs == 12 and "Service Quotas" in estimate.epochs_note
+    with pytest.raises(StudykitError, match="1-10 epochs"):
+        estimate_cost(stats, get_model("titan-text-express"), epochs=11)
 
 
 def test_cost_refuses_epochs_outside_the_model_range(tmp_path):

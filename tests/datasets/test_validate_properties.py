@@ -1,14 +1,18 @@
 """Properties of the validator: it never raises, and it catches each mutation on its line."""
 
 import copy
+import functools
 import io
 import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studykit.concepts import load_concepts
 from studykit.datasets.formats import get_format
-from studykit.datasets.limits import get_model
+from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
+from studykit.datasets.limits import MODELS, get_model
+from studykit.datasets.material import build_material
 from studykit.datasets.validate import validate_stream
 from tests.datasets.samples import MODEL_FOR, VALID, jsonl
 
@@ -36,8 +40,24 @@ def _set(record: dict, path: tuple, value: object) -> None:
     target[path[-1]] = value
 
 
-def mutate(record: dict, kind: str, pick: int, format_id: str) -> tuple[bytes, set[str]]:
-    """One mutation of a valid record and the finding codes that may report it."""
+def over_limit_chars(model) -> int | None:
+    """A text length that breaks one of ``model``'s per-record limits, or None when it publishes none."""
+    limits = [
+        model.max_chars,
+        model.max_caption_chars,
+        model.max_prompt_tokens and model.max_prompt_tokens * 6,
+        model.max_completion_tokens and model.max_completion_tokens * 6,
+    ]
+    limits = [limit for limit in limits if limit]
+    return max(limits) + 1 if limits else None
+
+
+def mutate(record: dict, kind: str, pick: int, format_id: str, model=None) -> tuple[bytes, set[str]]:
+    """One mutation of a valid record and the finding codes that may report it.
+
+    ``over-limit`` needs a ``model`` with a published length limit; without one, and for
+    ``swap-roles`` on a record with fewer than two messages, the mutation breaks the JSON.
+    """
     record = copy.deepcopy(record)
     fmt = get_format(format_id)
     texts = list(_texts(record))
@@ -51,10 +71,8 @@ def mutate(record: dict, kind: str, pick: int, format_id: str) -> tuple[bytes, s
     if kind == "empty-text":
         _set(record, path, "")
         return json.dumps(record).encode(), {"empty-text", "caption-length"}
-    if kind == "over-limit" and LIMITED_MODEL[format_id]:
-        model = get_model(LIMITED_MODEL[format_id])
-        size = (model.max_chars or model.max_caption_chars or 10**6) + 1
-        _set(record, path, "a" * size)
+    if kind == "over-limit" and model is not None and over_limit_chars(model):
+        _set(record, path, "a" * over_limit_chars(model))
         return json.dumps(record).encode(), {"over-limit", "caption-length"}
     if kind == "extra-key":
         record["notes"] = "extra"
@@ -92,7 +110,7 @@ def test_each_single_mutation_is_caught_on_its_line(format_id, kind, pick, size,
     valid = VALID[format_id]
     lines = [json.dumps(valid).encode() for _ in range(size)]
     line_index = position % size
-    lines[line_index], expected = mutate(valid, kind, pick, format_id)
+    lines[line_index], expected = mutate(valid, kind, pick, format_id, model)
     data = b"\n".join(lines) + b"\n"
     report = validate_stream(io.BytesIO(data), "m.jsonl", get_format(format_id), model, max_findings=10_000)
     on_line = {finding.code for finding in report.findings if finding.line == line_index + 1}
@@ -144,3 +162,40 @@ def test_the_validator_never_raises_on_arbitrary_json_records(record, format_id)
     fmt = get_format(format_id) if format_id else None
     model = get_model(MODEL_FOR[format_id]) if format_id else None
     validate_stream(io.BytesIO(jsonl(record)), "fuzz.jsonl", fmt, model)
+
+
+@functools.cache
+def generated_pool(format_id: str, model_id: str) -> tuple[dict, ...]:
+    """Every distinct record the generator makes for this pair (each one valid for the model)."""
+    fmt, model = get_format(format_id), get_model(model_id)
+    return tuple(build_pool(fmt, model, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX))
+
+
+MODEL_PAIRS = [(fmt, model) for model in MODELS for fmt in MODELS[model].formats]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pair=st.sampled_from(MODEL_PAIRS),
+    index=st.integers(min_value=0, max_value=10_000),
+    kind=st.sampled_from(KINDS),
+    pick=st.integers(min_value=0, max_value=10_000),
+    size=st.integers(min_value=1, max_value=8),
+    position=st.integers(min_value=0, max_value=7),
+)
+def test_each_single_mutation_of_a_generated_record_is_caught_on_its_line_for_every_model(
+    pair, index, kind, pick, size, position
+):
+    format_id, model_id = pair
+    model = get_model(model_id)
+    pool = generated_pool(format_id, model_id)
+    lines = [json.dumps(pool[(index + offset) % len(pool)]).encode() for offset in range(size)]
+    line_index = position % size
+    valid = pool[(index + line_index) % len(pool)]
+    lines[line_index], expected = mutate(valid, kind, pick, format_id, model)
+    data = b"\n".join(lines) + b"\n"
+    report = validate_stream(io.BytesIO(data), "m.jsonl", get_format(format_id), model, max_findings=10_000)
+    on_line = {finding.code for finding in report.findings if finding.line == line_index + 1}
+    assert on_line & expected, (kind, on_line)
+    elsewhere = {f.code for f in report.findings if f.line not in (None, line_index + 1) and f.is_error}
+    assert not elsewhere
