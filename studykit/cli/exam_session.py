@@ -95,7 +95,7 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
                 running.items,
                 progress,
                 countdown,
-                lambda prompt, left: reader.read(Text(prompt), timeout=left),
+                lambda prompt, _left: reader.read(Text(prompt), time_left=countdown.remaining),
                 display,
                 running.recorder,
             )

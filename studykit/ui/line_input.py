@@ -8,6 +8,7 @@ End of input returns ``None``: the caller ends cleanly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import IO
 
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.text import Text
 
 from studykit.ui.console import show
 from studykit.ui.text import literal
+
+TICK_SECONDS = 0.25
+"""How often a timed terminal read looks at the time left."""
 
 
 class LineInput:
@@ -28,14 +32,16 @@ class LineInput:
             interactive = bool(isatty and isatty()) and console.is_terminal
         self.interactive = interactive
 
-    def read(self, prompt: Text, timeout: float | None = None) -> str | None:
+    def read(self, prompt: Text, time_left: Callable[[], float] | None = None) -> str | None:
         """The next line without its newline, or None at end of input.
 
-        With ``timeout`` (a timed exam) a terminal read gives up after that many seconds
-        and returns ``""``, so the caller can see that time ran out while waiting.
+        With ``time_left`` (a timed exam) a terminal read gives up once it returns 0 or
+        less, and returns ``""`` so the caller can see that time ran out while waiting.
+        It is asked again every :data:`TICK_SECONDS`, so the clock it reads may be any
+        clock (a test's, moved by hand), not only the one ``select`` sleeps on.
         """
-        if self.interactive and timeout is not None:
-            return self._read_terminal_with_timeout(prompt, timeout)
+        if self.interactive and time_left is not None:
+            return self._read_terminal_until(prompt, time_left)
         if self.interactive:
             try:
                 return self.console.input(prompt)
@@ -50,7 +56,7 @@ class LineInput:
             return None
         return line.rstrip("\r\n")
 
-    def _read_terminal_with_timeout(self, prompt: Text, timeout: float) -> str | None:
+    def _read_terminal_until(self, prompt: Text, time_left: Callable[[], float]) -> str | None:
         import os
         import select
 
@@ -59,10 +65,13 @@ class LineInput:
         descriptor = self.stream.fileno()
         received = b""
         while not received.endswith(b"\n"):
-            ready, _, _ = select.select([descriptor], [], [], max(timeout, 0.0))
-            if not ready:
+            left = time_left()
+            if left <= 0:
                 self.console.print()
                 return ""
+            ready, _, _ = select.select([descriptor], [], [], min(left, TICK_SECONDS))
+            if not ready:
+                continue
             chunk = os.read(descriptor, 4096)
             if not chunk:
                 if received:

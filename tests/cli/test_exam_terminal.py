@@ -1,4 +1,4 @@
-"""The exam in a real pseudo-terminal: flag and go back, Ctrl-C then --resume, kill -9 mid-exam."""
+"""The exam in a real pseudo-terminal: flag and go back, time-out, Ctrl-C then --resume, kill -9."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from studykit.cli.exam_session import draw_exam
 from studykit.engine.presentation import present_seeded
 from studykit.questions.pool import question_pool
-from studykit.store import all_answers, latest_active_session, open_store, session_answers
+from studykit.store import all_answers, exam_history, latest_active_session, open_store, session_answers
 
 REPO = Path(__file__).resolve().parents[2]
 BANK = REPO / "tests" / "data" / "exam"
@@ -82,6 +82,26 @@ def test_flag_go_back_and_submit_in_a_terminal(home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_time_running_out_while_waiting_submits_the_exam(home: Path, tmp_path: Path) -> None:
+    shown = items()
+    offset = tmp_path / "clock-offset"
+    child = spawn(str(REPO / "tests" / "cli" / "moved_clock.py"), str(offset), *EXAM[2:], home=home)
+    child.expect(PROMPT)
+    child.sendline(shown[0].correct_typed)
+    child.expect("Question 2 of 5")
+    child.expect(PROMPT)
+    offset.write_text(str(90 * 60))  # the learner sits on question 2 until time is up
+    child.expect("Time ran out: the exam was submitted with the answers given so far.")
+    child.expect("1 of 5 right")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with open_store(home / "progress.sqlite3") as store:
+        [exam] = exam_history(store)
+        assert (exam.correct, exam.total) == (1, 5)
+        assert latest_active_session(store, "exam") is None
 
 
 def test_ctrl_c_mid_exam_then_resume_keeps_questions_answers_and_time(home: Path) -> None:
