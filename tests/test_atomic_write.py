@@ -35,3 +35,21 @@ def test_missing_folder_or_a_folder_as_target_is_a_clear_error(tmp_path: Path) -
         write_output(tmp_path / "nope" / "out.json", "x")
     with pytest.raises(StudykitError, match="is a folder"):
         write_output(tmp_path, "x")
+
+
+def test_binary_data_is_written_as_is(tmp_path: Path) -> None:
+    target = tmp_path / "deck.apkg"
+    write_output(target, b"PK\x03\x04\x00\xff")
+    assert target.read_bytes() == b"PK\x03\x04\x00\xff"
+
+
+def test_a_new_file_gets_the_usual_permissions_not_private_ones(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "shared.txt"
+    umask = os.umask(0o022)
+    try:
+        write_output(target, "for everyone\n")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -144,3 +144,43 @@ def new(file: str, title: str | None, name: str | None, force: bool) -> None:
     write_output(file, starter_bank(name or "my-bank", title), force=force)
     if file != "-":
         click.echo(f"Wrote {file}. Check it with: studykit bank lint {file}", err=True)
+
+
+@bank.command("export")
+@_PATHS
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(("gift", "anki", "markdown", "json")),
+    required=True,
+    help="gift for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
+)
+@click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the export here.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@content_option
+def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Path | None) -> None:
+    """Export banks (default: the shipped banks) to Moodle GIFT, Anki, Markdown or JSON.
+
+    The banks are checked as the loader checks them first. Anki notes keep their ids from one
+    export to the next, so importing a newer deck updates the cards instead of duplicating them.
+    """
+    import sys
+    import time
+
+    from studykit.atomic_write import write_output
+    from studykit.errors import StudykitError
+    from studykit.export import SUFFIXES, export_banks
+    from studykit.questions.bank import load_banks
+
+    if to == "anki" and out == "-" and sys.stdout.isatty():
+        raise StudykitError(
+            "an Anki deck is binary and would garble the terminal", hint="give --out FILE.apkg"
+        )
+    concepts = _concepts(content)
+    banks = load_banks(_bank_paths(paths), concepts)
+    write_output(out, export_banks(banks, to, concepts, timestamp=time.time()), force=force)
+    if out != "-":
+        count = sum(len(loaded.questions) for loaded in banks)
+        click.echo(f"Wrote {count} questions from {len(banks)} bank(s) to {out}.", err=True)
+        if not out.endswith(SUFFIXES[to]):
+            click.echo(f"Note: {to} files usually end in {SUFFIXES[to]}.", err=True)

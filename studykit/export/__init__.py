@@ -1,0 +1,46 @@
+"""Question banks in other formats: Moodle GIFT, Anki decks, Markdown for print and JSON.
+
+Stable API:
+
+- :data:`FORMATS` — the names ``studykit bank export --to`` accepts.
+- :func:`export_banks(banks, to, concepts=None, timestamp=0.0) <export_banks>` → the file's
+  content: ``str`` for the text formats, ``bytes`` for ``anki`` (an ``.apkg``).
+- :func:`studykit.export.gift_import.import_gift` reads GIFT back into a bank.
+
+Each writer lives in its own module and imports what it needs when called (genanki only for Anki).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studykit.concepts import ConceptSet
+    from studykit.questions.bank import Bank
+
+FORMATS = ("gift", "anki", "markdown", "json")
+SUFFIXES = {"gift": ".gift", "anki": ".apkg", "markdown": ".md", "json": ".json"}
+
+
+def export_banks(
+    banks: Sequence[Bank], to: str, concepts: ConceptSet | None = None, timestamp: float = 0.0
+) -> str | bytes:
+    """The banks written as ``to``; ``timestamp`` (seconds) stamps Anki cards, so tests control it."""
+    if to == "gift":
+        from studykit.export.gift import banks_to_gift
+
+        return banks_to_gift(banks)
+    if to == "anki":
+        from studykit.export.anki import banks_to_apkg
+
+        return banks_to_apkg(banks, timestamp)
+    if to == "markdown":
+        from studykit.export.markdown import banks_to_markdown
+
+        return banks_to_markdown(banks)
+    if to == "json":
+        from studykit.export.json_banks import banks_to_json
+
+        return banks_to_json(banks, concepts)
+    raise ValueError(f"unknown export format {to!r}")

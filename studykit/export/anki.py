@@ -1,0 +1,124 @@
+"""Banks as an Anki deck package (``.apkg``): ``studykit bank export --to anki``.
+
+One note per question, one deck per bank (``studykit::<bank title>``), built with genanki
+(imported here only, when an Anki export is asked for). The note type, the decks and every note
+get ids derived from stable names (the note's GUID from the question id), so importing a newer
+export into Anki updates the existing cards, keeping their review history, instead of adding
+duplicates. Content is HTML-escaped: it shows literally on the card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+
+from studykit.export.layout import Layout, layout
+from studykit.questions.bank import Bank
+
+MODEL_NAME = "studykit question"
+DECK_PREFIX = "studykit::"
+FIELDS = ("Question", "Choices", "Answer", "Explanation", "Id", "Concepts")
+
+_CSS = """\
+.card { font-family: sans-serif; font-size: 18px; text-align: left; }
+.how { color: #666; font-style: italic; }
+.choices li { margin: 0.3em 0; }
+.answer { font-weight: bold; }
+"""
+_FRONT = """\
+<div>{{Question}}</div>
+<div class="choices">{{Choices}}</div>
+"""
+_BACK = """\
+{{FrontSide}}
+<hr id="answer">
+<div class="answer">{{Answer}}</div>
+<div>{{Explanation}}</div>
+"""
+
+
+def stable_id(*names: str) -> int:
+    """A positive 31-bit id from names: the same names give the same id in every export."""
+    digest = hashlib.sha256("\x1f".join(names).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def _text(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _fields(shown: Layout) -> list[str]:
+    question = shown.question
+    items = "".join(f"<li><b>{label}.</b> {_text(text)}</li>" for label, text in shown.choices)
+    choices = f"<ol style='list-style:none;padding-left:0'>{items}</ol>"
+    if shown.matches:
+        matched = "".join(f"<li><b>{label})</b> {_text(text)}</li>" for label, text in shown.matches)
+        choices += f"<ul style='list-style:none;padding-left:0'>{matched}</ul>"
+    reasons = "".join(f"<li><b>{_text(label)}</b>: {_text(why)}</li>" for label, why in shown.reasons())
+    return [
+        f"{_text(question.stem)}<p class='how'>{_text(shown.instruction)}</p>",
+        choices,
+        _text(shown.answer),
+        f"{_text(question.explanation)}<ul>{reasons}</ul>",
+        _text(question.id),
+        _text(", ".join(question.concepts)),
+    ]
+
+
+def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
+    """The ``.apkg`` file's bytes; ``timestamp`` (seconds) stamps the cards, so tests control it."""
+    import genanki
+
+    model = genanki.Model(
+        stable_id("studykit", "model", MODEL_NAME),
+        MODEL_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": "Question", "qfmt": _FRONT, "afmt": _BACK}],
+        css=_CSS,
+    )
+    decks = []
+    for bank in banks:
+        deck = genanki.Deck(stable_id("studykit", "deck", bank.name), DECK_PREFIX + bank.title)
+        for question in bank.questions:
+            tags = ["studykit", f"kind::{question.kind.value}", f"difficulty::{question.difficulty}"]
+            tags += [f"concept::{concept}" for concept in question.concepts]
+            deck.add_note(
+                genanki.Note(
+                    model=model,
+                    fields=_fields(layout(question)),
+                    guid=genanki.guid_for("studykit", question.id),
+                    tags=tags,
+                )
+            )
+        decks.append(deck)
+    return _package(genanki.Package(decks), timestamp)
+
+
+def _package(package: object, timestamp: float) -> bytes:
+    """The zip Anki imports: ``collection.anki2`` (SQLite) and an empty ``media`` list.
+
+    genanki's own ``write_to_file`` leaves its temporary database behind; this one cleans up.
+    """
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="studykit-anki-") as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            package.write_to_db(  # type: ignore[attr-defined]
+                connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+            )
+            connection.commit()
+        finally:
+            connection.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
+        return buffer.getvalue()
