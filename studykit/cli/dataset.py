@@ -73,7 +73,7 @@ def formats(format_id: str | None, as_json: bool) -> None:
     type=click.IntRange(min=0),
     default=200,
     show_default=True,
-    help="Show at most this many findings (all are counted).",
+    help="Show at most this many line findings (all are counted; whole-file ones always show).",
 )
 def validate(
     path: str, format_id: str, model_id: str | None, validation_set: bool, as_json: bool, max_errors: int

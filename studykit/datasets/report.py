@@ -122,13 +122,23 @@ def render_stats(stats: DatasetStats) -> list[str]:
             "  roles: "
             + ", ".join(f"{printable(role)} {count:,}" for role, count in stats.roles.most_common())
         )
-    rows = stats.tokens.histogram()
-    if rows:
-        out.append("  tokens per record:")
-        peak = max(count for _, _, count in rows)
-        for low, high, count in rows:
-            bar = "█" * max(1 if count else 0, round(40 * count / peak))
-            out.append(f"  {low:>7,}-{high:<7,} {bar:<40} {count:,}")
+    out += _histogram("tokens per record", stats.tokens)
+    if stats.turns.count and stats.turns.low != stats.turns.high:
+        out += _histogram("turns per record", stats.turns)
+    return out
+
+
+def _histogram(title: str, values: Distribution) -> list[str]:
+    """Equal-width bins as bars of █ scaled to the fullest bin (at most 40 wide)."""
+    rows = values.histogram()
+    if not rows:
+        return []
+    out = [f"  {title}:"]
+    peak = max(count for _, _, count in rows)
+    for low, high, count in rows:
+        bar = "█" * max(1 if count else 0, round(40 * count / peak))
+        span = f"{low:,}" if low == high else f"{low:,}-{high:,}"
+        out.append(f"  {span:>15} {bar:<40} {count:,}")
     return out
 
 

@@ -64,7 +64,8 @@ class ValidationReport:
         else:
             self.warnings += 1
         self.counts[finding.code] += 1
-        if len(self.findings) < self.max_findings:
+        # File-level findings (record counts, sizes) are few and decisive: always kept.
+        if len(self.findings) < self.max_findings or finding.line is None:
             self.findings.append(finding)
 
     def to_json(self) -> dict[str, object]:

@@ -58,3 +58,59 @@ def test_generate_refuses_a_count_the_model_rejects(tmp_path):
 def test_generate_refuses_a_format_the_model_does_not_take(tmp_path):
     result = invoke("generate", "prompt-completion", "--model", "nova-pro", "--out", str(tmp_path / "t"))
     assert result.exit_code == 2 and "nova-pro takes:" in result.stderr
+
+
+def test_an_interrupted_generate_leaves_no_file_and_keeps_the_old_one(tmp_path, monkeypatch):
+    import studykit.datasets.generate as generate_module
+
+    real = generate_module.stream_records
+
+    def interrupted(pool, count, seed):
+        for number, record in enumerate(real(pool, count, seed)):
+            if number == 50:
+                raise KeyboardInterrupt
+            yield record
+
+    monkeypatch.setattr(generate_module, "stream_records", interrupted)
+    fresh = tmp_path / "fresh.jsonl"
+    result = invoke("generate", "prompt-completion", "--count", "500", "--out", str(fresh))
+    assert result.exit_code == 130 and "Interrupted." in result.stderr
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text("old data\n")
+    forced = invoke("generate", "prompt-completion", "--count", "500", "--out", str(kept), "--force")
+    assert forced.exit_code == 130
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kept.jsonl"]
+    assert kept.read_text() == "old data\n"
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    out = tmp_path / "train.jsonl"
+    result = invoke("generate", "prompt-completion", "--count", "3000", "--out", str(out))
+    assert result.exit_code == 0
+    assert (
+        result.stderr.splitlines()[0]
+        == f"Wrote 3,000 prompt-completion records ({out.stat().st_size:,} bytes) to {out}"
+    )
+    assert "\x1b" not in result.stderr and "writing" not in result.stderr
+
+
+def test_a_progress_bar_follows_the_records_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from studykit.cli.dataset import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with _progress(5000, "train.jsonl") as advance:
+        assert advance is not None
+        advance(2500)
+        advance(5000)
+    assert "writing" in screen.getvalue() and "5000/5000" in screen.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with _progress(5000, "train.jsonl") as advance:
+        assert advance is None

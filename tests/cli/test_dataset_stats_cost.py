@@ -17,6 +17,8 @@ def test_stats_prints_counts_percentiles_and_a_histogram(tmp_path):
     assert result.exit_code == 0
     assert "60 records, multi-turn" in result.output and "p95" in result.output and "█" in result.output
     assert "characters / 6" in result.output
+    assert "tokens per record:" in result.output and "turns per record:" in result.output
+    assert all(len(line) <= 80 for line in result.output.splitlines() if str(path) not in line)
 
 
 def test_stats_json(tmp_path):

@@ -163,3 +163,19 @@ def test_each_sample_is_valid_for_its_model(format_id):
     records = [VALID[format_id]] * count
     report = run(jsonl(*records), format_id, model.id)
     assert report.valid, [f.format("x") for f in report.findings[:3]]
+
+
+def test_too_many_records_for_the_model_are_an_error_for_training_and_validation_files():
+    pair = {"prompt": "What is Amazon Bedrock?", "completion": "A managed service for foundation models."}
+    report = run(jsonl(*[pair] * 10_001), "prompt-completion", "cohere-command")
+    (finding,) = [f for f in report.findings if f.code == "record-count"]
+    assert "at most 10,000" in finding.message and not report.valid
+    chat = VALID["claude-messages"]
+    report = run(jsonl(*[chat] * 1_001), "claude-messages", "claude-3-haiku", validation_set=True)
+    assert any("at most 1,000 in a validation file" in f.message for f in report.findings)
+    assert run(jsonl(*[chat] * 1_000), "claude-messages", "claude-3-haiku", validation_set=True).valid
+
+
+def test_a_validation_file_for_a_model_without_a_validation_set_is_an_error():
+    report = run(jsonl(*[VALID["multi-turn"]] * 3), "multi-turn", "nova-2-lite", validation_set=True)
+    assert report.counts["no-validation-set"] == 1 and not report.valid

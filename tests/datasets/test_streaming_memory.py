@@ -1,0 +1,50 @@
+"""Generate and validate hold a bounded amount of memory, whatever the number of records."""
+
+import io
+import tracemalloc
+
+from studykit.concepts import load_concepts
+from studykit.datasets.formats import get_format
+from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool, stream_records, write_records
+from studykit.datasets.limits import get_model
+from studykit.datasets.material import build_material
+from studykit.datasets.validate import validate_stream
+
+FORMAT, MODEL = get_format("multi-turn"), get_model("nova-lite")
+POOL = build_pool(FORMAT, MODEL, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
+
+
+class Sink(io.TextIOBase):
+    """A text stream that counts what it is given and keeps none of it."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.size += len(text)
+        return len(text)
+
+
+def _peak(action) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_generate_memory_does_not_grow_with_the_record_count():
+    small = _peak(lambda: write_records(stream_records(POOL, 100, 1), Sink()))
+    large = _peak(lambda: write_records(stream_records(POOL, 1_000, 1), Sink()))
+    assert large < small + 32 * 1024
+
+
+def test_validate_memory_does_not_grow_with_the_file_size():
+    out = io.StringIO()
+    write_records(stream_records(POOL, 100, 2), out)
+    chunk = out.getvalue().encode()
+    small = _peak(lambda: validate_stream(io.BytesIO(chunk), "a", FORMAT, MODEL, max_findings=5))
+    big = chunk * 10
+    large = _peak(lambda: validate_stream(io.BytesIO(big), "a", FORMAT, MODEL, max_findings=5))
+    assert large < small + 32 * 1024
