@@ -129,6 +129,7 @@ def _run_tracked(
             titles=titles,
             seed=seed,
             plain=plain,
+            seconds=sum(answered.elapsed_seconds for answered in outcome.answered),
         ),
     )
 
@@ -213,6 +214,7 @@ def summary_event(outcome: QuizOutcome, seed: int) -> dict[str, object]:
         "asked": outcome.total,
         "answered": score.total,
         "right": score.right,
+        "seconds": round(sum(answered.elapsed_seconds for answered in outcome.answered), 1),
         "by_concept": tallies(score.by_concept),
         "by_domain": tallies(score.by_domain),
         "by_kind": tallies(score.by_kind),

@@ -82,7 +82,10 @@ class QuizTracking:
         seed = found.session.seed if found.session.seed is not None else 0
         earlier = tuple(
             AnsweredQuestion(
-                question, found.answers[question.id], check_answer(question, found.answers[question.id])
+                question,
+                found.answers[question.id],
+                check_answer(question, found.answers[question.id]),
+                found.seconds.get(question.id, 0.0),
             )
             for question in found.questions
             if question.id in found.answers

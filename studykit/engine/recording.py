@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from studykit.engine.exam import ExamProgress
@@ -147,6 +147,8 @@ class Resumed:
     questions: tuple[Question, ...]
     answers: Mapping[str, Answer]
     dropped: tuple[str, ...]
+    seconds: Mapping[str, float] = field(default_factory=dict)
+    """Seconds the learner spent on each answer in ``answers``, so a resumed timer carries on."""
 
     @property
     def warning(self) -> str | None:
@@ -171,6 +173,7 @@ def resumable(store: Store, kind: str, pool: Sequence[Question]) -> Resumed | No
     questions = tuple(by_id[qid] for qid in session.question_ids if qid in by_id)
     dropped = tuple(qid for qid in session.question_ids if qid not in by_id)
     answers: dict[str, Answer] = {}
+    seconds: dict[str, float] = {}
     for qid, saved in session_answers(store, session.id).items():
         if qid not in by_id:
             continue
@@ -180,4 +183,5 @@ def resumable(store: Store, kind: str, pool: Sequence[Question]) -> Resumed | No
         except ValueError:
             continue
         answers[qid] = answer
-    return Resumed(session, questions, answers, dropped)
+        seconds[qid] = saved.elapsed_seconds
+    return Resumed(session, questions, answers, dropped, seconds)

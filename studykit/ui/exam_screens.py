@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from studykit.concepts import DOMAINS
-from studykit.engine.blueprint import Blueprint
+from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS, Blueprint
 from studykit.engine.exam import EXAM_HELP, ExamProgress
 from studykit.engine.presentation import Presented
 from studykit.engine.timer import format_duration
@@ -22,11 +22,13 @@ def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) ->
     """Title, length and time, the blueprint per domain, and the commands."""
     heading = f"Practice exam (AIF-C01 style): {blueprint.total} questions, {_minutes(minutes)}"
     lines = [Text("Blueprint: AIF-C01 domain weights over the domains the question banks cover.")]
-    for domain, count in blueprint.counts:
-        share = dict(blueprint.shares)[domain]
-        lines.append(
-            Text(f"  Domain {domain} {DOMAINS.get(domain, '')}: {count} ({round(100 * float(share))} %)")
-        )
+    shares = dict(blueprint.shares)
+    for domain in sorted(EXAM_DOMAIN_WEIGHTS):
+        name = f"  Domain {domain} {DOMAINS.get(domain, '')}: "
+        if domain in shares:
+            lines.append(Text(f"{name}{blueprint.count(domain)} ({round(100 * float(shares[domain]))} %)"))
+        else:
+            lines.append(Text(f"{name}0 (no questions in the banks)"))
     if blueprint.short:
         lines.append(
             Text(f"The banks hold only {blueprint.total} questions, not the {blueprint.requested} asked for.")

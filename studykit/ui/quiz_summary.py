@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.engine.scoring import SessionScore
+from studykit.engine.timer import format_duration
 from studykit.ui.blocks import heading, indented
 from studykit.ui.console import table_box
 from studykit.ui.text import literal
@@ -27,13 +28,22 @@ def summary_view(
     titles: Mapping[str, str],
     seed: int,
     plain: bool,
+    seconds: float = 0.0,
 ) -> RenderableType:
+    """Score, table by concept, what to study next; ``seconds`` is the time spent answering."""
     parts: list[RenderableType] = []
     line = Text(f"Score: {score.right} of {score.total} ({_percent(score.right, score.total)})")
     if ended != "finished":
         line.append(f" — stopped early; {score.total} of {total} questions answered")
     parts.append(heading("Summary", plain))
     parts.append(line if plain else Text.assemble((line.plain, "bold")))
+    if score.total:
+        parts.append(
+            Text(
+                f"Time answering: {format_duration(seconds)}"
+                f" (about {round(seconds / score.total)} s a question)."
+            )
+        )
     if score.total:
         table = Table(box=table_box(plain), show_edge=False, pad_edge=False)
         table.add_column("Concept", overflow="fold")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,42 +14,11 @@ from studykit.cli.exam_session import draw_exam
 from studykit.engine.presentation import present_seeded
 from studykit.questions.pool import question_pool
 from studykit.store import exam_history, latest_active_session, open_store, session_answers
+from tests.cli.typed_lines import FakeClock, TypedLines
 
 BANK = Path(__file__).resolve().parent.parent / "data" / "exam"
 SEED = 11
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-
-class TypedLines(io.RawIOBase):
-    """Stdin that hands over one line per read, like a terminal, moving the clock first if asked.
-
-    Each entry is a line, or ``(seconds, line)`` to let that much time pass before it is typed.
-    """
-
-    def __init__(self, clock: FakeClock, entries: list[str | tuple[float, str]]) -> None:
-        self.clock = clock
-        self.entries = list(entries)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        if not self.entries or not len(buffer):
-            return 0
-        entry = self.entries.pop(0)
-        delay, line = entry if isinstance(entry, tuple) else (1.0, entry)
-        self.clock.seconds += delay
-        data = (line + "\n").encode()
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def exam_items(count: int = 5):
@@ -99,6 +67,23 @@ def test_a_scripted_exam_gives_no_feedback_until_submitted_then_the_full_report(
         [exam] = exam_history(store)
         assert (exam.correct, exam.total, exam.scaled_score, exam.passed) == (4, 5, 800, True)
         assert latest_active_session(store, "exam") is None
+
+
+def test_header_states_the_blueprint_for_every_exam_domain() -> None:
+    result = run_exam(["q"])
+    header = result.output.partition("Question 1 of 5")[0]
+    assert "Practice exam (AIF-C01 style): 5 questions, 90 minutes" in header
+    counts = [int(n) for n in re.findall(r"^  Domain \d .*: (\d+) ", header, re.MULTILINE)]
+    assert len(counts) == 5 and sum(counts) == 5
+    assert "Domain 3 Applications of Foundation Models: 2 (33 %)" in header
+    assert "Domain 4 Guidelines for Responsible AI: 0 (no questions in the banks)" in header
+
+
+def test_a_bank_too_small_for_the_exam_gives_every_question_and_says_so() -> None:
+    result = run_exam(["q"], "--questions", "10")
+    assert "Practice exam (AIF-C01 style): 8 questions, 90 minutes" in result.output
+    assert "The banks hold only 8 questions, not the 10 asked for." in result.output
+    assert "Question 1 of 8" in result.output
 
 
 def test_flag_and_go_back_show_on_the_review_screen() -> None:

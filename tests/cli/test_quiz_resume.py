@@ -9,10 +9,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from studykit.cli import cli
+from studykit.cli.environment import Environment
 from studykit.engine.draw import draw_session
 from studykit.engine.presentation import present_seeded
 from studykit.questions.pool import question_pool
 from studykit.store import all_answers, all_cards, latest_active_session, open_store
+from tests.cli.typed_lines import FakeClock, TypedLines
 
 BANK = Path(__file__).resolve().parent.parent / "data" / "exam"
 ARGS = ["quiz", "--bank", str(BANK), "--no-generated", "--seed", "5", "--count", "4"]
@@ -51,6 +53,19 @@ def test_quiz_cut_off_by_end_of_input_resumes_with_the_same_questions_and_answer
     with open_store() as store:
         assert len(all_answers(store)) == 4
         assert latest_active_session(store, "quiz") is None
+
+
+def test_resume_carries_the_time_already_spent_answering() -> None:
+    items = quiz_items()
+    clock = FakeClock()
+    env = Environment(clock=clock)
+    first = CliRunner().invoke(cli, ARGS, obj=env, input=TypedLines(clock, [(30, items[0].correct_typed)]))
+    assert "continue it with 'studykit quiz --resume'" in first.output
+    rest = [(20, item.correct_typed) for item in items[1:]]
+    resumed = CliRunner().invoke(cli, ["quiz", "--resume"], obj=env, input=TypedLines(clock, rest))
+    assert resumed.exit_code == 0, resumed.output
+    assert "Score: 4 of 4" in resumed.output
+    assert "Time answering: 1:30 (about 22 s a question)." in resumed.output
 
 
 def test_resume_in_json_mode_reports_the_whole_quiz() -> None:
