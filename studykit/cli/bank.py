@@ -16,7 +16,9 @@ from studykit.cli.options import content_option, json_option
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
 
-_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+_PATHS = click.argument(
+    "paths", nargs=-1, type=click.Path(path_type=Path, readable=False), metavar="[PATH]..."
+)
 
 
 def _concepts(content: Path | None) -> ConceptSet:
