@@ -29,7 +29,9 @@ ORDINAL_ATTRIBUTES = ("relative_cost", "expertise", "data_volume", "compute")
 
 _OVERLAPS: dict[str, dict[object, set[object]]] = {
     "training_data": {
-        "labeled-or-unlabeled": {"labeled", "unlabeled"},
+        # a concept that "can train on labeled or unlabeled data" (fine-tuning in general, a use
+        # case) could also be served by distilling from prompts, so prompts-only is no clear "no"
+        "labeled-or-unlabeled": {"labeled", "unlabeled", "prompts-only"},
         "labeled": {"labeled-or-unlabeled"},
         "unlabeled": {"labeled-or-unlabeled"},
     }

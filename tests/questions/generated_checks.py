@@ -26,7 +26,7 @@ def clearly_different(attribute: str, actual: object, other: object) -> bool:
     if str(actual).lower() == str(other).lower():
         return False
     if attribute == "training_data" and "labeled-or-unlabeled" in (actual, other):
-        return {actual, other} - {"labeled", "unlabeled", "labeled-or-unlabeled"} != set()
+        return {actual, other} - {"labeled", "unlabeled", "labeled-or-unlabeled", "prompts-only"} != set()
     if attribute in ORDINAL:
         values = ATTRIBUTES[attribute].values
         return abs(values.index(str(actual)) - values.index(str(other))) >= 2
