@@ -89,7 +89,7 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
         else:
             pool = question_pool(request.banks, generated=request.generated, content=content)
             running = _start(store, pool, request, env, console)
-            if unfinished is not None:
+            if unfinished is not None:  # only now: a bank that fails to load leaves it resumable
                 _close(store, env, unfinished)
         if running is None:
             return
