@@ -59,9 +59,19 @@ class _Layout:
             yield from _stacked(self.comparison, self.plain)
 
 
-def _cell(comparison: Comparison, concept_index: int, attribute: str) -> Text:
+def _cell(comparison: Comparison, concept_index: int, attribute: str) -> RenderableType:
+    """A value as text; a list of two or more as a bulleted list, one item per line."""
     value = comparison.value(comparison.concepts[concept_index], attribute)
-    return Text(MISSING) if value is None else literal(format_value(value))
+    if value is None:
+        return Text(MISSING)
+    if isinstance(value, tuple) and len(value) > 1:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for item in value:
+            grid.add_row("-", literal(item))
+        return grid
+    return literal(format_value(value))
 
 
 def _table(comparison: Comparison, plain: bool) -> RenderableType:
