@@ -16,7 +16,7 @@ from rich.text import Text
 from studykit.concepts import ATTRIBUTES
 from studykit.concepts.comparison import Comparison, Note
 from studykit.ui.blocks import bullets, heading, indented, key_values, title
-from studykit.ui.concept_page import format_value
+from studykit.ui.concept_page import format_value, item_list
 from studykit.ui.console import table_box
 from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal
@@ -65,12 +65,7 @@ def _cell(comparison: Comparison, concept_index: int, attribute: str) -> Rendera
     if value is None:
         return Text(MISSING)
     if isinstance(value, tuple) and len(value) > 1:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for item in value:
-            grid.add_row("-", literal(item))
-        return grid
+        return item_list(value)
     return literal(format_value(value))
 
 
