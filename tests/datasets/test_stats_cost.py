@@ -107,7 +107,11 @@ def test_stats_json_names_the_estimator(tmp_path):
 def test_stats_never_raise_anything_but_a_one_line_error_on_arbitrary_bytes(tmp_path_factory, data):
     path = tmp_path_factory.getbasetemp() / "fuzz-stats.jsonl"
     path.write_bytes(data)
-    stats = measure_path(str(path))
+    try:
+        stats = measure_path(str(path))
+    except StudykitError as error:  # an empty file, for one, is a located one-line error
+        assert error.path == str(path) and "\n" not in error.format()
+        return
     assert stats.records + stats.skipped <= stats.lines
     if not stats.records:
         with pytest.raises(StudykitError) as caught:
