@@ -32,8 +32,11 @@ _OVERLAPS: dict[str, dict[object, set[object]]] = {
         # a concept that "can train on labeled or unlabeled data" (fine-tuning in general, a use
         # case) could also be served by distilling from prompts, so prompts-only is no clear "no"
         "labeled-or-unlabeled": {"labeled", "unlabeled", "prompts-only"},
-        "labeled": {"labeled-or-unlabeled"},
+        # distillation's student learns from prompts with a teacher's responses, or from
+        # labeled pairs you supply: "trains on labeled examples" is no clear "no" for it
+        "labeled": {"labeled-or-unlabeled", "prompts-only"},
         "unlabeled": {"labeled-or-unlabeled"},
+        "prompts-only": {"labeled-or-unlabeled", "labeled"},
     }
 }
 
