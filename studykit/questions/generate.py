@@ -17,6 +17,7 @@ value              single    What training data does instruction-based fine-tuni
 record             single    What does one training record for continued pre-training look like?
 most / least       single    Which approach is the most compute-intensive?
 use-case           single    Which approach is typically used for: legal assistant …?
+typical-use        t/f       Continued pre-training is typically used for: legal assistant …
 match-*            matching  use cases, record shapes or training data → approach
 order              ordering  the steps of a customization job (``content/_sequences.yaml``)
 =================  ========  ====================================================================
@@ -58,6 +59,7 @@ from studykit.questions.claims import (
 from studykit.questions.derive import confusable, pick, siblings
 from studykit.questions.derive import make_question as _question
 from studykit.questions.generate_sets import matching_questions, ordering_questions
+from studykit.questions.generate_uses import use_case_statements
 from studykit.questions.model import Kind, Option, Question
 from studykit.questions.sequences import Sequence as StepSequence
 
@@ -72,6 +74,7 @@ def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] =
         _records(concepts),
         _superlatives(concepts),
         _use_cases(concepts),
+        use_case_statements(concepts),
         matching_questions(concepts),
         ordering_questions(concepts, sequences),
     )
@@ -84,11 +87,15 @@ def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] =
 @lru_cache(maxsize=1)
 def shipped_generated_questions() -> tuple[Question, ...]:
     from studykit.concepts import load_concepts
+    from studykit.parse_cache import cached
     from studykit.questions.sequences import load_sequences
     from studykit.resources import content_dir
 
-    concepts = load_concepts()
-    return generate_questions(concepts, load_sequences(content_dir(), concepts))
+    def build() -> tuple[Question, ...]:
+        concepts = load_concepts()
+        return generate_questions(concepts, load_sequences(content_dir(), concepts))
+
+    return cached("generated", content_dir().glob("*.yaml"), build)
 
 
 def _value_text(value: AttributeValue) -> str:
