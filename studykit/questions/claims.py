@@ -28,6 +28,8 @@ _OVERLAPS: dict[str, dict[object, set[object]]] = {
         "labeled-or-unlabeled": {"labeled", "unlabeled"},
         "labeled": {"labeled-or-unlabeled"},
         "unlabeled": {"labeled-or-unlabeled"},
+        # distillation takes prompts alone or, optionally, prompt-response pairs
+        "prompts-only": {"labeled-or-unlabeled"},
     }
 }
 
