@@ -181,6 +181,52 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
     write_output(out, export_banks(banks, to, concepts, timestamp=time.time()), force=force)
     if out != "-":
         count = sum(len(loaded.questions) for loaded in banks)
-        click.echo(f"Wrote {count} questions from {len(banks)} bank(s) to {out}.", err=True)
+        click.echo(f"Wrote {count} question(s) from {len(banks)} bank(s) to {out}.", err=True)
         if not out.endswith(SUFFIXES[to]):
             click.echo(f"Note: {to} files usually end in {SUFFIXES[to]}.", err=True)
+
+
+@bank.command("import")
+@click.argument("gift_file", metavar="FILE.gift", type=click.Path(path_type=Path))
+@click.option("--out", default="-", show_default=True, metavar="FILE.yaml|-", help="Write the bank here.")
+@click.option("--force", is_flag=True, help="Replace FILE.yaml if it exists.")
+@click.option(
+    "--concept",
+    "default_concepts",
+    multiple=True,
+    metavar="ID",
+    help="Concept for questions whose studykit comment or $CATEGORY names none (repeatable).",
+)
+@click.option("--title", help="The bank's title (default: from the file's category).")
+@content_option
+def import_(
+    gift_file: Path,
+    out: str,
+    force: bool,
+    default_concepts: tuple[str, ...],
+    title: str | None,
+    content: Path | None,
+) -> None:
+    """Turn a Moodle GIFT file into a bank that loads and lints.
+
+    Concepts come from the studykit comment the export writes, else from a $CATEGORY named
+    after a concept, else from --concept. Anything a bank needs that the file lacks (feedback,
+    a concept) is an error naming the GIFT line. Notes on what was skipped go to stderr.
+    """
+    from studykit.atomic_write import write_output
+    from studykit.export.gift_import import import_gift
+    from studykit.yamlfile import read_text
+
+    text = read_text(gift_file, what="GIFT file")
+    name = Path(out).stem if out != "-" else None
+    imported = import_gift(
+        text, str(gift_file), name, _concepts(content), default_concepts=default_concepts, title=title
+    )
+    write_output(out, imported.yaml, force=force)
+    for note in imported.notes:
+        click.echo(f"Note: {note}", err=True)
+    if out != "-":
+        click.echo(
+            f"Wrote {len(imported.questions)} question(s) to {out}. Check it with: studykit bank lint {out}",
+            err=True,
+        )

@@ -32,7 +32,7 @@ def test_export_writes_the_file_and_refuses_to_replace_it_without_force(tmp_path
     target = tmp_path / "bank.md"
     first = _run("--to", "markdown", "--out", str(target), "--content", CONTENT, TRICKY)
     assert first.exit_code == 0, first.output
-    assert "Wrote 5 questions from 1 bank(s)" in first.stderr
+    assert "Wrote 5 question(s) from 1 bank(s)" in first.stderr
     target.write_text("edited by hand", encoding="utf-8")
     second = _run("--to", "markdown", "--out", str(target), "--content", CONTENT, TRICKY)
     assert second.exit_code == 2
