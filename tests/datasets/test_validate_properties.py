@@ -5,7 +5,7 @@ import functools
 import io
 import json
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from studykit.concepts import load_concepts
@@ -190,6 +190,7 @@ def test_each_single_mutation_of_a_generated_record_is_caught_on_its_line_for_ev
 ):
     format_id, model_id = pair
     model = get_model(model_id)
+    assume(not (kind == "empty-text" and format_id == "image-caption" and model.min_caption_chars == 0))
     pool = generated_pool(format_id, model_id)
     lines = [json.dumps(pool[(index + offset) % len(pool)]).encode() for offset in range(size)]
     line_index = position % size
