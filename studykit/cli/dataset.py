@@ -286,7 +286,8 @@ def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
 
     with open_output(out, force=force) as stream:
         report = convert_stream(path, None if source == "auto" else source, target, stream)
-    click.echo(f"Converted {report.written:,} records from {report.source} to {report.target}", err=True)
+    noun = "record" if report.written == 1 else "records"
+    click.echo(f"Converted {report.written:,} {noun} from {report.source} to {report.target}", err=True)
     for reason, count in report.dropped.most_common():
         click.echo(f"  dropped: {reason} ×{count:,}", err=True)
     for reason, count in report.skipped.most_common():

@@ -61,7 +61,7 @@ def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
     """A table of record counts and record lengths per model."""
     out = [
         f"Model limits (as of {AS_OF}; '-' means no published limit, not checked)",
-        f"{'model':<28} {'records':>15} {'tokens/record':>13} {'validation':>10}",
+        f"{'model':<28} {'records':>15} {'tokens/record':>13} {'validation':>10} {'epochs':>9}",
     ]
     for model in models:
         tokens = f"{model.max_tokens:,}" if model.max_tokens else "-"
@@ -71,8 +71,10 @@ def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
             tokens = f"{model.max_caption_chars:,} ch"
         records = _range(model.min_records, model.max_records or model.max_train_records)
         validation = "yes" if model.validation_set else "no"
-        out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10}")
+        epochs = f"{model.epochs[0]}-{model.epochs[1]} ({model.epochs[2]})" if model.epochs else "-"
+        out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10} {epochs:>9}")
     out.append("Token limits are checked as characters: tokens x 6, as AWS states them.")
+    out.append("Epochs: minimum-maximum (default). Details and sources: docs/dataset-formats.md")
     return out
 
 

@@ -5,6 +5,10 @@ Stable API:
 - :func:`lint_paths(paths, concepts=None, ignore=()) <lint_paths>` → :class:`LintReport`.
 - :class:`Finding` — ``path:line:col``, rule id, severity, message and the question id.
 
+A question switches quality rules off for itself with the ``lint_ignore: [RULE, …]`` key, or with
+a comment on any of its lines (or the line just above it): ``# lint: ignore RULE, …`` — for
+instructors who keep the bank's data free of tool settings.
+
 Unlike loading, linting does not stop at the first problem: each question is parsed on its own
 (with the loader's own :func:`~studykit.questions.bank.parse_question`), and the questions that
 load are checked by every quality rule. A file that cannot be read at all (missing, binary,
@@ -13,6 +17,8 @@ not UTF-8, too big) raises :class:`~studykit.errors.StudykitError` with exit cod
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +92,35 @@ class _LintedFile:
     document: YamlDocument | None
     questions: list[Question] = field(default_factory=list)
     keypaths: dict[int, tuple[str | int, ...]] = field(default_factory=dict)
+    text: str = ""
+
+
+_IGNORE_COMMENT = re.compile(r"#\s*lint:\s*ignore\s*\[?\s*([a-z0-9][a-z0-9, -]*)")
+
+
+def _comment_ignores(linted: _LintedFile) -> dict[int, list[tuple[str, int]]]:
+    """Question index -> (rule id, line) named by ``# lint: ignore …`` comments.
+
+    A comment belongs to the question whose lines hold it; a comment on a line of its own just
+    above a question (blank lines between allowed) belongs to that question.
+    """
+    assert linted.document is not None
+    lines = linted.text.split("\n")
+    starts = [linted.document.position(linted.keypaths[i]).line for i in range(len(linted.questions))]
+    found: dict[int, list[tuple[str, int]]] = {}
+    for number, line in enumerate(lines, 1):
+        match = _IGNORE_COMMENT.search(line)
+        if not match:
+            continue
+        owner = bisect.bisect_right(starts, number) - 1
+        if line.lstrip().startswith("#"):
+            following = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), 0)
+            if following in starts:
+                owner = starts.index(following)
+        if owner >= 0:
+            rules = [rule.strip() for rule in match.group(1).split(",") if rule.strip()]
+            found.setdefault(owner, []).extend((rule, number) for rule in rules)
+    return found
 
 
 def lint_paths(
@@ -121,7 +156,7 @@ def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _Li
     except StudykitError as error:
         findings.append(_from_error(error, RULES_BY_ID["yaml"], name))
         return _LintedFile(name, None)
-    linted = _LintedFile(name, document)
+    linted = _LintedFile(name, document, text=text)
     bank = Path(name).stem
     try:
         bank, _title, items = bank_header(document)
@@ -158,14 +193,19 @@ def _from_error(error: StudykitError, rule: Rule, path: str, question: str | Non
 def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
     """Run the quality rules, dropping hits on questions that switch the rule off."""
     places: dict[int, tuple[_LintedFile, tuple[str | int, ...]]] = {}
+    commented: dict[int, list[tuple[str, int]]] = {}
     for linted in files:
+        by_comment = _comment_ignores(linted) if linted.questions else {}
         for index, question in enumerate(linted.questions):
             places[id(question)] = (linted, linted.keypaths[index])
+            commented[id(question)] = by_comment.get(index, [])
     findings: list[Finding] = []
 
     def add(rule: Rule, hit: Hit, linted: _LintedFile | None = None) -> None:
         if hit.question is not None:
-            if rule.id in hit.question.lint_ignore:
+            if rule.id in hit.question.lint_ignore or any(
+                rule.id == named for named, _line in commented[id(hit.question)]
+            ):
                 return
             linted, base = places[id(hit.question)]
             keypath = (*base, *hit.keypath)
@@ -180,6 +220,14 @@ def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
 
     everything = [question for linted in files for question in linted.questions]
     for question in everything:
+        linted, _keypath = places[id(question)]
+        for rule_id, line in commented[id(question)]:
+            if rule_id not in RULES_BY_ID:
+                unknown = RULES_BY_ID["unknown-rule"]
+                message = f"a '# lint: ignore' comment names unknown rule {rule_id!r}"
+                findings.append(
+                    Finding(linted.path, line, 1, unknown.id, unknown.severity, message, question.id)
+                )
         for index, rule_id in enumerate(question.lint_ignore):
             if rule_id not in RULES_BY_ID:
                 add(

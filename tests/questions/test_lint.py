@@ -100,3 +100,56 @@ def test_every_shipped_bank_lints_clean():
     report = lint_paths([quizzes_dir()])
     assert [f"{f.path}:{f.line}: {f.rule} {f.message}" for f in report.findings] == []
     assert report.questions > 100
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [rule.id for rule in RULES if rule.check is not None and rule.id != "position-bias"],
+)
+def test_lint_ignore_comment_inside_the_question_switches_the_rule_off(rule, concepts, tmp_path):
+    report = lint_paths([LINT / rule / "triggers.yaml"], concepts)
+    flagged = {finding.question for finding in report.findings if finding.rule == rule}
+    out = []
+    for line in (LINT / rule / "triggers.yaml").read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("  - id: ") and line.split(": ", 1)[1].strip() in flagged:
+            line = line.rstrip("\n") + f"  # lint: ignore {rule}\n"
+        out.append(line)
+    target = tmp_path / "triggers.yaml"
+    target.write_text("".join(out), encoding="utf-8")
+    assert rule not in {finding.rule for finding in lint_paths([target], concepts).findings}
+
+
+def _two_negative_questions(tmp_path: Path, between: str) -> Path:
+    question = (
+        "  - id: {id}\n    kind: single\n    concepts: [fine-tuning]\n    difficulty: easy\n"
+        "    stem: Which of these does not train the model{mark}?\n    options:\n"
+        "      - text: Prompt engineering\n        correct: true\n"
+        "        why: It only shapes the input text.\n"
+        "      - text: Fine-tuning\n        why: It trains a copy of the model on examples.\n"
+        "      - text: Continued pre-training\n        why: It trains the model on unlabeled text.\n"
+        "    explanation: Only the prompt route leaves the weights alone.\n"
+    )
+    text = (
+        "bank: comments\ntitle: Comments\nquestions:\n"
+        + question.format(id="q-first", mark="")
+        + between
+        + question.format(id="q-second", mark=" at all")
+    )
+    target = tmp_path / "comments.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_a_comment_line_just_above_a_question_belongs_to_that_question_only(concepts, tmp_path):
+    target = _two_negative_questions(tmp_path, "\n  # lint: ignore negative-stem\n")
+    flagged = [f.question for f in lint_paths([target], concepts).findings if f.rule == "negative-stem"]
+    assert flagged == ["q-first"]
+
+
+def test_a_comment_naming_an_unknown_rule_is_reported_on_its_line(concepts, tmp_path):
+    target = _two_negative_questions(tmp_path, "  # lint: ignore [negative-stems, negative-stem]\n")
+    report = lint_paths([target], concepts)
+    unknown = [finding for finding in report.findings if finding.rule == "unknown-rule"]
+    assert [(f.line, f.question) for f in unknown] == [(18, "q-second")]
+    assert "'negative-stems'" in unknown[0].message
+    assert [f.question for f in report.findings if f.rule == "negative-stem"] == ["q-first"]
