@@ -6,9 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.datasets.convert import Skip, convert_stream, read_conversation, write_conversation
+from studykit.datasets.convert import (
+    SOURCES,
+    TARGETS,
+    Skip,
+    convert_stream,
+    read_conversation,
+    write_conversation,
+)
 from studykit.datasets.validate import validate_stream
 from studykit.errors import StudykitError
+from tests.datasets.samples import jsonl
 
 TEXT = st.text(min_size=1, max_size=30)
 
@@ -116,3 +124,36 @@ def test_a_broken_line_stops_the_conversion_with_its_line_number(tmp_path):
     with pytest.raises(StudykitError) as caught:
         convert_stream(str(source), None, "multi-turn", io.StringIO())
     assert caught.value.line == 2 and "validate" in caught.value.hint
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["role", "content", "text", "type", "image"]), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+RECORDS = st.dictionaries(
+    st.sampled_from(["messages", "system", "prompt", "completion", "schemaVersion"]), JSON, max_size=4
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.binary(max_size=300) | st.lists(RECORDS, min_size=1, max_size=3).map(lambda rs: jsonl(*rs)),
+    target=st.sampled_from(TARGETS),
+    source=st.sampled_from([None, *SOURCES]),
+)
+def test_convert_never_raises_anything_but_a_one_line_error_on_arbitrary_bytes(
+    tmp_path_factory, data, target, source
+):
+    path = tmp_path_factory.getbasetemp() / "fuzz-convert.jsonl"
+    path.write_bytes(data)
+    out = io.StringIO()
+    try:
+        report = convert_stream(str(path), source, target, out)
+    except StudykitError as error:
+        assert error.line is None or error.line >= 1
+        return
+    assert report.written == len(out.getvalue().splitlines())

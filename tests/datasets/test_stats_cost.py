@@ -1,12 +1,24 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studykit.datasets.cost import estimate_cost
 from studykit.datasets.limits import get_model
 from studykit.datasets.stats import Distribution, measure_path
 from studykit.errors import StudykitError
 from tests.datasets.samples import VALID, jsonl
+
+KEYS = ["prompt", "completion", "input", "messages", "system", "caption", "text"]
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["role", "content", "text"]), children, max_size=3)
+    ),
+    max_leaves=12,
+)
 
 
 def write(tmp_path, data: bytes):
@@ -88,3 +100,13 @@ def test_stats_json_names_the_estimator(tmp_path):
     data = measure_path(write(tmp_path, jsonl(VALID["continued-pretraining"]))).to_json()
     assert "6" in data["tokens"]["estimator"] and data["tokens"]["error"]
     json.dumps(data)
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.binary(max_size=300) | st.builds(jsonl, st.dictionaries(st.sampled_from(KEYS), VALUES)))
+def test_stats_never_raise_on_arbitrary_bytes(tmp_path_factory, data):
+    path = tmp_path_factory.getbasetemp() / "fuzz-stats.jsonl"
+    path.write_bytes(data)
+    stats = measure_path(str(path))
+    assert stats.records + stats.skipped <= stats.lines
+    json.dumps(stats.to_json())
