@@ -21,6 +21,14 @@ _TYPE_NAMES = {
     bool: "true or false",
 }
 
+_TYPE_HINTS = {
+    dict: "write it as 'key: value' lines",
+    list: "write one '- item' line per entry",
+    str: "write text; quote it if it looks like a number, date or yes/no",
+    int: "write a whole number such as 3",
+    bool: "write true or false",
+}
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to ``word``, if one is close enough to suggest."""
@@ -85,7 +93,7 @@ class Field:
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             got = "nothing" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
-            raise self.error(f"{self.name} must be {_TYPE_NAMES[kind]}, not {got}")
+            raise self.error(f"{self.name} must be {_TYPE_NAMES[kind]}, not {got}", _TYPE_HINTS[kind])
         return value
 
     def mapping(self, required: Sequence[str], optional: Sequence[str] = ()) -> dict[str, Field]:

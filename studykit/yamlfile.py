@@ -89,7 +89,9 @@ def read_text(path: Path | str, *, max_bytes: int = MAX_YAML_BYTES, what: str = 
     except PermissionError:
         raise StudykitError("permission denied", name, hint="make the file readable") from None
     except OSError as exc:
-        raise StudykitError(f"cannot read: {exc.strerror}", name) from None
+        raise StudykitError(
+            f"cannot read: {exc.strerror}", name, hint="check the path and the disk"
+        ) from None
     if len(raw) > max_bytes:
         raise StudykitError(
             f"{what} is larger than {max_bytes // 1024} KiB",

@@ -16,7 +16,9 @@ from studykit.cli.options import content_option, json_option
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
 
-_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+_PATHS = click.argument(
+    "paths", nargs=-1, type=click.Path(path_type=Path, readable=False), metavar="[PATH]..."
+)
 
 
 def _concepts(content: Path | None) -> ConceptSet:
@@ -159,10 +161,11 @@ def new(file: str, title: str | None, name: str | None, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @content_option
 def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Path | None) -> None:
-    """Export banks (default: the shipped banks) to Moodle GIFT, Anki, Markdown or JSON.
+    """Write banks as Moodle GIFT, an Anki deck, Markdown or JSON.
 
-    The banks are checked as the loader checks them first. Anki notes keep their ids from one
-    export to the next, so importing a newer deck updates the cards instead of duplicating them.
+    Exports the banks named (default: the shipped banks), checked as the loader checks
+    them. Anki notes keep their ids from one export to the next, so importing a newer
+    deck updates the cards instead of duplicating them.
     """
     import sys
     import time

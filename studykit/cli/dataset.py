@@ -230,10 +230,25 @@ def stats(path: str, format_id: str, as_json: bool) -> None:
     from studykit.datasets.stats import measure_path
 
     result = measure_path(path, format_id)
+    _warn_skipped(path, result.skipped, "counted")
     if as_json:
         _echo_json(result.to_json())
     else:
         _echo_lines(render_stats(result))
+
+
+def _warn_skipped(path: str, skipped: int, verb: str) -> None:
+    """One stderr line when some lines were not records (validate says why, line by line)."""
+    if skipped:
+        from studykit.errors import printable
+
+        click.echo(
+            printable(
+                f"Warning: {skipped:,} line(s) of {path} are not JSON records and are not {verb};"
+                f" 'studykit dataset validate {path}' shows why."
+            ),
+            err=True,
+        )
 
 
 @dataset.command("cost")
@@ -251,7 +266,9 @@ def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
     from studykit.datasets.stats import measure_path
 
     model = get_model(model_id)
-    estimate = estimate_cost(measure_path(path), model, epochs)
+    measured = measure_path(path)
+    _warn_skipped(path, measured.skipped, "priced")
+    estimate = estimate_cost(measured, model, epochs)
     if as_json:
         _echo_json(estimate.to_json())
     else:

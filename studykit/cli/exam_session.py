@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,9 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
             running = _resume(store, pool, env, console) if pool is not None else None
             if pool is None:
                 click.echo("Nothing to resume: there is no unfinished exam. Start one with 'studykit exam'.")
+        elif _continue_unfinished(store, env):
+            pool = _resume_pool(store, request, content)
+            running = _resume(store, pool, env, console) if pool is not None else None
         else:
             pool = question_pool(request.banks, generated=request.generated, content=content)
             running = _start(store, pool, request, env, console)
@@ -112,6 +116,31 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
             )
             return
         _submit(store, running, env, console, timed_out=how == TIMED_OUT)
+
+
+def _continue_unfinished(store: Store, env: Environment) -> bool:
+    """Offer an unfinished exam before starting another; one that is not continued is closed.
+
+    Only one exam is left to ``--resume``, so a learner never finds an old one instead of
+    the one they just paused. Its answers stay in the progress file; it gets no score.
+    """
+    from studykit.store import latest_active_session
+
+    saved = latest_active_session(store, "exam")
+    if saved is None:
+        return False
+    answered = len(session_answers(store, saved.id))
+    left = format_duration(saved.remaining_seconds or 0.0)
+    what = (
+        f"an unfinished exam from {saved.started_at:%Y-%m-%d %H:%M} UTC"
+        f" ({answered} of {len(saved.question_ids)} answered, {left} left)"
+    )
+    if sys.stdin.isatty() and click.confirm(f"You have {what}. Continue it?", default=True):
+        return True
+    recorder = SessionRecorder(store, saved, env.now, schedule=False)
+    recorder.finish()
+    click.echo(f"Closed {what} without a score; starting a new exam.", err=True)
+    return False
 
 
 def _start(

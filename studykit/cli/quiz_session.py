@@ -167,6 +167,41 @@ def question_event(item: Presented, number: int, total: int) -> dict[str, object
     return event
 
 
+def why_event_parts(item: Presented) -> list[dict[str, object]]:
+    """Why each part is right or wrong: options as shown, steps in the right order, pairs by number."""
+    question = item.question
+    if question.kind is Kind.MATCHING:
+        return [
+            {
+                "number": number + 1,
+                "prompt": pair.prompt,
+                "match": pair.match,
+                "letter": letter(item.match_order.index(number)).lower(),
+                "why": pair.why,
+            }
+            for number, pair in enumerate(question.pairs)
+        ]
+    if question.kind is Kind.ORDERING:
+        return [
+            {
+                "position": index + 1,
+                "letter": letter(item.position_of(index)),
+                "text": step.text,
+                "why": step.why,
+            }
+            for index, step in enumerate(question.steps)
+        ]
+    return [
+        {
+            "letter": letter(position),
+            "text": question.options[index].text,
+            "correct": question.options[index].correct,
+            "why": question.options[index].why,
+        }
+        for position, index in enumerate(item.order)
+    ]
+
+
 def _run_json(
     items: list[Presented],
     concepts: ConceptSet,
@@ -193,6 +228,7 @@ def _run_json(
                 "correct": answered.correct,
                 "correct_answer": item.correct_typed,
                 "explanation": item.question.explanation,
+                "why": why_event_parts(item),
             }
         )
 

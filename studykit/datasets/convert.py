@@ -18,6 +18,7 @@ from typing import TextIO
 from studykit.datasets import lines as rawlines
 from studykit.datasets.detect import OPENAI_CHAT, detect_format
 from studykit.datasets.formats import SCHEMA_VERSION
+from studykit.datasets.strict_json import parse_record
 from studykit.errors import StudykitError
 
 BEDROCK = "multi-turn"
@@ -178,8 +179,10 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
         raise StudykitError(f"cannot convert from {source!r}", hint=f"sources: {', '.join(SOURCES)}")
     report = ConversionReport(source or "auto", target)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
+    seen = 0
     with rawlines.open_input(source_path) as stream:
         for number, record in _records(stream, source_path):
+            seen += 1
             kind = source or detect_format(record)
             if report.source == "auto":
                 report.source = kind or "auto"
@@ -196,18 +199,33 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
                 continue
             out.write(dumps(converted) + "\n")
             report.written += 1
+    if not seen:
+        raise StudykitError("the file holds no records", source_path, hint="add one JSON object per line")
     return report
+
+
+def _not_json(error: Exception) -> str:
+    """Why a line is not a record, in a few words."""
+    if isinstance(error, UnicodeDecodeError):
+        reason = f"byte 0x{error.object[error.start]:02x} is not UTF-8"
+    elif isinstance(error, json.JSONDecodeError):
+        reason = f"{error.msg} at column {error.colno}"
+    elif isinstance(error, RecursionError):
+        reason = "nested too deeply"
+    else:
+        reason = str(error)
+    return f"not a JSON record ({reason})"
 
 
 def _records(stream: object, name: str) -> Iterator[tuple[int, object]]:
     for number, data, flags in rawlines.read_lines(stream):  # type: ignore[arg-type]
-        if not data.strip():
+        if not data.strip() and not flags & rawlines.TOO_LONG:
             continue
         try:
-            yield number, json.loads(data)
-        except (ValueError, RecursionError):
+            yield number, parse_record(data)
+        except (ValueError, RecursionError) as error:
             raise StudykitError(
-                "not a JSON record" if not flags & rawlines.TOO_LONG else "line too long",
+                "line too long" if flags & rawlines.TOO_LONG else _not_json(error),
                 name,
                 number,
                 hint=f"run 'studykit dataset validate {name}' first",

@@ -36,8 +36,12 @@ def open_input(path: str) -> Iterator[BinaryIO]:
         raise StudykitError("file not found", path=path, hint="check the path") from None
     except IsADirectoryError:
         raise StudykitError("is a folder, not a file", path=path, hint="give a .jsonl file") from None
+    except PermissionError:
+        raise StudykitError("permission denied", path=path, hint="make the file readable") from None
     except OSError as error:
-        raise StudykitError(f"cannot read the file: {error.strerror or error}", path=path) from None
+        raise StudykitError(
+            f"cannot read the file: {error.strerror or error}", path=path, hint="check the path and the disk"
+        ) from None
     try:
         yield stream
     finally:
@@ -52,7 +56,10 @@ def read_lines(stream: BinaryIO, max_line: int = MAX_LINE_BYTES) -> Iterator[tup
         try:
             raw = readline(max_line)
         except OSError as error:
-            raise StudykitError(f"reading stopped at line {number + 1}: {error.strerror or error}") from None
+            raise StudykitError(
+                f"reading stopped at line {number + 1}: {error.strerror or error}",
+                hint="check the disk, or copy the file somewhere else and try again",
+            ) from None
         if not raw:
             return
         number += 1

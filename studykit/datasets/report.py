@@ -145,7 +145,7 @@ def _histogram(title: str, values: Distribution) -> list[str]:
 
 
 def _distribution_line(label: str, values: Distribution) -> str:
-    data = values.to_json()
+    data = {key: "-" if value is None else value for key, value in values.to_json().items()}
     return f"  {label:<14} min {data['min']:,}  p50 {data['p50']:,}  p95 {data['p95']:,}  max {data['max']:,}"
 
 

@@ -7,7 +7,6 @@ objects are counted and skipped: run ``dataset validate`` to see why.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +15,9 @@ from studykit.datasets import lines as rawlines
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import detect_format
 from studykit.datasets.formats import get_format
+from studykit.datasets.strict_json import parse_record
 from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR, estimate_tokens
+from studykit.errors import StudykitError
 
 _EXACT = 1024
 _STEP = math.log(1.01)
@@ -140,7 +141,7 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
             stats.lines = number
             stats.bytes += len(data) + (0 if flags & rawlines.NO_NEWLINE else 1)
             try:
-                record = json.loads(data)
+                record = parse_record(data)
             except (ValueError, RecursionError):
                 record = None
             if not isinstance(record, dict):
@@ -151,6 +152,9 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
             _measure(record, stats)
             if tracker.first_line(data, number) is not None:
                 stats.duplicates += 1
+    if not stats.records:
+        what = f"none of its {stats.lines:,} line(s) is a JSON record" if stats.lines else "the file is empty"
+        raise StudykitError(what, stats.name, hint=f"run 'studykit dataset validate {path}' to see why")
     return stats
 
 

@@ -19,15 +19,9 @@ from studykit.datasets.detect import OPENAI_CHAT, detect_format, undetected_hint
 from studykit.datasets.findings import ERROR, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
+from studykit.datasets.strict_json import DuplicateKeyError, parse_record
 
 DEFAULT_MAX_FINDINGS = 200
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
 @dataclass
@@ -131,7 +125,7 @@ def validate_stream(
     tracker = DuplicateTracker()
     crlf_lines = 0
     pending: list[Finding] = []
-    decode = _DECODER.decode
+    decode = parse_record
     flags = 0
     for number, data, flags in rawlines.read_lines(stream):
         report.lines = number
@@ -224,6 +218,13 @@ def _json_error(error: ValueError, number: int, truncated: bool) -> Finding:
             "truncated-line",
             "the last line has no line ending and is not complete JSON",
             "the file was cut short: regenerate or re-upload it",
+            line=number,
+        )
+    if isinstance(error, DuplicateKeyError):
+        return Finding(
+            "duplicate-key",
+            f"key {error.key!r} appears twice in one object",
+            "keep one: readers disagree on which value wins",
             line=number,
         )
     if isinstance(error, json.JSONDecodeError):

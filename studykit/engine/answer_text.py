@@ -3,7 +3,8 @@
 Stable API: :func:`parse_answer(presented, text) <parse_answer>` → an
 :data:`~studykit.questions.model.Answer` (in question indexes), or :class:`InvalidAnswer`
 whose ``hint`` says the expected shape (``B``; ``A,C``; ``C A B D``; ``1b 2a 3c``).
-Letters are case-insensitive; commas, spaces and semicolons separate.
+Letters are case-insensitive; commas, spaces and semicolons separate. A true/false question
+also takes ``T``/``F`` or ``true``/``false``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class InvalidAnswer(ValueError):
         self.hint = hint
 
 
+_TRUTH_WORDS = {"t": 0, "true": 0, "f": 1, "false": 1}  # option 0 is True, option 1 is False
 _SEPARATORS = re.compile(r"[\s,;]+")
 _PAIR = re.compile(r"(\d+)\s*[-.:=)]?\s*([a-z])(?![a-z])")
 
@@ -51,6 +53,8 @@ def parse_answer(presented: Presented, text: str) -> Answer:
         raise InvalidAnswer(expected_shape(presented))
     if presented.kind is Kind.MATCHING:
         return _matching(presented, text)
+    if presented.kind is Kind.TRUE_FALSE and len(tokens) == 1 and tokens[0].lower() in _TRUTH_WORDS:
+        tokens = [LETTERS[presented.order.index(_TRUTH_WORDS[tokens[0].lower()])]]
     letters = _letters(presented, tokens)
     positions = [LETTERS.index(item) for item in letters]
     indexes = [presented.order[position] for position in positions]
@@ -97,7 +101,7 @@ def _matching(presented: Presented, text: str) -> Answer:
     lowered = text.lower()
     found = _PAIR.findall(lowered)
     if not found or _PAIR.sub(" ", lowered).strip(" ,;\t"):
-        raise InvalidAnswer(f"write each prompt number with a letter; {expected_shape(presented)}")
+        raise InvalidAnswer(expected_shape(presented))
     chosen: dict[int, int] = {}
     for digits, choice in found:
         number = int(digits)

@@ -47,6 +47,11 @@ def stable_id(*names: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 
+def deck_name(title: str) -> str:
+    """``studykit::<title>``; '::' inside a title would make Anki nest decks, so it becomes ':'."""
+    return DECK_PREFIX + " ".join(title.split()).replace("::", ":")
+
+
 def _text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
@@ -82,7 +87,7 @@ def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
     )
     decks = []
     for bank in banks:
-        deck = genanki.Deck(stable_id("studykit", "deck", bank.name), DECK_PREFIX + bank.title)
+        deck = genanki.Deck(stable_id("studykit", "deck", bank.name), deck_name(bank.title))
         for question in bank.questions:
             tags = ["studykit", f"kind::{question.kind.value}", f"difficulty::{question.difficulty}"]
             tags += [f"concept::{concept}" for concept in question.concepts]

@@ -231,7 +231,12 @@ def bank_paths(paths: Iterable[Path | str]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(sorted(item for item in path.glob("*.yaml") if not item.name.startswith("_")))
+            inside = sorted(item for item in path.glob("*.yaml") if not item.name.startswith("_"))
+            if not inside:
+                raise StudykitError(
+                    "no bank files (*.yaml) in this folder", str(path), hint="give a bank file or its folder"
+                )
+            found.extend(inside)
         elif path.exists():
             found.append(path)
         else:

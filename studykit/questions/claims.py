@@ -20,6 +20,10 @@ CHOICE_ATTRIBUTES = (
     "data_volume",
     "compute",
 )
+# Categories whose members are approaches or formats: "Which approach trains on …?" reads well.
+CLAIM_CATEGORIES = ("method", "data", "ml-concept")
+# Categories claimed about through :func:`subject` ("Customizing a model for …"), in statements only.
+SUBJECT_CATEGORIES = ("use-case",)
 # Enum attributes whose values are ordered from least to most.
 ORDINAL_ATTRIBUTES = ("relative_cost", "expertise", "data_volume", "compute")
 
@@ -34,11 +38,13 @@ _OVERLAPS: dict[str, dict[object, set[object]]] = {
 }
 
 # "<concept title> <phrase>." reads as a statement; "Which approach <phrase>?" as a question.
+# "prompts-only" says where the responses come from: "needs no labeled responses" alone would be
+# true of continued pre-training too, and "Prompts only" would read as a kind of unlabeled data.
 _PHRASES: dict[str, dict[object, str]] = {
     "training_data": {
         "labeled": "trains on labeled examples",
         "unlabeled": "trains on unlabeled data",
-        "prompts-only": "needs only prompts, not labeled responses",
+        "prompts-only": "needs only prompts, as a teacher model writes the responses",
         "labeled-or-unlabeled": "can train on labeled or unlabeled data",
         "not-applicable": "needs no training data",
     },
@@ -73,7 +79,7 @@ VALUE_LABELS: dict[str, dict[object, str]] = {
     "training_data": {
         "labeled": "Labeled examples (prompt and response)",
         "unlabeled": "Unlabeled data",
-        "prompts-only": "Prompts only",
+        "prompts-only": "Prompts only; a teacher model writes the responses",
         "labeled-or-unlabeled": "Labeled or unlabeled data",
         "not-applicable": "No training data",
     }
@@ -200,6 +206,21 @@ def use_cases(concept: Concept) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else ()
 
 
+def subject(concept: Concept) -> str:
+    """The concept as the subject of a claim: a use case is claimed about the customizing it needs.
+
+    "Use case: domain expertise" → "Customizing a model for domain expertise";
+    "Use case: training on proprietary data" → "Customizing a model on proprietary data".
+    """
+    prefix = "Use case: "
+    if concept.category != "use-case" or not concept.title.startswith(prefix):
+        return concept.title
+    rest = concept.title[len(prefix) :]
+    if rest.startswith("training on "):
+        return "Customizing a model on " + rest[len("training on ") :]
+    return "Customizing a model for " + rest
+
+
 def statement(concept: Concept, attribute: str, value: AttributeValue) -> str:
     """A full sentence: "Continued pre-training trains on unlabeled data." """
-    return f"{concept.title} {phrase(attribute, value)}."
+    return f"{subject(concept)} {phrase(attribute, value)}."

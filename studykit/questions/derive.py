@@ -70,3 +70,20 @@ def lineage(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
         return ancestors[concept_id]
 
     return lambda first, second: first.id in of(second.id) or second.id in of(first.id)
+
+
+def confusable(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
+    """Whether a use case of one concept could fairly be claimed for the other.
+
+    True for a parent and its child (see :func:`lineage`), and for two kinds of use case that
+    name each other as related: "drafting replies in the style of historical emails" is both
+    training on proprietary data and a house style, so the two are never set against each other.
+    """
+    related = lineage(concepts)
+
+    def linked(first: Concept, second: Concept) -> bool:
+        return first.category == second.category == "use-case" and (
+            first.id in second.related or second.id in first.related
+        )
+
+    return lambda first, second: related(first, second) or linked(first, second)

@@ -36,9 +36,12 @@ from studykit.concepts import Concept, ConceptSet
 from studykit.concepts.model import ATTRIBUTES, AttributeValue
 from studykit.questions.claims import (
     CHOICE_ATTRIBUTES,
+    CLAIM_CATEGORIES,
     NOUNS,
     ORDINAL_ATTRIBUTES,
+    SUBJECT_CATEGORIES,
     SUPERLATIVES,
+    USE_CASE_STEMS,
     VALUE_LABELS,
     different_data,
     holds,
@@ -46,12 +49,13 @@ from studykit.questions.claims import (
     phrase,
     rank,
     statement,
+    subject,
     text_value,
     typical_uses,
     use_case_stem,
     use_cases,
 )
-from studykit.questions.derive import lineage, pick, siblings
+from studykit.questions.derive import confusable, pick, siblings
 from studykit.questions.derive import make_question as _question
 from studykit.questions.generate_sets import matching_questions, ordering_questions
 from studykit.questions.model import Kind, Option, Question
@@ -99,6 +103,8 @@ def _concept_option(concept: Concept, attribute: str, correct: bool) -> Option:
 def _which(concepts: ConceptSet) -> Iterator[Question]:
     """ "Which approach <phrase>?": one correct sibling (single) or several (multiple)."""
     for category, members in siblings(concepts).items():
+        if category not in CLAIM_CATEGORIES:
+            continue
         noun, nouns = NOUNS[category]
         for attribute in CHOICE_ATTRIBUTES:
             known = [concept for concept in members if attribute in concept.attributes]
@@ -158,6 +164,8 @@ def _false_values(concept: Concept, attribute: str) -> list[AttributeValue]:
 def _statements(concepts: ConceptSet) -> Iterator[Question]:
     """True/false statements: each attribute once as it is, once with a value it clearly is not."""
     for concept in concepts:
+        if concept.category not in CLAIM_CATEGORIES + SUBJECT_CATEGORIES:
+            continue
         for attribute in CHOICE_ATTRIBUTES:
             if attribute not in concept.attributes:
                 continue
@@ -197,7 +205,7 @@ def _values(concepts: ConceptSet) -> Iterator[Question]:
             real = statement(concept, attribute, actual)
             options = [Option(labels[actual], True, real)]
             options += [
-                Option(labels[value], False, f"{concept.title} does not; it {phrase(attribute, actual)}.")
+                Option(labels[value], False, f"{subject(concept)} does not; it {phrase(attribute, actual)}.")
                 for value in pick(key, wrong, 3, name=str)
             ]
             label = ATTRIBUTES[attribute].label.lower()
@@ -206,7 +214,7 @@ def _values(concepts: ConceptSet) -> Iterator[Question]:
                 concept,
                 key,
                 Kind.SINGLE,
-                f"Which {label} does {in_sentence(concept.title)} use?",
+                f"Which {label} does {in_sentence(subject(concept))} use?",
                 options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
                 explanation=real,
             )
@@ -237,7 +245,9 @@ def _records(concepts: ConceptSet) -> Iterator[Question]:
             if len(wrong) < 2:
                 continue
             key = f"{concept.id}.data_format={actual}"
-            options = [Option(actual, True, f"This is the record shape {in_sentence(concept.title)} uses.")]
+            options = [
+                Option(actual, True, f"This is the record shape {in_sentence(subject(concept))} uses.")
+            ]
             options += [
                 Option(
                     value, False, f"This is the record shape of {', '.join(o.title for o in owners[value])}."
@@ -249,9 +259,9 @@ def _records(concepts: ConceptSet) -> Iterator[Question]:
                 concept,
                 key,
                 Kind.SINGLE,
-                f"What does one training record for {in_sentence(concept.title)} look like?",
+                f"What does one training record for {in_sentence(subject(concept))} look like?",
                 options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
-                explanation=f"{concept.title} uses records shaped like {actual}.",
+                explanation=f"{subject(concept)} uses records shaped like {actual}.",
             )
 
 
@@ -290,8 +300,10 @@ def _superlatives(concepts: ConceptSet) -> Iterator[Question]:
 
 def _use_cases(concepts: ConceptSet) -> Iterator[Question]:
     """ "Which approach is typically used for: <use case>?" — use cases listed by one sibling only."""
-    related = lineage(concepts)
+    related = confusable(concepts)
     for category, members in siblings(concepts).items():
+        if category not in USE_CASE_STEMS:
+            continue  # "Which data format is this a typical use case of …?" has no fair answer
         listed = [concept for concept in members if use_cases(concept)]
         for concept in listed:
             for case in use_cases(concept):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from studykit.concepts import Concept, ConceptSet
 from studykit.questions.claims import (
     NOUNS,
+    USE_CASE_MATCH_STEMS,
     VALUE_LABELS,
     different_data,
     holds,
@@ -22,7 +23,7 @@ from studykit.questions.claims import (
     use_case_match_stem,
     use_cases,
 )
-from studykit.questions.derive import lineage, make_question, pick, siblings
+from studykit.questions.derive import confusable, make_question, pick, siblings
 from studykit.questions.model import Kind, Pair, Question, Step
 from studykit.questions.sequences import Sequence as StepSequence
 
@@ -73,13 +74,15 @@ def _exclusive_groups(
 
 
 def _unrelated(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
-    related = lineage(concepts)
+    related = confusable(concepts)
     return lambda first, second: not related(first, second)
 
 
 def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
     """Use case → the sibling that lists it; one question per round of each concept's use cases."""
     for category, members in siblings(concepts).items():
+        if category not in USE_CASE_MATCH_STEMS:
+            continue
         owned: dict[str, list[str]] = {}
         counts: dict[str, int] = {}
         for concept in members:

@@ -130,7 +130,11 @@ def _problem_with(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StudykitError(f"cannot read the progress file: {error.strerror}", path=str(path)) from None
+        raise StudykitError(
+            f"cannot read the progress file: {error.strerror}",
+            path=str(path),
+            hint="move it away, or set STUDYKIT_HOME to another folder",
+        ) from None
     if not header:
         return None
     if header != SQLITE_MAGIC:

@@ -162,7 +162,8 @@ def _weakest(weakest: tuple[Accuracy, ...], titles: Mapping[str, str], plain: bo
         name = literal(one_line(titles.get(str(item.key), str(item.key))), "" if plain else "bold")
         name.append(f"  {item.correct}/{item.answered} right")
         grid.add_row(f"{number}.", name)
-        grid.add_row("", Text("   ".join(study_commands(str(item.key)))))
+        for command in study_commands(str(item.key)):
+            grid.add_row("", literal(command))
     return grid
 
 

@@ -75,12 +75,21 @@ def answer_prompt(item: Presented, hint: str | None) -> Text:
     if hint:
         prompt.append(literal(f"Not an answer: {hint}.", keep_newlines=False))
         prompt.append("\n")
-    shapes = {
-        Kind.SINGLE: "one letter",
-        Kind.TRUE_FALSE: "A or B",
-        Kind.MULTIPLE: f"{len(item.question.correct_indexes)} letters, e.g. A,C",
-        Kind.ORDERING: "letters in order, e.g. C A B",
-        Kind.MATCHING: "e.g. 1b 2a 3c",
-    }
-    prompt.append(f"Answer ({shapes[item.kind]}; q to stop): ")
+    prompt.append(f"Answer ({_shape(item)}; q to stop): ")
     return prompt
+
+
+def _shape(item: Presented) -> str:
+    """What to type, with an example the size of this question (``C A B D`` for four steps)."""
+    size = item.question.size
+    if item.kind is Kind.SINGLE:
+        return "one letter"
+    if item.kind is Kind.TRUE_FALSE:
+        return "A or B"
+    if item.kind is Kind.MULTIPLE:
+        count = len(item.question.correct_indexes)
+        return f"{count} letters, e.g. " + ",".join(letter(k) for k in (0, 2, 3, 4)[:count])
+    if item.kind is Kind.ORDERING:
+        return f"all {size} in order, e.g. " + " ".join(letter(k) for k in [2, 0, 1, *range(3, size)])
+    matches = [1, 0, 2, *range(3, size)]
+    return "e.g. " + " ".join(f"{number + 1}{letter(k).lower()}" for number, k in enumerate(matches))

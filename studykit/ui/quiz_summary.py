@@ -37,7 +37,7 @@ def summary_view(
         line.append(f" — stopped early; {score.total} of {total} questions answered")
     parts.append(heading("Summary", plain))
     parts.append(line if plain else Text.assemble((line.plain, "bold")))
-    if score.total:
+    if score.total and seconds >= 1:  # scripted input takes no time worth reporting
         parts.append(
             Text(
                 f"Time answering: {format_duration(seconds)}"

@@ -140,6 +140,21 @@ def test_pause_then_resume_keeps_questions_answers_flags_and_time_left() -> None
     assert "1 of 5 right" in out
 
 
+def test_a_new_exam_closes_the_unfinished_one_so_resume_finds_the_new_one() -> None:
+    items = exam_items()
+    run_exam([items[0].correct_typed, "q"])
+    second = run_exam(["q"], "--seed", "12")
+    assert second.exit_code == 0, second.output
+    assert (
+        "Closed an unfinished exam from 2026-11-20 09:00 UTC (1 of 5 answered, 1:29:58 left)"
+        " without a score; starting a new exam." in second.output
+    )
+    with open_store() as store:
+        saved = latest_active_session(store, "exam")
+        assert saved is not None and saved.seed == 12
+        assert exam_history(store) == []
+
+
 def test_resume_with_nothing_to_resume_says_so() -> None:
     result = run_exam([], "--resume")
     assert result.exit_code == 0

@@ -144,6 +144,27 @@ def test_ctrl_c_mid_exam_then_resume_keeps_questions_answers_and_time(home: Path
     assert resumed.exitstatus == 0
 
 
+def test_starting_an_exam_in_a_terminal_offers_the_unfinished_one(home: Path) -> None:
+    shown = items()
+    child = spawn(*EXAM, home=home)
+    child.expect(PROMPT)
+    child.sendline(shown[0].correct_typed)
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect("Exam paused")
+    child.expect(pexpect.EOF)
+    again = spawn(*EXAM[:3], home=home)
+    again.expect(r"You have an unfinished exam from .* \(1 of 5 answered, 1:29:\d\d left\)\. Continue it\?")
+    again.sendline("")
+    again.expect(r"Practice exam resumed: 5 questions")
+    again.expect("Question 2 of 5")
+    again.expect(PROMPT)
+    again.sendline("q")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+
+
 def test_kill_9_mid_exam_loses_no_committed_answer(home: Path) -> None:
     shown = items()
     child = spawn(*EXAM, home=home)

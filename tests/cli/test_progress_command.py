@@ -68,7 +68,9 @@ def test_page_shows_domains_trend_exams_reviews_weakest_and_readiness(history) -
     assert trend == ["quiz", "quiz", "quiz", "exam"] and "scaled 725" in out
     assert "2026-11-20     725   PASS     47/65" in out
     assert "1 due now" in out and "studykit review" in out
-    assert "studykit learn fine-tuning" in out
+    lines = out.splitlines()
+    assert "     studykit learn fine-tuning" in lines  # each command whole on its own line
+    assert "     studykit quiz --topic fine-tuning" in lines
     assert "Predicted scaled score" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 

@@ -37,7 +37,10 @@ CASES = {
     "duplicate-key": ("twice.yaml:9:1", "duplicate key 'title' — each key may appear once"),
     "unknown-key": ("typo.yaml:9:1", "unknown key 'exam_tip' — did you mean 'exam_tips'?"),
     "missing-key": ("missing.yaml:1:1", "the file is missing 'summary' — add a 'summary:' line"),
-    "wrong-type": ("wrong.yaml:6:8", "facts must be a list (lines starting with '- '), not text"),
+    "wrong-type": (
+        "wrong.yaml:6:8",
+        "facts must be a list (lines starting with '- '), not text — write one '- item' line per entry",
+    ),
     "unknown-related": (
         "lonely.yaml:9:11",
         "related names unknown concept 'freind' — did you mean 'friend'?",
@@ -57,10 +60,14 @@ CASES = {
         "tagged.yaml:2:8",
         "unsupported YAML tag tag:yaml.org,2002:python/object/apply:os.system — remove the tag",
     ),
-    "empty-file": ("empty.yaml:1:1", "the file must be a mapping (key: value lines), not nothing"),
+    "empty-file": (
+        "empty.yaml:1:1",
+        "the file must be a mapping (key: value lines), not nothing — write it as 'key: value' lines",
+    ),
     "list-at-top": (
         "listed.yaml:1:1",
-        "the file must be a mapping (key: value lines), not a list (lines starting with '- ')",
+        "the file must be a mapping (key: value lines), not a list (lines starting with '- ')"
+        " — write it as 'key: value' lines",
     ),
     "id-not-file-name": (
         "named.yaml:1:5",

@@ -81,7 +81,7 @@ def test_typed_answers_in_every_accepted_form():
         (Kind.MATCHING, "1a 2b", "match all 3"),
         (Kind.MATCHING, "1a 2a 3b", "use each letter once"),
         (Kind.MATCHING, "1a 2b 3z", "out of range"),
-        (Kind.MATCHING, "A B C", "write each prompt number with a letter"),
+        (Kind.MATCHING, "A B C", "type each number with a letter a–c, e.g. 1b 2c 3a"),
         (Kind.MATCHING, "1a 1b 3c", "1 is matched twice"),
     ],
 )
@@ -98,3 +98,12 @@ def test_answers_are_stored_by_question_index_not_letter():
     item = present_seeded(question, 2)
     answer = parse_answer(item, item.correct_typed)
     assert answer == ChoiceAnswer(frozenset(question.correct_indexes))
+
+
+@pytest.mark.parametrize(("typed", "truth"), [("T", True), ("true", True), ("f", False), ("FALSE", False)])
+def test_true_false_takes_the_words_as_well_as_the_letters(typed, truth):
+    question = BY_KIND[Kind.TRUE_FALSE][0]
+    item = present_seeded(question, 1)
+    answer = parse_answer(item, typed)
+    assert answer == ChoiceAnswer(frozenset({0 if truth else 1}))
+    assert check_answer(question, answer) == (question.options[0].correct is truth)

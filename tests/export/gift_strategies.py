@@ -46,9 +46,9 @@ _SPECIAL = st.sampled_from(
         "→",
     ]
 )
-_WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)
+_WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=5)
 TEXT = (
-    st.lists(st.one_of(_SPECIAL, _WORDS), min_size=1, max_size=8)
+    st.lists(st.one_of(_SPECIAL, _WORDS), min_size=1, max_size=5)
     .map(lambda parts: "".join(parts).strip())
     .filter(bool)
 )
@@ -102,6 +102,6 @@ def questions(draw: st.DrawFn, question_id: str) -> Question:
 
 @st.composite
 def banks(draw: st.DrawFn) -> Bank:
-    count = draw(st.integers(1, 4))
+    count = draw(st.integers(1, 3))
     found = tuple(draw(questions(f"q-{number}")) for number in range(1, count + 1))
     return Bank("generated", draw(TEXT.filter(lambda title: "\n" not in title)), "generated.yaml", found)

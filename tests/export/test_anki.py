@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.export.anki import DECK_PREFIX, MODEL_NAME, banks_to_apkg
+from studykit.export.anki import MODEL_NAME, banks_to_apkg, deck_name
 from studykit.questions.bank import load_shipped_banks
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -42,7 +42,7 @@ def test_every_shipped_question_is_a_note_with_a_card(tmp_path):
     assert connection.execute("select count(*) from cards").fetchone()[0] == len(ids)
     decks = json.loads(connection.execute("select decks from col").fetchone()[0])
     names = {deck["name"] for deck in decks.values()}
-    assert {DECK_PREFIX + bank.title for bank in banks} <= names
+    assert {deck_name(bank.title) for bank in banks} <= names
 
 
 def test_two_exports_keep_note_guids_model_and_deck_ids(tricky, tmp_path):
@@ -100,3 +100,7 @@ def test_genanki_is_imported_only_when_an_anki_deck_is_built():
 def test_the_package_is_a_valid_zip(tricky, timestamp):
     with zipfile.ZipFile(io.BytesIO(banks_to_apkg([tricky], timestamp))) as archive:
         assert archive.testzip() is None
+
+
+def test_a_title_with_double_colons_does_not_become_nested_decks():
+    assert deck_name("Week 1 :: basics") == "studykit::Week 1 : basics"

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from studykit.errors import StudykitError
 from studykit.export.gift import banks_to_gift
 from studykit.export.gift_import import import_gift
-from studykit.questions.bank import load_bank, load_shipped_banks
+from studykit.questions.bank import bank_header, load_bank, load_shipped_banks, parse_question
 from studykit.questions.lint import lint_paths
+from studykit.yamlfile import load_yaml_text
 
 MOODLE = Path(__file__).resolve().parent.parent / "data" / "export" / "moodle.gift"
 
@@ -27,11 +28,15 @@ def test_the_tricky_bank_survives_export_and_import_unchanged(tricky, concepts):
 
 
 @given(bank=banks())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_bank_survives_export_to_gift_and_import_back(bank, concepts):
     imported = _round_trip(bank, concepts)
     assert imported.questions == bank.questions
     assert imported.title == bank.title
+    document = load_yaml_text(imported.yaml, "generated.yaml")
+    _name, title, items = bank_header(document)
+    assert title == bank.title
+    assert tuple(parse_question(item, concepts, bank="generated") for item in items) == bank.questions
 
 
 def test_every_shipped_bank_survives_export_and_import():

@@ -13,7 +13,7 @@ from studykit.questions.model import Kind, Question
 LABELS = {
     "labeled": "Labeled examples (prompt and response)",
     "unlabeled": "Unlabeled data",
-    "prompts-only": "Prompts only",
+    "prompts-only": "Prompts only; a teacher model writes the responses",
     "labeled-or-unlabeled": "Labeled or unlabeled data",
     "not-applicable": "No training data",
 }
@@ -59,6 +59,12 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
     """Every correct option is true and every distractor false, judged from the content."""
     family, _, key = question.origin.generator.partition(": ")
     by_title = {concept.title: concept for concept in concepts}
+    if family in ("which", "which-all", "most", "least", "use-case"):
+        categories = {by_title[option.text].category for option in question.options}
+        assert len(categories) == 1, f"{question.id}: distractors are not siblings: {categories}"
+    if family.startswith("match-"):
+        titles = [pair.match if family == "match-use-case" else pair.prompt for pair in question.pairs]
+        assert len({by_title[title].category for title in titles}) == 1, question.id
     if family in ("which", "which-all"):
         attribute, value = key.split(".", 1)[1].split("=", 1)
         for option in question.options:
@@ -161,7 +167,13 @@ def _ancestors(concept_id: str, concepts: ConceptSet) -> set[str]:
 
 
 def _check_no_parent_and_child(members: list[Concept], concepts: ConceptSet) -> None:
-    """A use case of a parent concept may fit its child too: never both in one question."""
+    """A use case of a parent concept may fit its child too: never both in one question.
+
+    Nor two kinds of use case that name each other as related: their examples overlap.
+    """
     ids = {concept.id for concept in members}
     for concept in members:
         assert not (_ancestors(concept.id, concepts) & (ids - {concept.id})), concept.id
+        if concept.category == "use-case":
+            linked = {other.id for other in members if concept.id in other.related} | set(concept.related)
+            assert not (linked & (ids - {concept.id})), concept.id

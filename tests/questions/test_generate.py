@@ -117,3 +117,20 @@ def test_distillation_is_never_said_to_be_unable_to_use_labeled_or_unlabeled_dat
     assert holds(distillation, "training_data", "prompts-only") is True
     statements = [q.stem for q in shipped_generated_questions() if q.kind is Kind.TRUE_FALSE]
     assert "Model distillation can train on labeled or unlabeled data." not in statements
+
+
+def test_claims_about_use_cases_read_as_sentences():
+    questions = shipped_generated_questions()
+    claims = [
+        q.stem for q in questions if q.kind is Kind.TRUE_FALSE or q.origin.generator.startswith("value")
+    ]
+    assert not [stem for stem in claims if "Use case:" in stem]
+    assert "Customizing a model for domain expertise trains on unlabeled data." in claims
+
+
+def test_use_case_questions_ask_only_about_approaches_and_kinds_of_use_case():
+    concepts = load_concepts()
+    for question in shipped_generated_questions():
+        family = question.origin.generator.partition(":")[0]
+        if family in ("use-case", "match-use-case"):
+            assert concepts[question.concept].category in ("method", "use-case"), question.id
