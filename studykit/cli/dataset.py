@@ -227,9 +227,9 @@ class _progress:
 def stats(path: str, format_id: str, as_json: bool) -> None:
     """Count records, estimate tokens, and show length and turn distributions."""
     from studykit.datasets.report import render_stats
-    from studykit.datasets.stats import measure_path
+    from studykit.datasets.stats import measure_path, require_records
 
-    result = measure_path(path, format_id)
+    result = require_records(measure_path(path, format_id))
     _warn_skipped(path, result.skipped, "counted")
     if as_json:
         _echo_json(result.to_json())
@@ -263,10 +263,10 @@ def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
     from studykit.datasets.cost import estimate_cost
     from studykit.datasets.limits import get_model
     from studykit.datasets.report import render_cost
-    from studykit.datasets.stats import measure_path
+    from studykit.datasets.stats import measure_path, require_records
 
     model = get_model(model_id)
-    measured = measure_path(path)
+    measured = require_records(measure_path(path))
     _warn_skipped(path, measured.skipped, "priced")
     estimate = estimate_cost(measured, model, epochs)
     if as_json:

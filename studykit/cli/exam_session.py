@@ -83,12 +83,14 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
             running = _resume(store, pool, env, console) if pool is not None else None
             if pool is None:
                 click.echo("Nothing to resume: there is no unfinished exam. Start one with 'studykit exam'.")
-        elif _continue_unfinished(store, env):
-            pool = _resume_pool(store, request, content)
-            running = _resume(store, pool, env, console) if pool is not None else None
         else:
+            # Load the banks first: a broken bank or content file must not close an unfinished exam.
             pool = question_pool(request.banks, generated=request.generated, content=content)
-            running = _start(store, pool, request, env, console)
+            if _continue_unfinished(store, env):
+                pool = _resume_pool(store, request, content)
+                running = _resume(store, pool, env, console) if pool is not None else None
+            else:
+                running = _start(store, pool, request, env, console)
         if running is None:
             return
         reader = LineInput(console)

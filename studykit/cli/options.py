@@ -42,7 +42,7 @@ def bank_option(function: F) -> F:
         "--bank",
         "banks",
         multiple=True,
-        type=click.Path(path_type=Path),
+        type=click.Path(path_type=Path, readable=False),
         metavar="PATH",
         help="Use this bank file or folder instead of the shipped banks (repeatable).",
     )(function)

@@ -152,9 +152,14 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
             _measure(record, stats)
             if tracker.first_line(data, number) is not None:
                 stats.duplicates += 1
+    return stats
+
+
+def require_records(stats: DatasetStats) -> DatasetStats:
+    """``stats`` if it holds a record; nothing to measure is an input error (exit 2)."""
     if not stats.records:
         what = f"none of its {stats.lines:,} line(s) is a JSON record" if stats.lines else "the file is empty"
-        raise StudykitError(what, stats.name, hint=f"run 'studykit dataset validate {path}' to see why")
+        raise StudykitError(what, stats.name, hint=f"run 'studykit dataset validate {stats.name}' to see why")
     return stats
 
 

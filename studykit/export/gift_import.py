@@ -24,7 +24,7 @@ from pathlib import Path
 
 from studykit.concepts import ConceptSet
 from studykit.errors import StudykitError
-from studykit.export.gift import CATEGORY_ROOT, STEP_PROMPT, category_levels, step_feedback
+from studykit.export.gift import STEP_PROMPT, category_levels, step_feedback
 from studykit.export.gift_reader import GiftQuestion, read_gift
 from studykit.fields import Field
 from studykit.questions.bank import ID_PATTERN, bank_header, parse_question
@@ -224,6 +224,8 @@ def _concepts(
     item: GiftQuestion, concepts: ConceptSet, default_concepts: tuple[str, ...], source: str
 ) -> tuple[str, ...]:
     listed = item.meta.get("concepts")
+    if isinstance(listed, str):
+        listed = [listed]
     if isinstance(listed, list) and listed:
         for concept_id in listed:
             _known(concept_id, concepts, source, item.line)
@@ -254,11 +256,11 @@ def _category_concept(category: str, concepts: ConceptSet) -> str | None:
 
 
 def _category_title(categories: tuple[str, ...]) -> str | None:
+    """The first category's last level, unless it is one of Moodle's own (``top``, ``$course$``…)."""
     for category in categories:
-        if category.startswith(CATEGORY_ROOT) or category.strip("/"):
-            level = category_levels(category)[-1]
-            if level and level not in ("top", "$course$", "$system$", "$module$"):
-                return level
+        level = category_levels(category)[-1]
+        if level and level not in ("top", "$course$", "$system$", "$module$", "$coursecategory$"):
+            return level
     return None
 
 

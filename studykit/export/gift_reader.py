@@ -85,20 +85,24 @@ class _Text:
         self.shown = {hidden: ("\n" if char == "n" else char) for char, hidden in self.hidden.items()}
         self.lines = lines
         self.text = re.sub(r"\\([\\:#={}~n])", lambda found: self.hidden[found.group(1)], raw)
+        self.html = False
 
     def line(self, offset: int) -> int:
         return self.lines[min(self.text.count("\n", 0, max(offset, 0)), len(self.lines) - 1)]
 
     def show(self, text: str, *, formatted: bool = True) -> str:
-        """Escapes back to characters; a leading ``[format]`` dropped (HTML read as plain text)."""
+        """Escapes back to characters; a leading ``[format]`` dropped, HTML read as plain text.
+
+        Text without a marker has the question text's format, as in Moodle (``self.html``).
+        """
         text = text.strip()
-        markup = False
+        markup = formatted and self.html
         if formatted and (found := _FORMAT.match(text)):
             markup = found.group(1) == "html"
             text = text[found.end() :]
         text = "".join(self.shown.get(char, char) for char in text)
         if markup:
-            text = html.unescape(_TAG.sub("", _BREAK.sub("\n", text)))
+            text = html.unescape(_TAG.sub("", _BREAK.sub("\n", text))).replace("\xa0", " ")
         return text.strip()
 
 
@@ -199,7 +203,9 @@ def _question(
     if body[end + 1 :].strip():
         skipped.append(f"line {first}: a missing-word question (answers inside the text) was skipped")
         return None
+    found_format = _FORMAT.match(body[offset:start].strip())
     stem = text.show(body[offset:start])
+    text.html = bool(found_format) and found_format.group(1) == "html"  # the answers' default
     answers = body[start + 1 : end]
     feedback = ""
     if (cut := answers.rfind("####")) >= 0:

@@ -37,7 +37,7 @@ def indented(renderable: RenderableType) -> RenderableType:
     return Padding(renderable, (0, 0, 0, 2))
 
 
-def bullets(items: Iterable[Text], marker: str = "-") -> RenderableType:
+def bullets(items: Iterable[RenderableType], marker: str = "-") -> RenderableType:
     """A list whose wrapped lines stay indented under their first line."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -57,7 +57,7 @@ def numbered(items: Iterable[Text]) -> RenderableType:
     return indented(grid)
 
 
-def key_values(rows: Iterable[tuple[str, Text]], plain: bool) -> RenderableType:
+def key_values(rows: Iterable[tuple[str, RenderableType]], plain: bool) -> RenderableType:
     """Two columns: a label and its value, the value wrapping under itself."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="" if plain else "bold")

@@ -14,10 +14,11 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import ATTRIBUTES
-from studykit.concepts.comparison import Comparison
-from studykit.ui.blocks import heading, key_values, title
-from studykit.ui.concept_page import format_value, source_label
+from studykit.concepts.comparison import Comparison, Note
+from studykit.ui.blocks import bullets, heading, indented, key_values, title
+from studykit.ui.concept_page import format_value
 from studykit.ui.console import table_box
+from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal
 
 MIN_COLUMN = 18
@@ -26,13 +27,20 @@ MISSING = "-"
 
 
 def comparison_view(comparison: Comparison, *, plain: bool = False) -> Group:
-    """The comparison as a table (or stacked sections when there are many concepts), then its notes."""
+    """The comparison as a table (or stacked sections when there are many concepts), then its notes.
+
+    Notes that correct the seed notes come first, old claim before the correction, as on a
+    ``learn`` page; the other notes follow.
+    """
     parts: list[RenderableType] = [title(comparison.title, plain)]
     parts.append(_Layout(comparison, plain))
-    if comparison.notes:
-        parts += [heading("Notes", plain), _notes(comparison, plain)]
-    ids = " ".join(concept.id for concept in comparison.concepts)
-    parts.append(Text(f"\nRead more: studykit learn ID ({ids})"))
+    corrections = [note for note in comparison.notes if note.seed_said]
+    remarks = [note for note in comparison.notes if not note.seed_said]
+    if corrections:
+        parts += [heading("Changed since the seed notes", plain), _corrections(corrections, plain)]
+    if remarks:
+        parts += [heading("Notes", plain), _notes(remarks, plain)]
+    parts += [heading("Read more", plain), _read_more(comparison, plain)]
     return Group(*parts)
 
 
@@ -86,15 +94,28 @@ def _stacked(comparison: Comparison, plain: bool) -> list[RenderableType]:
     return parts
 
 
-def _notes(comparison: Comparison, plain: bool) -> RenderableType:
-    rows: list[tuple[str, Text]] = []
-    for note in comparison.notes:
-        text = literal(note.text)
-        if note.seed_said:
-            text = Text.assemble(("Changed since the seed notes: ", "" if plain else "bold yellow"), text)
-            text.append("\nSeed notes said: ")
-            text.append_text(literal(note.seed_said, "" if plain else "italic"))
-        text.append("\nSource: ")
-        text.append_text(literal(source_label(note.source), keep_newlines=False))
-        rows.append(("*", text))
+def _with_source(note: Note, plain: bool) -> RenderableType:
+    return Group(literal(note.text), SourceText(note.source, "" if plain else "dim", link=not plain))
+
+
+def _corrections(notes: list[Note], plain: bool) -> RenderableType:
+    rows: list[tuple[str, RenderableType]] = []
+    for number, note in enumerate(notes):
+        if number:
+            rows.append(("", Text()))
+        rows.append(("Seed notes said:", literal(note.seed_said or "", "" if plain else "italic")))
+        rows.append(("Now:", _with_source(note, plain)))
     return key_values(rows, plain)
+
+
+def _notes(notes: list[Note], plain: bool) -> RenderableType:
+    """Each note as a bullet, its source on a line of its own."""
+    return bullets((_with_source(note, plain) for note in notes), "*")
+
+
+def _read_more(comparison: Comparison, plain: bool) -> RenderableType:
+    commands = [
+        Text(f"studykit learn {concept.id}", style="" if plain else "green")
+        for concept in comparison.concepts
+    ]
+    return indented(Group(*commands))

@@ -11,11 +11,17 @@ import json
 
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
+from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import ATTRIBUTES, Concept, ConceptSet, Fact
 from studykit.ui.blocks import bullets, heading, indented, key_values, numbered, title
+from studykit.ui.json_text import pretty_json
+from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal, visible
+
+RECORD_WIDTH = 76
+"""Example records are laid out for 80 columns less their indentation."""
 
 SECTION_ATTRIBUTES = ("example_record", "use_cases")
 """Attributes with a section of their own rather than a row in the table."""
@@ -69,13 +75,6 @@ def format_value(value: str | bool | tuple[str, ...]) -> str:
     return value
 
 
-def source_label(source: str) -> str:
-    """``seed:000_x.txt`` becomes ``seed note 000_x.txt``; URLs stay as they are."""
-    if source.startswith("seed:"):
-        return f"seed note {source.removeprefix('seed:')}"
-    return source
-
-
 def _byline(concept: Concept, plain: bool) -> Text:
     where = f"Domain {concept.domain}: {concept.domain_name}"
     if concept.task:
@@ -100,17 +99,19 @@ def _fact_text(fact: Fact, sources: tuple[str, ...], plain: bool) -> Text:
 
 
 def _corrections(facts: list[Fact], sources: tuple[str, ...], plain: bool) -> list[RenderableType]:
+    """The old claim first, then the correction: what the learner may remember, then what is true."""
     rows: list[tuple[str, Text]] = []
-    for fact in facts:
-        rows.append(("Now:", Text.assemble(literal(fact.text), _reference(fact, sources, plain))))
+    for number, fact in enumerate(facts):
+        if number:
+            rows.append(("", Text()))
         rows.append(("Seed notes said:", literal(fact.seed_said or "", "" if plain else "italic")))
-    grid = key_values(rows, plain)
-    return [grid]
+        rows.append(("Now:", Text.assemble(literal(fact.text), _reference(fact, sources, plain))))
+    return [key_values(rows, plain)]
 
 
 def _json_block(record: str, plain: bool) -> RenderableType:
     try:
-        pretty = json.dumps(json.loads(record), indent=2, ensure_ascii=False)
+        pretty = pretty_json(json.loads(record), width=RECORD_WIDTH)
     except ValueError:
         return literal(record)
     if plain:
@@ -142,10 +143,9 @@ def _link_table(links: list[tuple[str, str]], concepts: ConceptSet | None, plain
 
 
 def _source_list(sources: tuple[str, ...], plain: bool) -> RenderableType:
-    rows = []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column()
     for number, source in enumerate(sources, start=1):
-        label = literal(source_label(source), keep_newlines=False)
-        if not plain and source.startswith("https://") and label.plain == source_label(source):
-            label.stylize(f"link {source}")
-        rows.append((f"[{number}]", label))
-    return key_values(rows, plain)
+        grid.add_row(f"[{number}]", SourceText(source, link=not plain))
+    return grid

@@ -40,12 +40,24 @@ def test_many_concepts_are_listed_attribute_by_attribute_to_stay_readable():
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_preset_reproduces_its_table_with_notes_marking_corrections():
+def test_preset_reproduces_its_table_then_shows_what_changed_old_claim_first():
     out = run("compare", "--preset", "methods").stdout
     assert out.startswith("Two ways to fine-tune\n")
-    assert "Changed since the seed notes: Messaging records now use the" in out
-    assert "Seed notes said: System and content are plain strings." in out
+    changed = out[out.index("Changed since the seed notes\n") : out.index("Notes\n-----")]
+    assert rows(changed)[2:6] == [
+        "  Seed notes said:  System and content are plain strings.",
+        "  Now:              Messaging records now use the bedrock-conversation-2024",
+        "                    schema.",
+        "                    https://docs.aws.amazon.com/bedrock/latest/userguide/",
+    ]
+    notes = out[out.index("Notes\n-----") : out.index("Read more")]
+    assert "* Training cost grows with tokens times epochs." in notes
+    assert "Seed notes said" not in notes  # a remark that corrects nothing is not a change
     assert "Relative cost" not in out  # presets show only their own attributes
+    assert rows(out)[-2:] == [
+        "  studykit learn instruction-fine-tuning",
+        "  studykit learn continued-pre-training",
+    ]
 
 
 def test_compare_json_gives_rows_of_values_keyed_by_concept():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +39,32 @@ def test_every_outdated_seed_item_is_taught_with_a_correction(inventory):
         if entry["item"].startswith("⚠"):
             kinds = {fact.kind for concept_id in entry["concepts"] for fact in concepts[concept_id].facts}
             assert "correction" in kinds, f"{key} has no correction fact"
+
+
+def _seed_inventory() -> Path:
+    """../shared/CONCEPTS.md beside the repository (beside the main checkout for a git worktree)."""
+    root = Path(__file__).resolve().parent.parent.parent
+    candidates = [root.parent / "shared" / "CONCEPTS.md"]
+    common = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if common.returncode == 0 and common.stdout.strip():
+        candidates.append(Path(common.stdout.strip()).parent.parent / "shared" / "CONCEPTS.md")
+    return next((path for path in candidates if path.exists()), candidates[0])
+
+
+SEED_INVENTORY = _seed_inventory()
+
+
+def test_the_map_covers_every_seed_inventory_item_c1_to_c61(inventory):
+    assert set(inventory) >= {f"C{number}" for number in range(1, 62)}
+
+
+@pytest.mark.skipif(not SEED_INVENTORY.exists(), reason="../shared/CONCEPTS.md is not beside this checkout")
+def test_the_map_has_exactly_the_items_of_the_seed_inventory(inventory):
+    listed = re.findall(r"^- (C\d+) ", SEED_INVENTORY.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert len(listed) == len(set(listed)), "CONCEPTS.md lists an item twice"
+    assert set(inventory) == set(listed)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.export.anki import MODEL_NAME, banks_to_apkg, deck_name
+from studykit.export.anki import MODEL_NAME, banks_to_apkg, deck_name, stable_id
 from studykit.questions.bank import load_shipped_banks
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -104,3 +104,13 @@ def test_the_package_is_a_valid_zip(tricky, timestamp):
 
 def test_a_title_with_double_colons_does_not_become_nested_decks():
     assert deck_name("Week 1 :: basics") == "studykit::Week 1 : basics"
+
+
+def test_each_card_sits_in_its_banks_deck(tmp_path):
+    banks = load_shipped_banks()[:3]
+    connection = _open_collection(banks_to_apkg(banks, 0), tmp_path)
+    rows = connection.execute("select n.flds, c.did from notes n join cards c on c.nid = n.id").fetchall()
+    deck_of = {fields.split("\x1f")[4]: did for fields, did in rows}
+    for bank in banks:
+        for question in bank.questions:
+            assert deck_of[question.id] == stable_id("studykit", "deck", bank.name)

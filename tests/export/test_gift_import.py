@@ -164,3 +164,20 @@ def test_questions_keep_equal_fields_apart_from_origin(tricky, concepts):
         tricky.questions
     )
     assert imported.questions[0].origin.path == "bank.gift"
+
+
+def test_html_from_a_moodle_export_is_read_as_plain_text_in_answers_too(concepts):
+    path = MOODLE.parent / "moodle-html.gift"
+    imported = import_gift(path.read_text(encoding="utf-8"), str(path), "moodle-html", concepts)
+    (question,) = imported.questions
+    assert question.concepts == ("fine-tuning",)  # the category names the concept by its title
+    assert question.stem == "Which method trains a smaller model from a larger one?"
+    assert [option.text for option in question.options] == [
+        "Distillation",
+        "Fine-tuning",
+        "Continued pre-training",
+        "<p>literal</p>",  # marked [plain]: shown as written
+    ]
+    assert question.options[0].why == "A teacher model labels the data the student learns from."
+    assert question.options[2].why == "It trains on raw text & keeps the model's size."
+    assert question.explanation == "Teacher → student: distillation."

@@ -217,3 +217,15 @@ def test_heavy_yaml_is_refused_in_bounded_memory_in_a_real_process(case: str, tm
         assert outcome.code == 2, outcome.stderr
         assert outcome.stderr.startswith(f"Error: {target}") and outcome.stderr.count("\n") == 1
         assert outcome.peak_rss_mb < MAX_RSS_MB, f"{case}: {outcome.peak_rss_mb:.0f} MB"
+
+
+def test_a_broken_bank_does_not_close_an_unfinished_exam(tmp_path: Path, studykit_home: Path) -> None:
+    from studykit.store import latest_active_session, open_store
+
+    content = ["--content", str(CONTENT)]
+    paused = invoke([*BANK_COMMANDS["exam"], str(BANKS), *content], stdin="q\n")
+    assert paused.exit_code == 0, paused.output
+    target = hostile_copy(BANKS, BANK_FILE, "alias-bomb", tmp_path, b"title")
+    assert_one_line_error(invoke([*BANK_COMMANDS["exam"], str(target.parent), *content]), target)
+    with open_store(studykit_home / "progress.sqlite3") as store:
+        assert latest_active_session(store, "exam") is not None
