@@ -78,10 +78,38 @@ class LazyGroup(click.Group):
             raise UserFacingError(error) from None
         except BrokenPipeError:
             _quiet_broken_pipe()
-        except KeyboardInterrupt:
-            click.echo("\nInterrupted.", err=True)
-            ctx.exit(130)
+        except click.Abort as abort:
+            if not isinstance(abort.__context__, KeyboardInterrupt):
+                raise
+            _interrupted(ctx, abort.__context__)
+        except KeyboardInterrupt as interrupt:
+            _interrupted(ctx, interrupt)
         return None
+
+
+def _interrupted(ctx: click.Context, interrupt: KeyboardInterrupt) -> None:
+    """Ctrl-C: "Interrupted.", exit 130; SIGTERM: exit 143. Clean-up has run on the way here."""
+    if isinstance(interrupt, Terminated):
+        click.echo("\nStopped (terminated).", err=True)
+        ctx.exit(143)
+    click.echo("\nInterrupted.", err=True)
+    ctx.exit(130)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so it leaves the way Ctrl-C does.
+
+    Python's default for SIGTERM ends the process on the spot: no ``finally`` runs, so a
+    half-written output file would stay behind. Raised as an exception, it unwinds through
+    the same clean-up as Ctrl-C (temporary files removed, the session saved for --resume).
+    """
+
+
+def _terminate(signum: int, frame: object) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends it at once
+    raise Terminated
 
 
 def _quiet_broken_pipe() -> None:
@@ -102,4 +130,7 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="studykit")

@@ -114,7 +114,8 @@ def _run_tracked(
     def feedback(answered: AnsweredQuestion, item: Presented) -> None:
         show(console, feedback_view(answered, item, plain))
 
-    outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+    with tracking.saved_if_interrupted():
+        outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
     tracking.end(outcome)
     outcome = combined(resumed, outcome)
     score = score_session(outcome.answered)
@@ -232,7 +233,8 @@ def _run_json(
             }
         )
 
-    outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+    with tracking.saved_if_interrupted():
+        outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
     tracking.end(outcome)
     _emit(summary_event(combined(resumed, outcome), seed))
 

@@ -8,7 +8,8 @@ closed; one cut off by end of input, Ctrl-C or a killed process stays open, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,9 +108,22 @@ class QuizTracking:
         if self.recorder is None:
             return
         if outcome.ended == "eof":
-            click.echo("Quiz saved; continue it with 'studykit quiz --resume'.", err=True)
+            click.echo(SAVED, err=True)
         else:
             self.recorder.finish()
+
+    @contextmanager
+    def saved_if_interrupted(self) -> Iterator[None]:
+        """Ctrl-C or SIGTERM mid-quiz: every answer is already committed, so say how to go on."""
+        try:
+            yield
+        except KeyboardInterrupt:
+            if self.recorder is not None:
+                click.echo(f"\n{SAVED}", err=True)
+            raise
+
+
+SAVED = "Quiz saved; continue it with 'studykit quiz --resume'."
 
 
 def combined(resumed: ResumedQuiz | None, outcome: QuizOutcome) -> QuizOutcome:

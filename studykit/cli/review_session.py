@@ -112,7 +112,12 @@ def run_review_command(request: ReviewRequest) -> None:
                 duration_ms=int(answered.elapsed_seconds * 1000),
             )
 
-        outcome = run_quiz(items, ask, feedback, on_answer=recorder.answered, clock=env.clock)
+        try:
+            outcome = run_quiz(items, ask, feedback, on_answer=recorder.answered, clock=env.clock)
+        except KeyboardInterrupt:
+            recorder.finish()
+            click.echo("\nReview stopped; your answers are saved. 'studykit review' goes on.", err=True)
+            raise
         recorder.finish()
         score = score_session(outcome.answered)
         now = env.now()

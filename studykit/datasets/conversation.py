@@ -165,7 +165,7 @@ def _roles(checker: RecordChecker, messages: list) -> None:
             checker.error(
                 code, f"role is {role!r} where {expected!r} belongs", hint, f"messages[{index}].role"
             )
-            return
+            break  # one order error per record; the last role is still checked
     last = roles[-1] if roles else None
     if last in ROLES and last not in checker.fmt.last_roles:
         ends = " or ".join(checker.fmt.last_roles)

@@ -28,6 +28,25 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 _PAIR = re.compile(r"(\d+)\s*[-.:=)]?\s*([a-z])(?![a-z])")
 
 
+def example(presented: Presented) -> str:
+    """A well-formed answer of this question's size, the same in every prompt and hint.
+
+    ``A`` (single, true/false); ``A,C`` (multiple, as many letters as it takes); ``C A B D``
+    (ordering); ``1b 2a 3c`` (matching). It is a shape, not a hint at the right answer.
+    """
+    size = presented.question.size
+    kind = presented.kind
+    if kind in (Kind.SINGLE, Kind.TRUE_FALSE):
+        return "A"
+    if kind is Kind.MULTIPLE:
+        return ",".join(LETTERS[k] for k in (0, 2, 3, 4, 5, 6, 7)[: len(presented.question.correct_indexes)])
+    if kind is Kind.ORDERING:
+        return " ".join(LETTERS[k] for k in [2, 0, 1, *range(3, size)])
+    return " ".join(
+        f"{number + 1}{LETTERS[k].lower()}" for number, k in enumerate([1, 0, 2, *range(3, size)])
+    )
+
+
 def expected_shape(presented: Presented) -> str:
     """What to type for this question, as a short instruction."""
     kind = presented.kind
@@ -36,14 +55,10 @@ def expected_shape(presented: Presented) -> str:
         return f"type one letter, A–{last}"
     if kind is Kind.MULTIPLE:
         count = len(presented.question.correct_indexes)
-        return f"type {count} letters from A–{last}, e.g. A,C"
+        return f"type {count} letters from A–{last}, e.g. {example(presented)}"
     if kind is Kind.ORDERING:
-        example = " ".join(LETTERS[: len(presented.order)][::-1])
-        return f"type all {len(presented.order)} letters in order, e.g. {example}"
-    pairs = len(presented.match_order)
-    return f"type each number with a letter a–{last.lower()}, e.g. " + " ".join(
-        f"{number}{LETTERS[number % pairs].lower()}" for number in range(1, pairs + 1)
-    )
+        return f"type all {len(presented.order)} letters in order, e.g. {example(presented)}"
+    return f"type each number with a letter a–{last.lower()}, e.g. {example(presented)}"
 
 
 def parse_answer(presented: Presented, text: str) -> Answer:

@@ -77,12 +77,9 @@ class _Text:
     map back to file lines because ``\\n`` escapes stay one character and real newlines stay.
     """
 
-    def __init__(self, raw: str, lines: list[int], file_text: str) -> None:
-        base = 0xF0000
-        while any(chr(base + index) in file_text for index in range(len(_ESCAPABLE))):
-            base += len(_ESCAPABLE)
-        self.hidden = {char: chr(base + index) for index, char in enumerate(_ESCAPABLE)}
-        self.shown = {hidden: ("\n" if char == "n" else char) for char, hidden in self.hidden.items()}
+    def __init__(self, raw: str, lines: list[int], hidden: dict[str, str]) -> None:
+        self.hidden = hidden
+        self.shown = {mark: ("\n" if char == "n" else char) for char, mark in hidden.items()}
         self.lines = lines
         self.text = re.sub(r"\\([\\:#={}~n])", lambda found: self.hidden[found.group(1)], raw)
         self.html = False
@@ -106,6 +103,15 @@ class _Text:
         return text.strip()
 
 
+def _placeholders(text: str) -> dict[str, str]:
+    """Escapable character -> a private-use character that ``text`` does not contain."""
+    used = set(text)
+    base = 0xF0000
+    while any(chr(base + index) in used for index in range(len(_ESCAPABLE))):
+        base += len(_ESCAPABLE)
+    return {char: chr(base + index) for index, char in enumerate(_ESCAPABLE)}
+
+
 def read_gift(text: str, name: str) -> GiftFile:
     """Every question of a GIFT file, in order; ``name`` is used in error messages."""
     questions: list[GiftQuestion] = []
@@ -113,6 +119,7 @@ def read_gift(text: str, name: str) -> GiftFile:
     categories: list[str] = []
     bank_meta: dict[str, object] = {}
     category: str | None = None
+    hidden = _placeholders(text)
     for lines, numbers, meta, found_bank_meta in _blocks(text, name):
         bank_meta = bank_meta or found_bank_meta
         raw = "\n".join(lines).strip()
@@ -122,7 +129,7 @@ def read_gift(text: str, name: str) -> GiftFile:
             category = raw[len("$CATEGORY:") :].strip()
             categories.append(category)
             continue
-        question = _question(_Text(raw, numbers, text), name, category, meta, skipped)
+        question = _question(_Text(raw, numbers, hidden), name, category, meta, skipped)
         if question is not None:
             questions.append(question)
     return GiftFile(tuple(questions), bank_meta, tuple(categories), tuple(skipped))

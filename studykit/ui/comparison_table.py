@@ -16,7 +16,7 @@ from rich.text import Text
 from studykit.concepts import ATTRIBUTES
 from studykit.concepts.comparison import Comparison, Note
 from studykit.ui.blocks import bullets, heading, indented, key_values, title
-from studykit.ui.concept_page import format_value
+from studykit.ui.concept_page import format_value, item_list
 from studykit.ui.console import table_box
 from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal
@@ -59,9 +59,14 @@ class _Layout:
             yield from _stacked(self.comparison, self.plain)
 
 
-def _cell(comparison: Comparison, concept_index: int, attribute: str) -> Text:
+def _cell(comparison: Comparison, concept_index: int, attribute: str) -> RenderableType:
+    """A value as text; a list of two or more as a bulleted list, one item per line."""
     value = comparison.value(comparison.concepts[concept_index], attribute)
-    return Text(MISSING) if value is None else literal(format_value(value))
+    if value is None:
+        return Text(MISSING)
+    if isinstance(value, tuple) and len(value) > 1:
+        return item_list(value)
+    return literal(format_value(value))
 
 
 def _table(comparison: Comparison, plain: bool) -> RenderableType:

@@ -51,19 +51,32 @@ def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain:
         parts += [heading("Exam tips", plain), bullets((literal(tip) for tip in concept.exam_tips), "*")]
     links = _links(concept, concepts)
     if links:
-        parts += [heading("Read next", plain), _link_table(links, concepts, plain)]
+        parts += [heading("Read next: studykit learn ID", plain), _link_table(links, plain)]
     parts += [heading("Sources", plain), _source_list(sources, plain)]
     return Group(*parts)
 
 
-def attribute_rows(concept: Concept) -> list[tuple[str, Text]]:
-    """The attribute table's rows: label and shown value, in vocabulary order."""
-    rows = []
+def attribute_rows(concept: Concept) -> list[tuple[str, RenderableType]]:
+    """The attribute table's rows in vocabulary order; a list of several values is bulleted."""
+    rows: list[tuple[str, RenderableType]] = []
     for name, spec in ATTRIBUTES.items():
         if name in SECTION_ATTRIBUTES or name not in concept.attributes:
             continue
-        rows.append((spec.label, literal(format_value(concept.attributes[name]))))
+        value = concept.attributes[name]
+        if isinstance(value, tuple) and len(value) > 1:
+            rows.append((spec.label, item_list(value)))
+        else:
+            rows.append((spec.label, literal(format_value(value))))
     return rows
+
+
+def item_list(items: tuple[str, ...]) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("-", literal(item))
+    return grid
 
 
 def format_value(value: str | bool | tuple[str, ...]) -> str:
@@ -132,14 +145,16 @@ def _links(concept: Concept, concepts: ConceptSet | None) -> list[tuple[str, str
     return list(links.items())
 
 
-def _link_table(links: list[tuple[str, str]], concepts: ConceptSet | None, plain: bool) -> RenderableType:
-    items = []
+def _link_table(links: list[tuple[str, str]], plain: bool) -> RenderableType:
+    """The ids to type, grouped by why they are listed: a few lines however many there are."""
+    groups: dict[str, list[str]] = {}
     for target, why in links:
-        name = concepts[target].title if concepts is not None and target in concepts else target
-        item = Text.assemble(literal(name, keep_newlines=False), (f" ({why})", "" if plain else "dim"))
-        item.append(f"\n  studykit learn {target}", style="" if plain else "green")
-        items.append(item)
-    return bullets(items)
+        groups.setdefault(why, []).append(target)
+    rows = []
+    for why in ("read first", "related", "builds on this"):
+        if why in groups:
+            rows.append((why.capitalize(), Text(", ".join(groups[why]), style="" if plain else "green")))
+    return key_values(rows, plain)
 
 
 def _source_list(sources: tuple[str, ...], plain: bool) -> RenderableType:

@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from studykit.engine.answer_text import example
 from studykit.engine.presentation import Presented, letter
 from studykit.questions.model import Kind
 from studykit.ui.blocks import indented
@@ -81,15 +82,12 @@ def answer_prompt(item: Presented, hint: str | None) -> Text:
 
 def _shape(item: Presented) -> str:
     """What to type, with an example the size of this question (``C A B D`` for four steps)."""
-    size = item.question.size
     if item.kind is Kind.SINGLE:
         return "one letter"
     if item.kind is Kind.TRUE_FALSE:
         return "A or B"
     if item.kind is Kind.MULTIPLE:
-        count = len(item.question.correct_indexes)
-        return f"{count} letters, e.g. " + ",".join(letter(k) for k in (0, 2, 3, 4)[:count])
+        return f"{len(item.question.correct_indexes)} letters, e.g. {example(item)}"
     if item.kind is Kind.ORDERING:
-        return f"all {size} in order, e.g. " + " ".join(letter(k) for k in [2, 0, 1, *range(3, size)])
-    matches = [1, 0, 2, *range(3, size)]
-    return "e.g. " + " ".join(f"{number + 1}{letter(k).lower()}" for number, k in enumerate(matches))
+        return f"all {item.question.size} in order, e.g. {example(item)}"
+    return f"e.g. {example(item)}"

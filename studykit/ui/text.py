@@ -50,3 +50,14 @@ def first_sentence(text: str) -> str:
         if not head.lower().endswith(_ABBREVIATIONS):
             return visible(head, keep_newlines=False)
     return visible(flat, keep_newlines=False)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters at a word boundary, ending with ``…`` when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 0)]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—(") + "…"

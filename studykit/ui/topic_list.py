@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import DOMAINS, ConceptSet
 from studykit.ui.blocks import heading, indented, title
-from studykit.ui.text import first_sentence
+from studykit.ui.text import first_sentence, shorten
+
+SUMMARY_INDENT = 4
 
 
 def topic_list(concepts: ConceptSet, *, plain: bool = False) -> Group:
@@ -21,7 +24,18 @@ def topic_list(concepts: ConceptSet, *, plain: bool = False) -> Group:
         grid.add_column(no_wrap=True, overflow="ellipsis")
         for concept in members:
             grid.add_row(Text(concept.id, style="" if plain else "bold"))
-            grid.add_row(Padding(Text(first_sentence(concept.summary)), (0, 0, 0, 4)))
+            grid.add_row(_OneLine(first_sentence(concept.summary)))
         parts.append(indented(grid))
     parts.append(Text("\nRead one: studykit learn ID    Compare: studykit compare ID ID"))
     return Group(*parts)
+
+
+@dataclass(frozen=True)
+class _OneLine:
+    """A summary indented under its id and cut at a word boundary to the width it is given."""
+
+    text: str
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - SUMMARY_INDENT, 1)
+        yield Text(" " * SUMMARY_INDENT + shorten(self.text, width), no_wrap=True)

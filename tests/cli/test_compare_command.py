@@ -91,3 +91,12 @@ def test_one_id_or_a_repeated_id_or_ids_with_a_preset_are_usage_errors():
         result = run("compare", *args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+
+
+def test_a_list_value_is_one_bullet_per_item_in_its_cell():
+    lines = rows(run("compare", "--preset", "transfer").stdout)
+    examples = lines.index(next(line for line in lines if line.startswith("Examples")))
+    assert lines[examples : examples + 2] == [
+        "Examples     - Image classification            - Chatbot persona",
+        "             - BERT for language tasks         - Customer service replies",
+    ]

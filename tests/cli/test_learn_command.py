@@ -32,12 +32,22 @@ def test_learn_shows_summary_numbered_facts_sources_and_example_record():
     assert "- Teaching a support chatbot question-answer pairs" in out
 
 
-def test_learn_points_to_related_concepts_with_the_command_to_read_them():
+def test_learn_points_to_related_concepts_by_the_id_to_type():
     out = run("learn", "instruction-fine-tuning", "--content", str(VALID)).stdout
-    assert "Fine-tuning a foundation model (read first)" in out
-    assert "studykit learn fine-tuning" in out
+    section = out[out.index("Read next: studykit learn ID") : out.index("Sources")]
     # continued-pre-training lists instruction-fine-tuning as related: the link works both ways
-    assert "studykit learn continued-pre-training" in out
+    assert [line.rstrip() for line in section.splitlines()[2:4]] == [
+        "  Read first  fine-tuning",
+        "  Related     continued-pre-training",
+    ]
+
+
+def test_a_list_attribute_is_one_bullet_per_item():
+    out = run("learn", "fine-tuning", "--content", str(VALID)).stdout
+    assert (
+        "  Examples               - Chatbot persona\n                         - Customer service replies\n"
+        in out
+    )
 
 
 def test_learn_marks_corrections_and_dates_prices():
@@ -48,7 +58,6 @@ def test_learn_marks_corrections_and_dates_prices():
     assert said < now, "the old claim comes first, then the correction"
     assert "(as of 2026-11-01)" in out
     assert "https://aws.amazon.com/bedrock/pricing/" in out
-    assert "Examples" in out and "Chatbot persona; Customer service replies" in out
 
 
 def test_learn_json_has_every_field_as_plain_data():

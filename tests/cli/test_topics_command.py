@@ -24,6 +24,8 @@ def test_topics_groups_concepts_by_domain_with_first_sentence_of_summary():
         "  instruction-fine-tuning\n      Trains on labeled prompt/completion pairs to shape tone and" in out
     )
     assert "Its weights change" not in out  # the first sentence only, on one line
+    # a first sentence too long for one line is cut between words, not inside one
+    assert "      Fine-tuning trains a private copy of a foundation model on your own…\n" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "studykit learn ID" in out
 

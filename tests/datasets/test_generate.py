@@ -35,7 +35,7 @@ def generate(format_id: str, model_id: str | None, count: int, seed: int) -> byt
     return out.getvalue().encode()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(pair=st.sampled_from(PAIRS), seed=st.integers(0, 2**32), extra=st.integers(0, 40))
 def test_every_generated_dataset_validates_for_every_format_and_model(pair, seed, extra):
     format_id, model_id = pair

@@ -139,7 +139,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     record=st.dictionaries(
         st.sampled_from(

@@ -81,7 +81,7 @@ def test_typed_answers_in_every_accepted_form():
         (Kind.MATCHING, "1a 2b", "match all 3"),
         (Kind.MATCHING, "1a 2a 3b", "use each letter once"),
         (Kind.MATCHING, "1a 2b 3z", "out of range"),
-        (Kind.MATCHING, "A B C", "type each number with a letter a–c, e.g. 1b 2c 3a"),
+        (Kind.MATCHING, "A B C", "type each number with a letter a–c, e.g. 1b 2a 3c"),
         (Kind.MATCHING, "1a 1b 3c", "1 is matched twice"),
     ],
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.export.anki import MODEL_NAME, banks_to_apkg, deck_name, stable_id
+from studykit.export.anki import FIELDS, MODEL_NAME, banks_to_apkg, deck_name, stable_id
 from studykit.questions.bank import load_shipped_banks
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -114,3 +114,13 @@ def test_each_card_sits_in_its_banks_deck(tmp_path):
     for bank in banks:
         for question in bank.questions:
             assert deck_of[question.id] == stable_id("studykit", "deck", bank.name)
+
+
+def test_every_note_uses_the_studykit_note_type_with_its_fields(tricky, tmp_path):
+    connection = _open_collection(banks_to_apkg([tricky], 0), tmp_path)
+    models = json.loads(connection.execute("select models from col").fetchone()[0])
+    model_ids = {model_id for (model_id,) in connection.execute("select distinct mid from notes")}
+    assert {str(model_id) for model_id in model_ids} <= set(models)
+    (model,) = (models[str(model_id)] for model_id in model_ids)
+    assert [field["name"] for field in model["flds"]] == list(FIELDS)
+    assert int(model["id"]) == stable_id("studykit", "model", MODEL_NAME)

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studykit.ui.console import make_console
-from studykit.ui.text import first_sentence, literal, one_line, visible
+from studykit.ui.text import first_sentence, literal, one_line, shorten, visible
 
 
 def test_escape_codes_become_visible_characters():
@@ -42,3 +42,19 @@ def test_literal_text_prints_exactly_as_written_on_a_terminal(text):
     assert [line.rstrip() for line in printed.split("\n")] == [
         line.rstrip() for line in visible(text).split("\n")
     ]
+
+
+def test_shorten_cuts_at_a_word_boundary_and_marks_the_cut():
+    sentence = "Provisioned Throughput reserves model capacity in model units (MUs), billed hourly."
+    assert shorten(sentence, 100) == sentence
+    assert shorten(sentence, 70) == "Provisioned Throughput reserves model capacity in model units (MUs)…"
+    assert shorten(sentence, 40) == "Provisioned Throughput reserves model…"
+    assert shorten("Supercalifragilisticexpialidocious words", 12) == "Supercalifr…"
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab ,(", max_size=60), st.integers(min_value=1, max_value=70))
+def test_shorten_never_exceeds_the_width_and_keeps_a_prefix(text, width):
+    short = shorten(text, width)
+    assert len(short) <= width
+    assert short == text or (short.endswith("…") and text.startswith(short[:-1]))
