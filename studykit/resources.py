@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def _shipped_dir(name: str) -> Path:
-    packaged = resources.files("studykit") / name
-    if packaged.is_dir():
-        return Path(str(packaged))
-    # A source checkout (or an editable install) keeps the folder beside the package.
-    return Path(__file__).resolve().parent.parent / name
+    package = Path(__file__).resolve().parent
+    if (package / name).is_dir():  # an installed wheel: the folder is inside the package
+        return package / name
+    if (package.parent / name).is_dir():  # a source checkout (or an editable install)
+        return package.parent / name
+    from importlib import resources  # a zipped package, say; slow to import, so last
+
+    return Path(str(resources.files("studykit") / name))
 
 
 def content_dir() -> Path:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
-
-import yaml
+from typing import Any, NamedTuple
 
 from studykit.errors import StudykitError
 
@@ -21,9 +19,24 @@ MAX_DEPTH = 64
 
 KeyPath = tuple[str | int, ...]
 
-_CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
-_resolver = yaml.resolver.Resolver()
+# PyYAML is imported on the first parse, not with this module: modules that only name
+# YamlDocument or KeyPath, and runs served from the parse cache, never pay for it.
+yaml: Any = None
+_CSafeLoader: Any = None
+_constructor: Any = None
+_resolver: Any = None
+
+
+def _import_yaml() -> None:
+    global yaml, _CSafeLoader, _constructor, _resolver
+    if yaml is None:
+        import yaml as module
+
+        _CSafeLoader = getattr(module, "CSafeLoader", module.SafeLoader)
+        _constructor = module.constructor.SafeConstructor()
+        _resolver = module.resolver.Resolver()
+        yaml = module
+
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -131,6 +144,7 @@ def load_yaml(path: Path | str, *, max_bytes: int = MAX_YAML_BYTES) -> YamlDocum
 
 def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
     """Parse YAML text (one document) into plain data with positions."""
+    _import_yaml()
     document = YamlDocument(name, None)
     try:
         document.data = _build(text, document)

@@ -133,6 +133,7 @@ def generate(
     concept notes; each record passes the same checks as 'dataset validate'.
     """
     import sys
+    from contextlib import ExitStack
 
     from studykit.atomic_write import open_output
     from studykit.concepts import load_concepts
@@ -169,9 +170,15 @@ def generate(
     jobs = [(out, train_pool, plan.train)]
     if plan.validation:
         jobs.append((_validation_path(out), validation_pool, plan.validation))
-    for target, records, wanted in jobs:
-        with open_output(target, force=force) as stream, _progress(wanted, target) as advance:
-            written, size = write_records(stream_records(records, wanted, seed), stream, advance)
+    written_sizes = []
+    # Both files are open (as temporary files) before either is written, and appear
+    # together at the end: an existing twin or an interruption leaves neither behind.
+    with ExitStack() as outputs:
+        streams = [outputs.enter_context(open_output(target, force=force)) for target, _, _ in jobs]
+        for stream, (target, records, wanted) in zip(streams, jobs, strict=True):
+            with _progress(wanted, target) as advance:
+                written_sizes.append(write_records(stream_records(records, wanted, seed), stream, advance))
+    for (target, _, _), (written, size) in zip(jobs, written_sizes, strict=True):
         if target != "-":
             click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)
     click.echo(

@@ -83,14 +83,14 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
             running = _resume(store, pool, env, console) if pool is not None else None
             if pool is None:
                 click.echo("Nothing to resume: there is no unfinished exam. Start one with 'studykit exam'.")
+        elif (unfinished := _unfinished(store)) is not None and _wants_to_continue(unfinished):
+            pool = _resume_pool(store, request, content)
+            running = _resume(store, pool, env, console) if pool is not None else None
         else:
-            # Load the banks first: a broken bank or content file must not close an unfinished exam.
             pool = question_pool(request.banks, generated=request.generated, content=content)
-            if _continue_unfinished(store, env):
-                pool = _resume_pool(store, request, content)
-                running = _resume(store, pool, env, console) if pool is not None else None
-            else:
-                running = _start(store, pool, request, env, console)
+            running = _start(store, pool, request, env, console)
+            if unfinished is not None:  # only now: a bank that fails to load leaves it resumable
+                _close(store, env, unfinished)
         if running is None:
             return
         reader = LineInput(console)
@@ -120,29 +120,44 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
         _submit(store, running, env, console, timed_out=how == TIMED_OUT)
 
 
-def _continue_unfinished(store: Store, env: Environment) -> bool:
-    """Offer an unfinished exam before starting another; one that is not continued is closed.
+@dataclass(frozen=True)
+class Unfinished:
+    """An exam left unfinished, and how to name it to the learner."""
 
-    Only one exam is left to ``--resume``, so a learner never finds an old one instead of
-    the one they just paused. Its answers stay in the progress file; it gets no score.
-    """
+    session: SavedSession
+    description: str
+
+
+def _unfinished(store: Store) -> Unfinished | None:
     from studykit.store import latest_active_session
 
     saved = latest_active_session(store, "exam")
     if saved is None:
-        return False
+        return None
     answered = len(session_answers(store, saved.id))
     left = format_duration(saved.remaining_seconds or 0.0)
-    what = (
+    return Unfinished(
+        saved,
         f"an unfinished exam from {saved.started_at:%Y-%m-%d %H:%M} UTC"
-        f" ({answered} of {len(saved.question_ids)} answered, {left} left)"
+        f" ({answered} of {len(saved.question_ids)} answered, {left} left)",
     )
-    if sys.stdin.isatty() and click.confirm(f"You have {what}. Continue it?", default=True):
-        return True
-    recorder = SessionRecorder(store, saved, env.now, schedule=False)
-    recorder.finish()
-    click.echo(f"Closed {what} without a score; starting a new exam.", err=True)
-    return False
+
+
+def _wants_to_continue(unfinished: Unfinished) -> bool:
+    """In a terminal, ask whether to continue the unfinished exam instead of starting another."""
+    return sys.stdin.isatty() and click.confirm(
+        f"You have {unfinished.description}. Continue it?", default=True
+    )
+
+
+def _close(store: Store, env: Environment, unfinished: Unfinished) -> None:
+    """Close an exam replaced by a new one, so ``--resume`` finds the new one.
+
+    Its answers stay in the progress file; it gets no score. Called only once the new
+    exam has started, so a bank that fails to load leaves the old exam resumable.
+    """
+    SessionRecorder(store, unfinished.session, env.now, schedule=False).finish()
+    click.echo(f"Closed {unfinished.description} without a score.", err=True)
 
 
 def _start(

@@ -159,8 +159,15 @@ def concept_paths(folder: Path) -> list[Path]:
 
 @lru_cache(maxsize=4)
 def load_concepts(folder: Path | None = None) -> ConceptSet:
-    """All concepts of a content folder (the shipped one by default), checked and cached."""
-    return load_concept_files(concept_paths(folder or content_dir()))
+    """All concepts of a content folder (the shipped one by default), checked and cached.
+
+    Cached in memory and on disk (:mod:`studykit.parse_cache`), keyed by every YAML file there.
+    """
+    from studykit.parse_cache import cached
+
+    folder = folder or content_dir()
+    paths = concept_paths(folder)
+    return cached("concepts", folder.glob("*.yaml"), lambda: load_concept_files(paths))
 
 
 def check_references(concepts: ConceptSet) -> None:

@@ -178,31 +178,55 @@ class RecordChecker:
 def find_reserved(text: str, words: tuple[str, ...]) -> str | None:
     """The first of ``words`` found in ``text``, ignoring case (as ``str.lower`` sees it).
 
-    Looks only where a word's last character occurs (":", ">", "]" for Nova's words),
-    which is far faster than one substring search per word on every text.
+    Looks only where a word's last character occurs (":", ">", "]" for Nova's words), goes
+    on only if the character before it can precede that ending, and lower-cases just those
+    few characters, not the whole text. That is exact when the last character is ASCII and
+    not a letter: the only characters whose lower case is ASCII are ASCII letters, "İ" (two
+    characters, never inside a match) and the Kelvin sign ("k"). Words ending in a letter
+    are searched in the lower-cased text instead.
     """
-    lowered = text.lower()
-    for last, prefixes, originals in _groups(words):
-        position = lowered.find(last)
+    lowered: str | None = None
+    for last, whole, by_before in _groups(words):
+        if last.isascii() and not last.isalpha():
+            haystack = text
+        else:
+            lowered = text.lower() if lowered is None else lowered
+            haystack = lowered
+        position = haystack.find(last)
         while position != -1:
-            if lowered.endswith(prefixes, 0, position):
-                for prefix, word in zip(prefixes, originals, strict=True):
-                    if lowered.endswith(prefix, 0, position):
+            if whole:
+                return whole
+            candidates = by_before.get(haystack[position - 1].lower()) if position else None
+            if candidates:
+                for prefix, word in candidates:
+                    start = position - len(prefix)
+                    if start >= 0 and haystack[start:position].lower() == prefix:
                         return word
-            position = lowered.find(last, position + 1)
+            position = haystack.find(last, position + 1)
     return None
 
 
+_Group = tuple[str, str | None, dict[str, tuple[tuple[str, str], ...]]]
+
+
 @lru_cache(maxsize=32)
-def _groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """Words grouped by their last character: (character, lower-case prefixes, the words)."""
+def _groups(words: tuple[str, ...]) -> tuple[_Group, ...]:
+    """Words grouped by their last character: (character, a one-character word or None,
+    {the character before it: ((lower-case prefix, word), ...)})."""
     groups: dict[str, list[str]] = {}
     for word in words:
         if word:
             groups.setdefault(word.lower()[-1], []).append(word)
-    return tuple(
-        (last, tuple(word.lower()[:-1] for word in group), tuple(group)) for last, group in groups.items()
-    )
+    result: list[_Group] = []
+    for last, group in groups.items():
+        whole = next((word for word in group if len(word) == 1), None)
+        by_before: dict[str, list[tuple[str, str]]] = {}
+        for word in group:
+            prefix = word.lower()[:-1]
+            if prefix:
+                by_before.setdefault(prefix[-1], []).append((prefix, word))
+        result.append((last, whole, {key: tuple(value) for key, value in by_before.items()}))
+    return tuple(result)
 
 
 def kind(value: object) -> str:

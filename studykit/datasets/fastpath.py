@@ -93,12 +93,14 @@ class FastCheck:
             for block in system:
                 if type(block) is not dict or len(block) != 1 or type(text := block.get("text")) is not str:
                     return None
+                if not text or text.strip() is not text:
+                    return None
                 shared.append(text)
-        texts: list[str] = []
-        append = texts.append
         messages = record["messages"]
         if type(messages) is not list or not self._min <= len(messages) <= self._max:
             return None
+        texts: list[str] = []
+        append = texts.append
         expected, other = "user", "assistant"
         for message in messages:
             if type(message) is not dict or len(message) != 2 or message.get("role") != expected:
@@ -109,14 +111,15 @@ class FastCheck:
             for block in content:
                 if type(block) is not dict or len(block) != 1 or type(text := block.get("text")) is not str:
                     return None
+                # str.strip returns the very same object when there is nothing to strip.
+                if not text or text.strip() is not text:
+                    return None
                 append(text)
             expected, other = other, expected
-        if messages[-1]["role"] not in self._last:
+        if other not in self._last:  # ``other`` now holds the last message's role
             return None
-        for text in (*shared, *texts):
-            if not text or text[0].isspace() or text[-1].isspace():
-                return None
-        return self._finish(sum(map(len, texts)) + sum(map(len, shared)), texts, shared)
+        chars = sum(map(len, texts))
+        return self._finish(chars + sum(map(len, shared)) if shared else chars, texts, shared)
 
     def _claude(self, record: object, raw: bytes | None = None) -> int | None:
         if type(record) is not dict or not self._keys_ok(record):

@@ -74,7 +74,7 @@ def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
         epochs = f"{model.epochs[0]}-{model.epochs[1]} ({model.epochs[2]})" if model.epochs else "-"
         out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10} {epochs:>9}")
     out.append("Token limits are checked as characters: tokens x 6, as AWS states them.")
-    out.append("Epochs: minimum-maximum (default). Details and sources: docs/dataset-formats.md")
+    out.append("Epochs: minimum-maximum (default). Sources: 'studykit dataset formats --json'.")
     return out
 
 

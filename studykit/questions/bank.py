@@ -254,5 +254,9 @@ def load_banks(paths: Iterable[Path | str], concepts: ConceptSet | None = None) 
 
 @lru_cache(maxsize=1)
 def load_shipped_banks() -> tuple[Bank, ...]:
-    """The banks shipped with studykit, checked against the shipped content."""
-    return load_banks([quizzes_dir()])
+    """The banks shipped with studykit, checked against the shipped content (cached on disk too)."""
+    from studykit.parse_cache import cached
+    from studykit.resources import content_dir
+
+    sources = [*quizzes_dir().glob("*.yaml"), *content_dir().glob("*.yaml")]
+    return cached("banks", sources, lambda: load_banks([quizzes_dir()]))

@@ -84,11 +84,15 @@ def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] =
 @lru_cache(maxsize=1)
 def shipped_generated_questions() -> tuple[Question, ...]:
     from studykit.concepts import load_concepts
+    from studykit.parse_cache import cached
     from studykit.questions.sequences import load_sequences
     from studykit.resources import content_dir
 
-    concepts = load_concepts()
-    return generate_questions(concepts, load_sequences(content_dir(), concepts))
+    def build() -> tuple[Question, ...]:
+        concepts = load_concepts()
+        return generate_questions(concepts, load_sequences(content_dir(), concepts))
+
+    return cached("generated", content_dir().glob("*.yaml"), build)
 
 
 def _value_text(value: AttributeValue) -> str:

@@ -80,3 +80,10 @@ def test_a_suffix_that_does_not_fit_the_format_gets_a_note(tmp_path):
     result = _run("--to", "gift", "--out", str(tmp_path / "bank.txt"), "--content", CONTENT, TRICKY)
     assert result.exit_code == 0
     assert "gift files usually end in .gift" in result.stderr
+
+
+def test_anki_deck_can_be_piped_to_another_program():
+    result = _run("--to", "anki", "--content", CONTENT, TRICKY)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as archive:
+        assert "collection.anki2" in archive.namelist()

@@ -88,3 +88,9 @@ def test_a_binary_file_is_refused_with_its_name(tmp_path):
     assert result.exit_code == 2
     assert str(binary) in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_title_option_names_the_bank():
+    result = _run("import", MOODLE, "--content", CONTENT, "--title", "Week 3: customization")
+    assert result.exit_code == 0, result.output
+    assert "title: 'Week 3: customization'\n" in result.stdout

@@ -147,12 +147,25 @@ def test_a_new_exam_closes_the_unfinished_one_so_resume_finds_the_new_one() -> N
     assert second.exit_code == 0, second.output
     assert (
         "Closed an unfinished exam from 2026-11-20 09:00 UTC (1 of 5 answered, 1:29:58 left)"
-        " without a score; starting a new exam." in second.output
+        " without a score." in second.output
     )
     with open_store() as store:
         saved = latest_active_session(store, "exam")
         assert saved is not None and saved.seed == 12
         assert exam_history(store) == []
+
+
+def test_a_new_exam_that_cannot_start_leaves_the_unfinished_one_alone(tmp_path: Path) -> None:
+    items = exam_items()
+    run_exam([items[0].correct_typed, "q"])
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("questions: [\n")
+    failed = CliRunner().invoke(cli, ["exam", "--bank", str(broken), "--no-generated"])
+    assert failed.exit_code == 2
+    assert "Closed" not in failed.output
+    with open_store() as store:
+        saved = latest_active_session(store, "exam")
+        assert saved is not None and saved.seed == SEED
 
 
 def test_resume_with_nothing_to_resume_says_so() -> None:

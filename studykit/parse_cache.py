@@ -1,0 +1,156 @@
+"""A per-user cache of parsed, checked content and banks, so a quiz starts without re-parsing.
+
+Parsing and checking every concept and bank file costs far more than reading back the
+result. An entry is used only when nothing it was built from has changed: the same source
+files (path, size, modification time, inode and change time), the same studykit code (every
+module's size and modification time) and the same Python. It is never trusted blindly: a
+SHA-256 checksum catches a torn or corrupt file, and unpickling admits only studykit's value
+classes, so a damaged or planted entry is ignored and rebuilt, never run. Entries are written
+to a temporary file and renamed into place, so concurrent writers each leave a whole entry.
+
+Files changed in the last two seconds are not cached (a file system with coarse timestamps
+could hide a second change within the same tick). ``STUDYKIT_NO_CACHE=1`` turns the cache
+off; with ``STUDYKIT_HOME`` set (tests, separate profiles) it lives in ``$STUDYKIT_HOME/cache``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+import studykit
+
+T = TypeVar("T")
+
+FORMAT = b"studykit-parse-cache 1\n"
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+SETTLE_SECONDS = 2.0
+
+# The only classes an entry may hold, besides plain Python values.
+ALLOWED_CLASSES = {
+    ("studykit.concepts.model", "Concept"),
+    ("studykit.concepts.model", "Fact"),
+    ("studykit.concepts.registry", "ConceptSet"),
+    ("studykit.questions.model", "Question"),
+    ("studykit.questions.model", "Option"),
+    ("studykit.questions.model", "Step"),
+    ("studykit.questions.model", "Pair"),
+    ("studykit.questions.model", "Origin"),
+    ("studykit.questions.model", "Kind"),
+    ("studykit.questions.bank", "Bank"),
+}
+
+
+def cache_dir() -> Path:
+    """Where entries live: ``$STUDYKIT_HOME/cache`` when set, else the per-user cache folder."""
+    home = os.environ.get("STUDYKIT_HOME")
+    if home:
+        return Path(home).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("studykit", appauthor=False))
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``, or the entry ``name`` it returned earlier if none of ``sources`` changed.
+
+    Errors from ``build`` pass through and nothing is stored.
+    """
+    if os.environ.get("STUDYKIT_NO_CACHE"):
+        return build()
+    try:
+        key, newest = _key(name, sources)
+    except OSError:
+        return build()
+    path = cache_dir() / f"{name}.pickle"
+    found = _read(path, key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = build()
+    if time.time() - newest >= SETTLE_SECONDS:
+        _write(path, key, value)
+    return value
+
+
+def _key(name: str, sources: Iterable[Path]) -> tuple[bytes, float]:
+    """A digest of everything the entry depends on, and the newest source's modification time."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(f"{name}\0{sys.version}\0{studykit.__version__}\0".encode())
+    digest.update(_code_signature())
+    newest = 0.0
+    for path in sorted({Path(source).resolve() for source in sources}):
+        stat = path.stat()
+        newest = max(newest, stat.st_mtime)
+        digest.update(
+            f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\0{stat.st_ctime_ns}\0".encode()
+        )
+    return digest.digest(), newest
+
+
+@lru_cache(maxsize=1)
+def _code_signature() -> bytes:
+    """Size and modification time of every studykit module: a code change rebuilds entries."""
+    root = Path(studykit.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+class _ValuesOnly(pickle.Unpickler):
+    """Unpickles plain values and the allowed studykit classes; refuses anything else."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if (module, name) in ALLOWED_CLASSES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+
+def _read(path: Path, key: bytes) -> object | None:
+    """The entry's value, or None when it is missing, stale, torn, corrupt or not ours."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    header = len(FORMAT) + 2 * 32
+    if len(data) > MAX_ENTRY_BYTES or len(data) < header or not data.startswith(FORMAT):
+        return None
+    stored_key = data[len(FORMAT) : len(FORMAT) + 32]
+    checksum = data[len(FORMAT) + 32 : header]
+    payload = data[header:]
+    if stored_key != key or hashlib.sha256(payload).digest() != checksum:
+        return None
+    try:
+        return _ValuesOnly(io.BytesIO(payload)).load()
+    except Exception:
+        return None
+
+
+def _write(path: Path, key: bytes, value: object) -> None:
+    """Store an entry atomically; a cache that cannot be written is simply not used."""
+    try:
+        import tempfile
+
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(FORMAT + key + hashlib.sha256(payload).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -1,0 +1,47 @@
+"""Reserved-word search: the fast scan finds exactly what a search of the lower-cased text finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studykit.datasets.checks import find_reserved
+from studykit.datasets.limits import NOVA_RESERVED
+
+# Letters of the words in both cases, their endings, and characters whose lower case is
+# unusual: "İ" lowers to two characters, the Kelvin sign to "k", long s stays itself.
+ALPHABET = "userbotaisnmhgUSERBOTAISNMHG:<>[]_ -\nİKſ\x00é"
+WORDS = st.sampled_from(
+    [NOVA_RESERVED, ("Ok:",), ("x",), ("stop", "Top:"), ("İs:",), ("a:", "ba:", "cba:"), (":",)]
+)
+
+
+def found_by_lowering(text: str, words: tuple[str, ...]) -> set[str]:
+    lowered = text.lower()
+    return {word for word in words if word and word.lower() in lowered}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40), words=WORDS)
+def test_finds_a_reserved_word_exactly_when_the_lowered_text_contains_one(text, words):
+    expected = found_by_lowering(text, words)
+    result = find_reserved(text, words)
+    assert (result is None) == (not expected)
+    assert result is None or result in expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.text(alphabet=ALPHABET, max_size=12),
+    word=st.sampled_from(NOVA_RESERVED),
+    after=st.text(alphabet=ALPHABET, max_size=12),
+    case=st.sampled_from([str.lower, str.upper, str.title, lambda text: text]),
+)
+def test_a_reserved_word_is_found_in_any_case_wherever_it_sits(before, word, after, case):
+    assert find_reserved(before + case(word) + after, NOVA_RESERVED) is not None
+
+
+def test_words_split_by_other_characters_are_not_found():
+    assert find_reserved("User : Bot - : < image> [ EOS]", NOVA_RESERVED) is None
+    assert find_reserved("Assİstant: hello", NOVA_RESERVED) is None
+    assert find_reserved("the assistant: replies", NOVA_RESERVED) == "Assistant:"
