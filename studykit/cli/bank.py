@@ -190,7 +190,7 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
 
 
 @bank.command("import")
-@click.argument("gift_file", metavar="FILE.gift", type=click.Path(path_type=Path))
+@click.argument("gift_file", metavar="FILE.gift", type=click.Path(path_type=Path, readable=False))
 @click.option("--out", default="-", show_default=True, metavar="FILE.yaml|-", help="Write the bank here.")
 @click.option("--force", is_flag=True, help="Replace FILE.yaml if it exists.")
 @click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -13,6 +14,8 @@ from studykit.cli.options import json_option
 if TYPE_CHECKING:
     from studykit.store import SavedAnswer, Store
 
+EXPORT_FORMATS = ("json", "csv")
+
 
 @click.command()
 @json_option
@@ -22,12 +25,22 @@ if TYPE_CHECKING:
     metavar="FILE",
     help="Write your progress to FILE: CSV of every answer if it ends in .csv, else JSON ('-' for stdout).",
 )
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="With --export: json or csv (default: from FILE's extension; json for '-').",
+)
 @click.option("--force", is_flag=True, help="With --export, replace FILE if it exists.")
 @click.option("--reset", is_flag=True, help="Delete all progress (asks first).")
 @click.option("--yes", "-y", is_flag=True, help="With --reset, do not ask.")
-def progress(as_json: bool, export_to: str | None, force: bool, reset: bool, yes: bool) -> None:
+def progress(
+    as_json: bool, export_to: str | None, export_format: str | None, force: bool, reset: bool, yes: bool
+) -> None:
     """Accuracy by domain and concept, trend, exams, due reviews, weakest concepts and readiness."""
     env = environment()
+    chosen = _export_format(export_to, export_format) if export_to is not None else None
     with open_progress(env) as store:
         if reset:
             _reset(store, yes)
@@ -42,7 +55,7 @@ def progress(as_json: bool, export_to: str | None, force: bool, reset: bool, yes
         if export_to is not None:
             from studykit.atomic_write import write_output
 
-            if export_to.lower().endswith(".csv"):
+            if chosen == "csv":
                 text = answers_to_csv(answers, sessions)
             else:
                 data = {**report_to_json(report, titles), "answers": [_answer_json(a) for a in answers]}
@@ -61,17 +74,45 @@ def progress(as_json: bool, export_to: str | None, force: bool, reset: bool, yes
         show(console, progress_page(report, titles, plain=is_plain(console)))
 
 
+def _export_format(target: str, chosen: str | None) -> str:
+    """``json`` or ``csv``: as chosen, else from the file's extension (JSON for stdout)."""
+    if chosen is not None:
+        return chosen
+    if target == "-":
+        return "json"
+    suffix = Path(target).suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    from studykit.errors import StudykitError
+
+    raise StudykitError(
+        "cannot tell the export format from the file name",
+        path=target,
+        hint="name it .json or .csv, or add --format json or --format csv",
+    )
+
+
 def _reset(store: Store, yes: bool) -> None:
     from studykit.store import all_answers, all_cards, exam_history, reset_progress
 
-    answers, exams, cards = len(all_answers(store)), len(exam_history(store)), len(all_cards(store))
+    answers = _count(len(all_answers(store)), "answer")
+    exams = _count(len(exam_history(store)), "exam")
+    cards = _count(len(all_cards(store)), "review card")
     if not yes:
-        click.confirm(
-            f"Delete all progress in {store.path} ({answers} answers, {exams} exams, {cards} review cards)?",
-            abort=True,
-        )
+        try:
+            confirmed = click.confirm(f"Delete all progress in {store.path} ({answers}, {exams}, {cards})?")
+        except click.Abort:  # Ctrl-C or end of input at the question
+            confirmed = False
+            click.echo()
+        if not confirmed:
+            click.echo("Nothing was deleted.")
+            raise click.exceptions.Exit(1)
     reset_progress(store)
-    click.echo(f"Deleted {answers} answers, {exams} exams and {cards} review cards.")
+    click.echo(f"Deleted {answers}, {exams} and {cards}.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _concept_titles() -> dict[str, str]:

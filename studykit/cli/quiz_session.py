@@ -91,7 +91,7 @@ def _run_tracked(
     *,
     as_json: bool,
 ) -> None:
-    from studykit.cli.quiz_tracking import combined
+    from studykit.cli.quiz_tracking import combined, numbered
 
     if as_json:
         _run_json(items, concepts, seed, tracking, resumed)
@@ -107,6 +107,7 @@ def _run_tracked(
     reader = LineInput(console)
 
     def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+        number, total = numbered(resumed, number, total)
         if hint is None:
             show(console, question_view(item, number, total, plain))
         return reader.read(answer_prompt(item, hint))
@@ -210,9 +211,10 @@ def _run_json(
     tracking: QuizTracking,
     resumed: ResumedQuiz | None,
 ) -> None:
-    from studykit.cli.quiz_tracking import combined
+    from studykit.cli.quiz_tracking import combined, numbered
 
     def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+        number, total = numbered(resumed, number, total)
         if hint is None:
             _emit(question_event(item, number, total))
         else:

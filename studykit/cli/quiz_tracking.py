@@ -131,3 +131,10 @@ def combined(resumed: ResumedQuiz | None, outcome: QuizOutcome) -> QuizOutcome:
     if resumed is None:
         return outcome
     return QuizOutcome(resumed.earlier + outcome.answered, outcome.ended, resumed.total)
+
+
+def numbered(resumed: ResumedQuiz | None, number: int, total: int) -> tuple[int, int]:
+    """Question ``number`` of ``total`` as the learner counts it: a resumed quiz carries on its numbering."""
+    if resumed is None:
+        return number, total
+    return len(resumed.earlier) + number, resumed.total

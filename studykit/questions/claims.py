@@ -29,11 +29,14 @@ ORDINAL_ATTRIBUTES = ("relative_cost", "expertise", "data_volume", "compute")
 
 _OVERLAPS: dict[str, dict[object, set[object]]] = {
     "training_data": {
-        "labeled-or-unlabeled": {"labeled", "unlabeled"},
-        "labeled": {"labeled-or-unlabeled"},
+        # a concept that "can train on labeled or unlabeled data" (fine-tuning in general, a use
+        # case) could also be served by distilling from prompts, so prompts-only is no clear "no"
+        "labeled-or-unlabeled": {"labeled", "unlabeled", "prompts-only"},
+        # distillation's student learns from prompts with a teacher's responses, or from
+        # labeled pairs you supply: "trains on labeled examples" is no clear "no" for it
+        "labeled": {"labeled-or-unlabeled", "prompts-only"},
         "unlabeled": {"labeled-or-unlabeled"},
-        # distillation takes prompts alone or, optionally, prompt-response pairs
-        "prompts-only": {"labeled-or-unlabeled"},
+        "prompts-only": {"labeled-or-unlabeled", "labeled"},
     }
 }
 

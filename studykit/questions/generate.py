@@ -17,6 +17,7 @@ value              single    What training data does instruction-based fine-tuni
 record             single    What does one training record for continued pre-training look like?
 most / least       single    Which approach is the most compute-intensive?
 use-case           single    Which approach is typically used for: legal assistant …?
+typical-use        t/f       Continued pre-training is typically used for: legal assistant …
 match-*            matching  use cases, record shapes or training data → approach
 order              ordering  the steps of a customization job (``content/_sequences.yaml``)
 =================  ========  ====================================================================
@@ -58,6 +59,7 @@ from studykit.questions.claims import (
 from studykit.questions.derive import confusable, pick, siblings
 from studykit.questions.derive import make_question as _question
 from studykit.questions.generate_sets import matching_questions, ordering_questions
+from studykit.questions.generate_uses import use_case_statements
 from studykit.questions.model import Kind, Option, Question
 from studykit.questions.sequences import Sequence as StepSequence
 
@@ -72,6 +74,7 @@ def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] =
         _records(concepts),
         _superlatives(concepts),
         _use_cases(concepts),
+        use_case_statements(concepts),
         matching_questions(concepts),
         ordering_questions(concepts, sequences),
     )

@@ -100,10 +100,28 @@ def test_export_json_and_csv_never_clobber_without_force(history, tmp_path: Path
     assert sheet.read_text().startswith("answered_at,")
 
 
+def test_export_format_comes_from_the_name_or_format_and_unknown_names_are_refused(
+    history, tmp_path: Path
+) -> None:
+    unknown = tmp_path / "progress.xlsx"
+    refused = _run("progress", "--export", str(unknown))
+    assert refused.exit_code == 2 and not unknown.exists()
+    assert "cannot tell the export format from the file name" in refused.output
+    assert "--format csv" in refused.output
+    assert _run("progress", "--export", str(unknown), "--format", "csv").exit_code == 0
+    assert unknown.read_text().startswith("answered_at,")
+    piped = _run("progress", "--export", "-", "--format", "csv")
+    assert piped.exit_code == 0 and len(piped.stdout.splitlines()) == 31
+    assert json.loads(_run("progress", "--export", "-").stdout)["answered"] == 30
+
+
 def test_reset_asks_first_and_keeps_everything_on_no(history) -> None:
     refused = _run("progress", "--reset", input="n\n")
     assert refused.exit_code == 1
-    assert "30 answers, 1 exams, 1 review cards" in refused.output
+    assert "(30 answers, 1 exam, 1 review card)?" in refused.output
+    assert "Nothing was deleted." in refused.output
+    ended = _run("progress", "--reset", input="")
+    assert ended.exit_code == 1 and "Nothing was deleted." in ended.output
     with open_store() as store:
         assert len(all_answers(store)) == 30
     accepted = _run("progress", "--reset", input="y\n")

@@ -47,6 +47,7 @@ def test_quiz_cut_off_by_end_of_input_resumes_with_the_same_questions_and_answer
     )
     assert resumed.exit_code == 0, resumed.output
     assert "Resuming a quiz: 1 of 4 already answered." in resumed.output
+    assert "Question 2 of 4" in resumed.output and "Question 1 of" not in resumed.output
     assert items[0].question.stem not in resumed.output
     assert items[1].question.stem.split()[0] in resumed.output
     assert "Score: 4 of 4" in resumed.output
@@ -76,6 +77,7 @@ def test_resume_in_json_mode_reports_the_whole_quiz() -> None:
     )
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events[0]["id"] == items[1].question.id
+    assert (events[0]["number"], events[0]["total"]) == (2, 4)
     assert events[-1]["event"] == "summary" and events[-1]["right"] == 4 and events[-1]["asked"] == 4
 
 

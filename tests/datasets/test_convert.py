@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studykit.concepts import load_concepts
+from studykit.datasets.checks import RecordChecker
 from studykit.datasets.convert import (
     SOURCES,
     TARGETS,
@@ -14,6 +16,9 @@ from studykit.datasets.convert import (
     read_conversation,
     write_conversation,
 )
+from studykit.datasets.formats import get_format
+from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
+from studykit.datasets.material import build_material
 from studykit.datasets.validate import validate_stream
 from studykit.errors import StudykitError
 from tests.datasets.samples import jsonl
@@ -157,3 +162,33 @@ def test_convert_never_raises_anything_but_a_one_line_error_on_arbitrary_bytes(
         assert error.line is None or error.line >= 1
         return
     assert report.written == len(out.getvalue().splitlines())
+
+
+def _generated(format_id: str) -> list[dict]:
+    return build_pool(get_format(format_id), None, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
+
+
+CONVERTIBLE = {
+    source: _generated(source)
+    for source in ("prompt-completion", "single-turn", "multi-turn", "claude-messages")
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    source=st.sampled_from(sorted(CONVERTIBLE)),
+    target=st.sampled_from([target for target in TARGETS if target != "openai-chat"]),
+    index=st.integers(min_value=0, max_value=10_000),
+)
+def test_generated_records_convert_to_records_that_validate_as_the_target(source, target, index):
+    record = CONVERTIBLE[source][index % len(CONVERTIBLE[source])]
+    dropped: Counter = Counter()
+    try:
+        converted = write_conversation(read_conversation(record, source, dropped), target, dropped)
+    except Skip:
+        assert target in ("prompt-completion", "single-turn") and len(record.get("messages", [])) > 2
+        return
+    findings: list = []
+    RecordChecker(get_format(target)).check_fully(converted, 1, findings)
+    assert not [finding for finding in findings if finding.is_error], findings
+    assert set(dropped) <= {"system prompts"}

@@ -229,3 +229,24 @@ def test_a_broken_bank_does_not_close_an_unfinished_exam(tmp_path: Path, studyki
     assert_one_line_error(invoke([*BANK_COMMANDS["exam"], str(target.parent), *content]), target)
     with open_store(studykit_home / "progress.sqlite3") as store:
         assert latest_active_session(store, "exam") is not None
+
+
+def test_no_path_option_is_pre_checked_by_click() -> None:
+    """click's own readable check prints a three-line usage error; the loaders say it in one."""
+    import click
+
+    def commands(group: click.Group, ctx: click.Context) -> list[click.Command]:
+        found = []
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            found += commands(command, ctx) if isinstance(command, click.Group) else [command]
+        return found
+
+    with click.Context(cli) as ctx:
+        checked = [
+            f"{command.name} {param.name}"
+            for command in commands(cli, ctx)
+            for param in command.params
+            if isinstance(param.type, click.Path) and (param.type.readable or param.type.exists)
+        ]
+    assert checked == []

@@ -25,8 +25,10 @@ def clearly_different(attribute: str, actual: object, other: object) -> bool:
     """``other`` is certainly not the concept's value (no overlap, ordinals two steps apart)."""
     if str(actual).lower() == str(other).lower():
         return False
+    if attribute == "training_data" and {actual, other} == {"labeled", "prompts-only"}:
+        return False  # distillation also trains on labeled pairs, its own or a teacher's
     if attribute == "training_data" and "labeled-or-unlabeled" in (actual, other):
-        return {actual, other} - {"labeled", "unlabeled", "labeled-or-unlabeled"} != set()
+        return {actual, other} - {"labeled", "unlabeled", "labeled-or-unlabeled", "prompts-only"} != set()
     if attribute in ORDINAL:
         values = ATTRIBUTES[attribute].values
         return abs(values.index(str(actual)) - values.index(str(other))) >= 2
@@ -111,6 +113,16 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
         (right,) = [by_title[option.text] for option in question.options if option.correct]
         for option in question.options:
             _check_no_parent_and_child([right, by_title[option.text]], concepts)
+    elif family == "typical-use":
+        concept_id, rest = key.split(".", 1)
+        truth = rest.startswith("use_cases=")
+        case = rest.split("=", 1)[1].casefold()
+        concept = concepts[concept_id]
+        methods = [c for c in concepts if c.category == concept.category]
+        owners = [c for c in methods if case in {u.casefold() for u in c.attributes.get("use_cases", ())}]
+        assert len(owners) == 1 and question.options[0].correct is truth, question.id
+        assert (owners[0] is concept) is truth, question.id
+        _check_no_parent_and_child([concept, owners[0]], concepts)
     elif family.startswith("match-"):
         _check_pairs(family, question, concepts, by_title)
     else:

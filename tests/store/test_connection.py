@@ -24,6 +24,14 @@ def test_default_path_follows_studykit_home(studykit_home: Path) -> None:
     assert default_store_path() == studykit_home / "progress.sqlite3"
 
 
+def test_without_studykit_home_the_per_user_data_folder_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("STUDYKIT_HOME")
+    expected = Path(platformdirs.user_data_dir("studykit", appauthor=False)) / "progress.sqlite3"
+    assert default_store_path() == expected
+
+
 def test_new_store_is_created_in_wal_mode_with_current_schema(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "progress.sqlite3"
     with open_store(path) as store:

@@ -1,0 +1,68 @@
+"""Generated true/false statements about what an approach is typically used for.
+
+"Continued pre-training is typically used for: teaching industry acronyms and jargon." is true
+when the approach lists that use case and no sibling approach does. Its false twin names a use
+case listed by exactly one other approach that is neither its parent nor its child (a parent's
+use cases may fit its children too, see :func:`studykit.questions.derive.confusable`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from studykit.concepts import Concept, ConceptSet
+from studykit.questions.claims import in_sentence, typical_uses, use_cases
+from studykit.questions.derive import confusable, make_question, pick, siblings
+from studykit.questions.model import Kind, Option, Question
+
+CATEGORY = "method"
+FALSE_PER_CONCEPT = 3  # about as many false statements as true ones
+
+
+def use_case_statements(concepts: ConceptSet) -> Iterator[Question]:
+    related = confusable(concepts)
+    listed = [concept for concept in siblings(concepts).get(CATEGORY, []) if use_cases(concept)]
+    owners: dict[str, list[Concept]] = {}
+    for concept in listed:
+        for case in use_cases(concept):
+            owners.setdefault(case.casefold(), []).append(concept)
+    unique = {
+        (owner[0].id, case): owner[0]
+        for concept in listed
+        for case in use_cases(concept)
+        if len(owner := owners[case.casefold()]) == 1
+    }
+    for concept in listed:
+        for case in use_cases(concept):
+            if (concept.id, case) in unique:
+                yield _statement(concept, case, concept, True)
+        others = [
+            (case, owner)
+            for (owner_id, case), owner in unique.items()
+            if owner_id != concept.id and not related(owner, concept)
+        ]
+        for case, owner in pick(
+            f"{concept.id}.not-used-for", others, FALSE_PER_CONCEPT, name=lambda item: item[0]
+        ):
+            yield _statement(concept, case, owner, False)
+
+
+def _statement(concept: Concept, case: str, owner: Concept, truth: bool) -> Question:
+    fact = (
+        f"{case} is a typical use case of {in_sentence(owner.title)}."
+        if truth
+        else f"{case} is a typical use case of {in_sentence(owner.title)}, not of "
+        f"{in_sentence(concept.title)}. {typical_uses(concept)}"
+    )
+    key = f"{concept.id}.use_cases{'=' if truth else '!='}{case}"
+    return make_question(
+        "typical-use",
+        concept,
+        key,
+        Kind.TRUE_FALSE,
+        f"{concept.title} is typically used for: {case[0].lower() + case[1:]}.",
+        options=(Option("True", truth, fact), Option("False", not truth, fact)),
+        explanation=fact,
+        concepts=tuple(dict.fromkeys((concept.id, owner.id))),
+        difficulty="easy",
+    )
