@@ -95,3 +95,9 @@ def test_python_dash_m_studykit_reads_a_concept(installed, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Sources\n-------" in result.stdout
+
+
+def test_the_installed_question_banks_are_found_from_another_folder(installed, tmp_path):
+    result = run(str(installed / "studykit"), "bank", "coverage", "--json", cwd=tmp_path, env=clean_env())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["questions"] > 0
