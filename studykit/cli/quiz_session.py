@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +50,12 @@ def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, 
     filters = Filters(
         frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
     )
-    seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
+    if request.seed is not None:
+        seed = request.seed
+    else:
+        import secrets  # its hashing modules cost more at start-up than a draw uses
+
+        seed = secrets.randbelow(1_000_000)
     drawn = draw_session(pool, request.count, random.Random(seed), filters)
     if not drawn:
         raise StudykitError(
@@ -98,9 +102,7 @@ def _run_tracked(
         return
     from studykit.ui.console import is_plain, make_console, show
     from studykit.ui.line_input import LineInput
-    from studykit.ui.quiz_feedback import feedback_view
     from studykit.ui.quiz_question import answer_prompt, question_view
-    from studykit.ui.quiz_summary import summary_view
 
     console = make_console()
     plain = is_plain(console)
@@ -113,6 +115,8 @@ def _run_tracked(
         return reader.read(answer_prompt(item, hint))
 
     def feedback(answered: AnsweredQuestion, item: Presented) -> None:
+        from studykit.ui.quiz_feedback import feedback_view  # after the first answer, not before the question
+
         show(console, feedback_view(answered, item, plain))
 
     with tracking.saved_if_interrupted():
@@ -121,6 +125,8 @@ def _run_tracked(
     outcome = combined(resumed, outcome)
     score = score_session(outcome.answered)
     titles = {concept.id: concept.title for concept in concepts}
+    from studykit.ui.quiz_summary import summary_view
+
     show(
         console,
         summary_view(

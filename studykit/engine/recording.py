@@ -12,9 +12,8 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from studykit.engine.exam import ExamProgress
-from studykit.engine.review import rating_for, review_and_save
 from studykit.questions.model import Answer, Question, answer_from_json, answer_to_json, check_answer
 from studykit.store import (
     AnswerRecord,
@@ -28,6 +27,9 @@ from studykit.store import (
     session_answers,
     start_session,
 )
+
+if TYPE_CHECKING:
+    from studykit.engine.exam import ExamProgress
 
 
 class SessionRecorder:
@@ -109,6 +111,9 @@ class SessionRecorder:
         self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
     ) -> None:
         """Update the question's review card from an answer rated by correctness and time."""
+        # Imported here: FSRS is needed once an answer is in, not before the first question.
+        from studykit.engine.review import rating_for, review_and_save
+
         review_and_save(
             self.store,
             question.id,

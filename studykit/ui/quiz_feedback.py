@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from studykit.engine.presentation import Presented, letter
@@ -51,6 +50,8 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
             if not plain:
                 line.stylize("green" if option.correct else "", 0, len(option.text))
             rows.append((f"{letter(position)}.", line))
+    from rich.table import Table  # only once an answer is given: the first question shows sooner
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(overflow="fold")
