@@ -202,6 +202,9 @@ def _build(text: str, document: YamlDocument) -> object:
         parser.dispose()
 
 
+_new_tuple = tuple.__new__  # a Position without NamedTuple's Python-level __new__ (one per node)
+
+
 def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     positions = document.positions
     stack: list[_Open] = []
@@ -217,7 +220,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
             continue
         if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             mark = event.start_mark
-            where = Position(mark.line + 1, mark.column + 1)
+            where = _new_tuple(Position, (mark.line + 1, mark.column + 1))
             if event.anchor is not None:
                 raise _located(
                     document,
@@ -297,13 +300,21 @@ def _located(document: YamlDocument, where: Position, message: str, hint: str) -
     return StudykitError(message, document.path, where.line, where.column, hint)
 
 
+# A plain scalar's tag depends on its text alone (keys, kinds, ids and flags repeat a lot).
+_RESOLVED: dict[str, str] = {}
+
+
 def _scalar(event: yaml.ScalarEvent, where: Position, document: YamlDocument) -> object:
     tag = event.tag
     value = event.value
     if tag is None or tag == "!":
         if not event.implicit[0]:
             return value  # quoted or block text is always a string
-        tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        tag = _RESOLVED.get(value)
+        if tag is None:
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+            if len(_RESOLVED) < 4096 and len(value) <= 64:
+                _RESOLVED[value] = tag
     if tag in (_STR, _TIMESTAMP):
         return value
     if tag == _NULL:
