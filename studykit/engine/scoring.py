@@ -51,6 +51,8 @@ class SessionScore:
     by_concept: tuple[Tally, ...]
     by_domain: tuple[Tally, ...]
     by_kind: tuple[Tally, ...]
+    by_main_concept: tuple[Tally, ...] = ()
+    """Tallies by the concept each question mainly tests (its first), to rank what to study."""
 
     @property
     def fraction(self) -> float:
@@ -76,11 +78,19 @@ def score_session(answered: Iterable[AnsweredQuestion]) -> SessionScore:
         by_concept=_tallies((concept, item.correct) for item in items for concept in item.question.concepts),
         by_domain=_tallies((str(item.question.domain), item.correct) for item in items),
         by_kind=tuple(sorted(by_kind, key=lambda tally: list(kinds).index(tally.key))),
+        by_main_concept=_tallies((item.question.concept, item.correct) for item in items),
     )
 
 
 def study_next(score: SessionScore, limit: int = 3) -> list[str]:
-    """Concepts with a wrong answer, lowest accuracy first, then most misses, then by id."""
+    """Concepts with a wrong answer, lowest accuracy first, then most misses, then by id.
+
+    A miss counts twice for the concept the question mainly tested, so among equals it comes
+    before a concept the question only touched:
+    missing "Put the steps of serving through Provisioned Throughput in order" sends the learner
+    to Provisioned Throughput before the customization workflow it also lists.
+    """
+    main_misses = {tally.key: tally.wrong for tally in score.by_main_concept}
     weak = [tally for tally in score.by_concept if tally.wrong]
-    weak.sort(key=lambda tally: (tally.fraction, -tally.wrong, tally.key))
+    weak.sort(key=lambda tally: (tally.fraction, -tally.wrong - main_misses.get(tally.key, 0), tally.key))
     return [tally.key for tally in weak[:limit]]

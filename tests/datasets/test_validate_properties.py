@@ -56,7 +56,8 @@ def mutate(record: dict, kind: str, pick: int, format_id: str, model=None) -> tu
     """One mutation of a valid record and the finding codes that may report it.
 
     ``over-limit`` needs a ``model`` with a published length limit; without one, and for
-    ``swap-roles`` on a record with fewer than two messages, the mutation breaks the JSON.
+    ``swap-roles`` on a record with fewer than two messages, and ``empty-text`` on a caption the
+    model allows to be empty (Titan Multimodal Embeddings: 0 characters), the mutation breaks the JSON.
     """
     record = copy.deepcopy(record)
     fmt = get_format(format_id)
@@ -68,7 +69,8 @@ def mutate(record: dict, kind: str, pick: int, format_id: str, model=None) -> tu
     if kind == "wrong-type":
         _set(record, path, pick)
         return json.dumps(record).encode(), {"wrong-type"}
-    if kind == "empty-text":
+    empty_caption_allowed = path[-1] == "caption" and model is not None and model.min_caption_chars == 0
+    if kind == "empty-text" and not empty_caption_allowed:
         _set(record, path, "")
         return json.dumps(record).encode(), {"empty-text", "caption-length"}
     if kind == "over-limit" and model is not None and over_limit_chars(model):

@@ -41,3 +41,14 @@ def test_study_next_lists_the_weakest_concepts_first():
     weakest = study_next(score)
     assert weakest and set(weakest) <= set(questions[0].concepts)
     assert all(t.wrong for t in score.by_concept if t.key in weakest)
+
+
+def test_study_next_puts_the_concepts_missed_questions_mainly_tested_first(single):
+    missed = [
+        AnsweredQuestion(
+            single("q1", concepts=("zeta", "alpha", "beta")), correct_answer(single("q1")), False
+        ),
+        AnsweredQuestion(single("q2", concepts=("omega", "alpha")), correct_answer(single("q2")), False),
+    ]
+    assert study_next(score_session(missed)) == ["alpha", "omega", "zeta"]
+    assert study_next(score_session(missed[:1])) == ["zeta", "alpha", "beta"]

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from studykit.concepts import Concept, ConceptSet, Fact, load_concepts
 from studykit.concepts.loader import concept_paths, load_concept_files
+from studykit.questions.claims import holds
 from studykit.questions.generate import generate_questions, shipped_generated_questions
 from studykit.questions.model import Kind, check_answer, correct_answer
 from studykit.questions.sequences import load_sequences
@@ -106,6 +107,16 @@ def test_generated_questions_never_have_a_true_distractor_for_any_content(concep
     for question in questions:
         check_shape(question)
         check_truth(question, concepts)
+
+
+def test_distillation_is_never_said_to_be_unable_to_use_labeled_or_unlabeled_data():
+    # Bedrock distillation takes prompts alone or optional prompt-response pairs: the claim
+    # "it can train on labeled or unlabeled data" is not safely false, so it is never asked.
+    distillation = load_concepts().get("distillation")
+    assert holds(distillation, "training_data", "labeled-or-unlabeled") is None
+    assert holds(distillation, "training_data", "prompts-only") is True
+    statements = [q.stem for q in shipped_generated_questions() if q.kind is Kind.TRUE_FALSE]
+    assert "Model distillation can train on labeled or unlabeled data." not in statements
 
 
 def test_claims_about_use_cases_read_as_sentences():
