@@ -6,6 +6,7 @@ A thin layer: options are parsed here, the work is done by ``studykit.datasets``
 from __future__ import annotations
 
 import json
+import math
 
 import click
 
@@ -258,24 +259,92 @@ def _warn_skipped(path: str, skipped: int, verb: str) -> None:
         )
 
 
+class Amount(click.ParamType):
+    """A finite number ≥ 0 (and ≤ ``maximum``): prices, hours. Rejects nan, inf and negatives."""
+
+    def __init__(self, name: str, maximum: float | None = None) -> None:
+        self.name = name
+        self.maximum = maximum
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            return value
+        try:
+            number = float(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        bound = f" and at most {self.maximum:g}" if self.maximum is not None else ""
+        if not math.isfinite(number) or number < 0 or (self.maximum is not None and number > self.maximum):
+            self.fail(f"{value!r} is not a finite number ≥ 0{bound}", param, ctx)
+        return number + 0.0  # -0 becomes 0
+
+
 @dataset.command("cost")
 @click.argument("path", metavar="FILE")
 @click.option("--model", "model_id", required=True, metavar="MODEL", help="The base model to customize.")
 @click.option(
     "--epochs", type=click.IntRange(min=1), default=None, help="Passes over the data (model default)."
 )
+@click.option(
+    "--training-price", type=Amount("USD"), default=None, help="Training, per 1,000 tokens (overrides)."
+)
+@click.option(
+    "--storage-price", type=Amount("USD"), default=None, help="Storage, per custom model per month."
+)
+@click.option(
+    "--hourly-price",
+    type=Amount("USD"),
+    default=None,
+    help="Provisioned Throughput, per model unit per hour.",
+)
+@click.option(
+    "--model-units",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Provisioned Throughput model units.",
+)
+@click.option(
+    "--hours",
+    type=Amount("HOURS", 744),
+    default=730,
+    show_default=True,
+    help="Hours of Provisioned Throughput per month.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
-def cost(path: str, model_id: str, epochs: int | None, as_json: bool) -> None:
-    """Estimate training, storage and serving costs of customizing MODEL on FILE."""
-    from studykit.datasets.cost import estimate_cost
+@click.pass_context
+def cost(
+    ctx: click.Context,
+    path: str,
+    model_id: str,
+    epochs: int | None,
+    training_price: float | None,
+    storage_price: float | None,
+    hourly_price: float | None,
+    model_units: int,
+    hours: float,
+    as_json: bool,
+) -> None:
+    """Estimate training, storage and serving costs of customizing MODEL on FILE.
+
+    Prices come from studykit's sourced specs; type any price from
+    https://aws.amazon.com/bedrock/pricing/ to override it or fill it in.
+    """
+    from studykit.datasets.cost import Prices, estimate_cost
+    from studykit.datasets.cost_report import render_cost
     from studykit.datasets.limits import get_model
-    from studykit.datasets.report import render_cost
     from studykit.datasets.stats import measure_path, require_records
 
+    if hourly_price is None:
+        for name in ("model_units", "hours"):
+            if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
+                option = "--" + name.replace("_", "-")
+                raise click.UsageError(f"{option} prices Provisioned Throughput: give --hourly-price too")
+    prices = Prices(training_price, storage_price, hourly_price, model_units, hours)
     model = get_model(model_id)
     measured = require_records(measure_path(path))
     _warn_skipped(path, measured.skipped, "priced")
-    estimate = estimate_cost(measured, model, epochs)
+    estimate = estimate_cost(measured, model, epochs, prices)
     if as_json:
         _echo_json(estimate.to_json())
     else:

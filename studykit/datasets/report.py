@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import textwrap
 
-from studykit.datasets import sources
-from studykit.datasets.cost import CostEstimate
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import MODELS, ModelSpec, models_for
 from studykit.datasets.sources import AS_OF
@@ -147,51 +145,3 @@ def _histogram(title: str, values: Distribution) -> list[str]:
 def _distribution_line(label: str, values: Distribution) -> str:
     data = {key: "-" if value is None else value for key, value in values.to_json().items()}
     return f"  {label:<14} min {data['min']:,}  p50 {data['p50']:,}  p95 {data['p95']:,}  max {data['max']:,}"
-
-
-def render_cost(estimate: CostEstimate) -> list[str]:
-    """The estimate as lines of text, each number next to its source."""
-    model = estimate.model
-    price = model.price
-    note = ""
-    if estimate.epochs_assumed:
-        note = "(the model's default)" if model.epochs else "(assumed: pass --epochs)"
-    out = [
-        f"Cost estimate for {model.name} ({model.id})",
-        f"  training tokens   {estimate.train_tokens:>14,}  (≈ characters / 6)",
-        f"  epochs            {estimate.epochs:>14}  {note}".rstrip(),
-        f"  tokens billed     {estimate.billed_tokens:>14,}  (tokens x epochs)",
-    ]
-    if estimate.epochs_note:
-        out += _wrap(f"note: {estimate.epochs_note}")
-    if price and estimate.training is not None:
-        out += [
-            f"  training          {_usd(estimate.training):>14}  "
-            f"({_rate(price.train_per_1k_tokens)} per 1k tokens)",
-            f"  storage           {_usd(price.storage_per_month):>14}  per month, per custom model",
-        ]
-        if price.on_demand_input_per_1k is not None:
-            out.append(
-                f"  on-demand use     {_rate(price.on_demand_input_per_1k)} in, "
-                f"{_rate(price.on_demand_output_per_1k or 0)} out per 1k tokens"
-            )
-            million = 1000 * (price.on_demand_input_per_1k + (price.on_demand_output_per_1k or 0))
-            out.append(f"                    e.g. 1M tokens in + 1M out: {_rate(million)}")
-        out += [f"  prices as of {price.source.as_of}:", f"  {price.source.url}"]
-    else:
-        out += [
-            f"  training          {'unknown':>14}  (no sourced price for {model.id} in studykit)",
-            "  price it: tokens billed / 1,000 x the training price on",
-            f"  {sources.PRICING.url}",
-        ]
-    out += _wrap(f"serving: {estimate.serving}")
-    out += _wrap(f"tokens: {ERROR_NOTE}")
-    return out
-
-
-def _usd(amount: float) -> str:
-    return f"${amount:,.2f}" if amount >= 0.01 or amount == 0 else f"${amount:.4f}"
-
-
-def _rate(amount: float) -> str:
-    return "$" + f"{amount:.6f}".rstrip("0").rstrip(".")
