@@ -42,8 +42,9 @@ def exam(
     """Sit a timed practice exam: 65 questions in 90 minutes by default, drawn to the AIF-C01 domain weights.
 
     Answer with letters (B · A,C · C A B D · 1b 2a 3c). Enter skips, b goes back, f flags,
-    g 12 jumps to question 12, r shows the review screen, submit ends the exam, q pauses it
-    (continue with --resume). A single-letter answer B or F is typed as a capital.
+    g 12 jumps to question 12, x clears an answer, r shows the review screen, submit ends
+    the exam, q pauses it (continue with --resume). A single-letter answer B or F is typed
+    as a capital.
     At the end: a scaled score (100-1000, pass mark 700), pass or fail, a report per
     domain and concept, and a walk-through of every wrong answer.
     """

@@ -23,7 +23,7 @@ EXPORT_FORMATS = ("json", "csv")
     "--export",
     "export_to",
     metavar="FILE",
-    help="Write your progress to FILE: CSV of every answer if it ends in .csv, else JSON ('-' for stdout).",
+    help="Write your progress to FILE: a .csv gets every answer, a .json the report too ('-': stdout).",
 )
 @click.option(
     "--format",

@@ -90,12 +90,23 @@ def review_and_save(
     duration_ms: int | None = None,
 ) -> CardRecord:
     """Review a question's card (making it on first sight) and commit it with the log entry."""
-    record = load_card(store, question_id) or new_card(question_id, now, domain, concepts)
+    record = load_card(store, question_id)
+    if record is None or not _usable(record):
+        record = new_card(question_id, now, domain, concepts)  # first sight, or a damaged card
     if concepts:
         record = replace(record, domain=domain, concepts=tuple(concepts))
     updated = review(record, rating, now, duration_ms)
     save_card(store, updated, now, rating=int(rating), duration_ms=duration_ms)
     return updated
+
+
+def _usable(record: CardRecord) -> bool:
+    """Whether the scheduler can read the card's saved state (a hand-edited file may break it)."""
+    try:
+        Card.from_dict(record.state)  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        return False
+    return True
 
 
 def due_cards(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from studykit.store.connection import Store
+from studykit.store.rows import first_readable, json_object, readable, text_list
 from studykit.store.timestamps import from_text, to_text
 
 
@@ -31,12 +32,12 @@ class CardRecord:
 def load_card(store: Store, question_id: str) -> CardRecord | None:
     row = store.connection.execute(f"SELECT {_COLUMNS} FROM cards WHERE question_id = ?", (question_id,))
     found = row.fetchone()
-    return _card(found) if found else None
+    return first_readable([found] if found else [], _card)
 
 
 def all_cards(store: Store) -> list[CardRecord]:
     """Every card, the soonest due first."""
-    return [_card(row) for row in store.connection.execute(f"SELECT {_COLUMNS} FROM cards ORDER BY due")]
+    return readable(store.connection.execute(f"SELECT {_COLUMNS} FROM cards ORDER BY due"), _card)
 
 
 def save_card(
@@ -78,10 +79,10 @@ _COLUMNS = "question_id, card, due, domain, concepts, reviews, lapses"
 def _card(row: tuple) -> CardRecord:
     return CardRecord(
         question_id=row[0],
-        state=json.loads(row[1]),
+        state=json_object(row[1]),
         due=from_text(row[2]),
         domain=row[3],
-        concepts=tuple(json.loads(row[4])),
+        concepts=text_list(row[4]),
         reviews=row[5],
         lapses=row[6],
     )

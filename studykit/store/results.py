@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from studykit.store.connection import Store
+from studykit.store.rows import object_list, readable
 from studykit.store.timestamps import from_text, to_text
 
 
@@ -65,18 +66,19 @@ def exam_history(store: Store) -> list[ExamRecord]:
         "SELECT session_id, correct, total, scaled_score, passed, domains, finished_at FROM exams"
         " ORDER BY finished_at, session_id"
     )
-    return [
-        ExamRecord(
-            session_id=row[0],
-            correct=row[1],
-            total=row[2],
-            scaled_score=row[3],
-            passed=bool(row[4]),
-            domains=tuple(json.loads(row[5])),
-            finished_at=from_text(row[6]),
-        )
-        for row in rows
-    ]
+    return readable(rows, _exam)
+
+
+def _exam(row: tuple) -> ExamRecord:
+    return ExamRecord(
+        session_id=row[0],
+        correct=row[1],
+        total=row[2],
+        scaled_score=row[3],
+        passed=bool(row[4]),
+        domains=object_list(row[5]),
+        finished_at=from_text(row[6]),
+    )
 
 
 def reset_progress(store: Store) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from studykit.store.connection import Store
+from studykit.store.rows import first_readable, json_object, readable, text_list
 from studykit.store.timestamps import from_text, to_text
 
 SESSION_KINDS = ("quiz", "exam", "review")
@@ -165,17 +166,17 @@ def finish_session(
 def load_session(store: Store, session_id: int) -> SavedSession | None:
     row = store.connection.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
     found = row.fetchone()
-    return _session(found) if found else None
+    return first_readable([found] if found else [], _session)
 
 
 def latest_active_session(store: Store, kind: str) -> SavedSession | None:
     """The unfinished session of ``kind`` the learner touched last, or None."""
-    row = store.connection.execute(
+    rows = store.connection.execute(
         f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE state = 'active' AND kind = ?"
-        " ORDER BY updated_at DESC, id DESC LIMIT 1",
+        " ORDER BY updated_at DESC, id DESC",
         (kind,),
-    ).fetchone()
-    return _session(row) if row else None
+    )
+    return first_readable(rows, _session)
 
 
 def list_sessions(store: Store, *, finished_only: bool = False) -> list[SavedSession]:
@@ -184,7 +185,7 @@ def list_sessions(store: Store, *, finished_only: bool = False) -> list[SavedSes
     rows = store.connection.execute(
         f"SELECT {_SESSION_COLUMNS} FROM sessions {where} ORDER BY started_at, id"
     )
-    return [_session(row) for row in rows]
+    return readable(rows, _session)
 
 
 def session_answers(store: Store, session_id: int) -> dict[str, SavedAnswer]:
@@ -192,7 +193,7 @@ def session_answers(store: Store, session_id: int) -> dict[str, SavedAnswer]:
     rows = store.connection.execute(
         f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY answered_at, id", (session_id,)
     )
-    return {answer.question_id: answer for answer in map(_answer, rows)}
+    return {answer.question_id: answer for answer in readable(rows, _answer)}
 
 
 def all_answers(store: Store, since: datetime | None = None) -> list[SavedAnswer]:
@@ -204,7 +205,7 @@ def all_answers(store: Store, since: datetime | None = None) -> list[SavedAnswer
             f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE answered_at >= ? ORDER BY answered_at, id",
             (to_text(since),),
         )
-    return [_answer(row) for row in rows]
+    return readable(rows, _answer)
 
 
 _SESSION_COLUMNS = (
@@ -242,12 +243,12 @@ def _session(row: tuple) -> SavedSession:
         id=row[0],
         kind=row[1],
         seed=row[2],
-        question_ids=tuple(json.loads(row[3])),
-        settings=json.loads(row[4]),
-        position=row[5],
-        flagged=frozenset(json.loads(row[6])),
-        time_limit_seconds=row[7],
-        remaining_seconds=row[8],
+        question_ids=text_list(row[3]),
+        settings=json_object(row[4]),
+        position=int(row[5]),
+        flagged=frozenset(text_list(row[6])),
+        time_limit_seconds=_seconds(row[7]),
+        remaining_seconds=_seconds(row[8]),
         state=row[9],
         started_at=from_text(row[10]),
         updated_at=from_text(row[11]),
@@ -261,8 +262,12 @@ def _answer(row: tuple) -> SavedAnswer:
         question_id=row[1],
         answer=row[2],
         correct=bool(row[3]),
-        elapsed_seconds=row[4],
+        elapsed_seconds=float(row[4]),
         domain=row[5],
-        concepts=tuple(json.loads(row[6])),
+        concepts=text_list(row[6]),
         answered_at=from_text(row[7]),
     )
+
+
+def _seconds(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
