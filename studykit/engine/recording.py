@@ -140,6 +140,10 @@ class SessionRecorder:
             remaining_seconds=remaining_seconds,
         )
 
+    def save_time(self, remaining_seconds: float) -> None:
+        """Commit the time left while the learner is still on a question."""
+        save_place(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+
     def finish(self, remaining_seconds: float | None = None) -> None:
         finish_session(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
 
