@@ -3,11 +3,13 @@
 studykit's side builds the concepts (schema, sources, cross-references), every bank (schema,
 concept ids, unique ids), the generated questions, and checks every question against its
 correct answer. The baseline is ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same files.
-Both run in this process, interleaved.
+Both run in this process, interleaved. A second figure reads the same result back from
+the parse cache (:mod:`studykit.parse_cache`), as a quiz does when nothing changed.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bench.measure import Figure, best_of, ratio_figure
@@ -19,6 +21,7 @@ from studykit.questions.sequences import load_sequences
 from studykit.resources import content_dir, quizzes_dir
 
 LOAD_GOAL = 1.5
+CACHED_GOAL = 0.5
 
 
 def all_files() -> list[Path]:
@@ -43,10 +46,34 @@ def strict_load() -> int:
     return len(questions)
 
 
-def loading_figures(repeats: int) -> list[Figure]:
+def cached_load(folder: Path) -> int:
+    """What a quiz does on a warm start: the shipped concepts, banks and generated questions,
+    read back from the parse cache in ``folder`` (the in-process memo skipped)."""
+    from studykit.concepts.loader import load_concepts
+    from studykit.questions.bank import load_shipped_banks
+    from studykit.questions.generate import shipped_generated_questions
+
+    previous = os.environ.get("STUDYKIT_HOME")
+    os.environ["STUDYKIT_HOME"] = str(folder)
+    try:
+        load_concepts.__wrapped__()
+        banks = load_shipped_banks.__wrapped__()
+        generated = shipped_generated_questions.__wrapped__()
+    finally:
+        if previous is None:
+            del os.environ["STUDYKIT_HOME"]
+        else:
+            os.environ["STUDYKIT_HOME"] = previous
+    return sum(len(bank.questions) for bank in banks) + len(generated)
+
+
+def loading_figures(repeats: int, workdir: Path) -> list[Figure]:
     files = all_files()
     questions = strict_load()
-    bare, ours = best_of([bare_parse, strict_load], repeats)
+    home = workdir / "load-home"
+    if cached_load(home) != questions:  # the first call fills the cache
+        raise RuntimeError("the parse cache gave back a different number of questions")
+    bare, ours, warm = best_of([bare_parse, strict_load, lambda: cached_load(home)], repeats)
     size = sum(path.stat().st_size for path in files) / 1024
     return [
         ratio_figure(
@@ -57,6 +84,16 @@ def loading_figures(repeats: int) -> list[Figure]:
             "ms",
             "bare yaml CSafeLoader parse",
             LOAD_GOAL,
-            detail=f"{len(files)} YAML files, {size:.0f} KiB, {questions} questions",
-        )
+            detail=f"{len(files)} YAML files, {size:.0f} KiB, {questions} questions; no cache",
+        ),
+        ratio_figure(
+            "load_cached",
+            "load from the parse cache",
+            warm * 1000,
+            bare * 1000,
+            "ms",
+            "bare yaml CSafeLoader parse",
+            CACHED_GOAL,
+            detail="what a quiz or exam does when no content or bank file changed",
+        ),
     ]

@@ -109,7 +109,8 @@ class Field:
         for key in required:
             if key not in value:
                 raise self.error(f"{self.name} is missing '{key}'", f"add a '{key}:' line")
-        return {key: self.child(key) for key in value}
+        document, keypath = self.document, self.keypath
+        return {key: Field(document, (*keypath, key), item) for key, item in value.items()}
 
     def text(self, *, max_length: int = 20_000) -> str:
         """Non-empty text."""

@@ -202,22 +202,38 @@ def _build(text: str, document: YamlDocument) -> object:
         parser.dispose()
 
 
+_new_tuple = tuple.__new__  # a Position without NamedTuple's Python-level __new__ (one per node)
+
+
 def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     positions = document.positions
+    # Event classes as locals: looked up once, not several times for each of thousands of events.
+    StreamEndEvent, MappingEndEvent, SequenceEndEvent = (
+        yaml.StreamEndEvent,
+        yaml.MappingEndEvent,
+        yaml.SequenceEndEvent,
+    )
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    AliasEvent, DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
+    get_event = parser.get_event
     stack: list[_Open] = []
     root: object = None
     documents = 0
     while True:
-        event = parser.get_event()
+        event = get_event()
         kind = type(event)
-        if kind is yaml.StreamEndEvent or event is None:
+        if kind is StreamEndEvent or event is None:
             break
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()
             continue
-        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
             mark = event.start_mark
-            where = Position(mark.line + 1, mark.column + 1)
+            where = _new_tuple(Position, (mark.line + 1, mark.column + 1))
             if event.anchor is not None:
                 raise _located(
                     document,
@@ -235,15 +251,15 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
             else:
                 keypath = ()
             positions[keypath] = where
-            if kind is yaml.ScalarEvent:
+            if kind is ScalarEvent:
                 value: object = _scalar(event, where, document)
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise _located(document, where, f"nested more than {MAX_DEPTH} levels deep", "flatten it")
-                expected = _MAP if kind is yaml.MappingStartEvent else _SEQ
+                expected = _MAP if kind is MappingStartEvent else _SEQ
                 if event.tag not in (None, "!", expected):
                     raise _located(document, where, f"unsupported YAML tag {event.tag}", "remove the tag")
-                value = {} if kind is yaml.MappingStartEvent else []
+                value = {} if kind is MappingStartEvent else []
             if stack:
                 parent = stack[-1]
                 if parent.is_mapping:
@@ -253,9 +269,9 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                     parent.container.append(value)  # type: ignore[union-attr]
             else:
                 root = value
-            if kind is not yaml.ScalarEvent:
+            if kind is not ScalarEvent:
                 stack.append(_Open(value, keypath))  # type: ignore[arg-type]
-        elif kind is yaml.AliasEvent:
+        elif kind is AliasEvent:
             mark = event.start_mark
             raise _located(
                 document,
@@ -263,7 +279,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                 "YAML anchors and aliases (&name / *name) are not allowed",
                 "write the value out in full",
             )
-        elif kind is yaml.DocumentStartEvent:
+        elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
                 mark = event.start_mark
@@ -297,13 +313,21 @@ def _located(document: YamlDocument, where: Position, message: str, hint: str) -
     return StudykitError(message, document.path, where.line, where.column, hint)
 
 
+# A plain scalar's tag depends on its text alone (keys, kinds, ids and flags repeat a lot).
+_RESOLVED: dict[str, str] = {}
+
+
 def _scalar(event: yaml.ScalarEvent, where: Position, document: YamlDocument) -> object:
     tag = event.tag
     value = event.value
     if tag is None or tag == "!":
         if not event.implicit[0]:
             return value  # quoted or block text is always a string
-        tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        tag = _RESOLVED.get(value)
+        if tag is None:
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+            if len(_RESOLVED) < 4096 and len(value) <= 64:
+                _RESOLVED[value] = tag
     if tag in (_STR, _TIMESTAMP):
         return value
     if tag == _NULL:

@@ -25,8 +25,8 @@ from studykit.engine.exam import ExamProgress
 from studykit.engine.exam_loop import ENDED_INPUT, PAUSED, TIMED_OUT, run_exam
 from studykit.engine.exam_result import score_exam
 from studykit.engine.presentation import Presented, present_seeded
-from studykit.engine.recording import SessionRecorder, resumable
-from studykit.engine.timer import Countdown, format_duration
+from studykit.engine.recording import SessionRecorder, resumable, saved_banks
+from studykit.engine.timer import Countdown, SavedEvery, format_duration
 from studykit.errors import StudykitError
 from studykit.questions.model import Question
 from studykit.questions.pool import question_pool
@@ -96,12 +96,13 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
         reader = LineInput(console)
         display = ExamScreens(console)
         progress, countdown = running.progress, running.countdown
+        time_left = SavedEvery(countdown, running.recorder.save_time)
         try:
             how = run_exam(
                 running.items,
                 progress,
                 countdown,
-                lambda prompt, _left: reader.read(Text(prompt), time_left=countdown.remaining),
+                lambda prompt, _left: reader.read(Text(prompt), time_left=time_left),
                 display,
                 running.recorder,
             )
@@ -197,7 +198,7 @@ def _resume_pool(store: Store, request: ExamRequest, content: Path | None) -> li
     saved = latest_active_session(store, "exam")
     if saved is None:
         return None
-    banks = list(request.banks) or [Path(path) for path in saved.settings.get("banks", [])]  # type: ignore[union-attr]
+    banks = list(request.banks) or saved_banks(saved)
     generated = bool(saved.settings.get("generated", request.generated))
     return list(question_pool(banks, generated=generated, content=content))
 

@@ -175,6 +175,8 @@ def render_cost(estimate: CostEstimate) -> list[str]:
                 f"  on-demand use     {_rate(price.on_demand_input_per_1k)} in, "
                 f"{_rate(price.on_demand_output_per_1k or 0)} out per 1k tokens"
             )
+            million = 1000 * (price.on_demand_input_per_1k + (price.on_demand_output_per_1k or 0))
+            out.append(f"                    e.g. 1M tokens in + 1M out: {_rate(million)}")
         out += [f"  prices as of {price.source.as_of}:", f"  {price.source.url}"]
     else:
         out += [

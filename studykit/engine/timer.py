@@ -29,6 +29,28 @@ class Countdown:
         return self.remaining() <= 0
 
 
+class SavedEvery:
+    """The time left on ``countdown``, handed to ``save`` each time ``every`` more seconds have gone.
+
+    A waiting prompt reads it several times a second; saving now and then means a
+    process killed while the learner thinks loses at most ``every`` seconds of the
+    exam's clock, not all the time since the last answer.
+    """
+
+    def __init__(self, countdown: Countdown, save: Callable[[float], None], every: float = 15.0) -> None:
+        self.countdown = countdown
+        self.save = save
+        self.every = every
+        self._saved = countdown.remaining()
+
+    def __call__(self) -> float:
+        left = self.countdown.remaining()
+        if self._saved - left >= self.every:
+            self.save(left)
+            self._saved = left
+        return left
+
+
 def format_duration(seconds: float) -> str:
     """``1:05:09``, ``12:03`` or ``0:07``: hours only when needed, seconds rounded down."""
     whole = max(0, int(seconds))

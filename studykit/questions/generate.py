@@ -190,8 +190,8 @@ def _statements(concepts: ConceptSet) -> Iterator[Question]:
                     Kind.TRUE_FALSE,
                     said,
                     options=(
-                        Option("True", truth, real),
-                        Option("False", not truth, real),
+                        Option("True", truth, real if truth else f"Not so: {real}"),
+                        Option("False", not truth, f"It is true: {real}" if truth else real),
                     ),
                     explanation=real,
                     difficulty="easy",

@@ -61,7 +61,10 @@ def _statement(concept: Concept, case: str, owner: Concept, truth: bool) -> Ques
         key,
         Kind.TRUE_FALSE,
         f"{concept.title} is typically used for: {case[0].lower() + case[1:]}.",
-        options=(Option("True", truth, fact), Option("False", not truth, fact)),
+        options=(
+            Option("True", truth, fact if truth else f"Not so: {fact}"),
+            Option("False", not truth, f"It is true: {fact}" if truth else fact),
+        ),
         explanation=fact,
         concepts=tuple(dict.fromkeys((concept.id, owner.id))),
         difficulty="easy",

@@ -8,15 +8,16 @@ cases, exam tips, where to go next, and the list of sources.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import ATTRIBUTES, Concept, ConceptSet, Fact
 from studykit.ui.blocks import bullets, heading, indented, key_values, numbered, title
-from studykit.ui.json_text import pretty_json
+from studykit.ui.json_text import pretty_json, wrap_json_line
 from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal, visible
 
@@ -127,9 +128,26 @@ def _json_block(record: str, plain: bool) -> RenderableType:
         pretty = pretty_json(json.loads(record), width=RECORD_WIDTH)
     except ValueError:
         return literal(record)
-    if plain:
-        return Text(pretty)
-    return Syntax(pretty, "json", theme="ansi_dark", background_color="default", word_wrap=True)
+    return _JsonRecord(pretty, plain)
+
+
+@dataclass(frozen=True)
+class _JsonRecord:
+    """Pretty JSON, highlighted on a terminal; a long string wraps under its opening quote."""
+
+    pretty: str
+    plain: bool
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.plain:
+            text = Text(self.pretty)
+        else:
+            syntax = Syntax(self.pretty, "json", theme="ansi_dark", background_color="default")
+            text = syntax.highlight(self.pretty)
+            text.rstrip()
+        for line in text.split("\n"):
+            for start, end, pad in wrap_json_line(line.plain, options.max_width):
+                yield Text.assemble(" " * pad, line[start:end], no_wrap=True, end="\n")
 
 
 def _links(concept: Concept, concepts: ConceptSet | None) -> list[tuple[str, str]]:

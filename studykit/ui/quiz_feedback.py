@@ -7,7 +7,7 @@ from rich.text import Text
 
 from studykit.engine.presentation import Presented, letter
 from studykit.engine.scoring import AnsweredQuestion
-from studykit.questions.model import Kind, MatchAnswer
+from studykit.questions.model import Kind, MatchAnswer, OrderAnswer
 from studykit.ui.blocks import indented
 from studykit.ui.text import literal
 
@@ -39,9 +39,15 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
             line.append(literal(f" — {pair.why}"))
             rows.append((f"{number + 1}.", line))
     elif question.kind is Kind.ORDERING:
+        given = answered.answer if answered is not None else None
+        placed = given.order if isinstance(given, OrderAnswer) else ()
         for step_index, step in enumerate(question.steps):
             label = letter(item.position_of(step_index))
-            rows.append((f"{step_index + 1}.", literal(f"{label}  {step.text} — {step.why}")))
+            line = literal(f"{label}  {step.text}")
+            if placed and placed.index(step_index) != step_index:
+                line.append(f"  [you put it {_ordinal(placed.index(step_index) + 1)}]")
+            line.append(literal(f" — {step.why}"))
+            rows.append((f"{step_index + 1}.", line))
     else:
         for position, index in enumerate(item.order):
             option = question.options[index]
@@ -70,3 +76,9 @@ def _not_answered(item: Presented, plain: bool) -> Text:
     text = Text("Not answered.", style="" if plain else "bold red")
     text.append(f" The answer is {item.correct_typed}.")
     return text
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 5th: steps are at most five."""
+    suffixes = {1: "st", 2: "nd", 3: "rd"}
+    return f"{number}{suffixes.get(number, 'th')}"

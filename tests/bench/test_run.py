@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-FIGURES = {"startup", "first_question", "load", "validate", "validate_rss", "generate"}
+FIGURES = {"startup", "first_question", "load", "load_cached", "validate", "validate_rss", "generate"}
 
 
 def run_bench(*args: str) -> subprocess.CompletedProcess[str]:

@@ -35,6 +35,7 @@ def test_cost_prints_prices_with_source_and_date(tmp_path):
     assert result.exit_code == 0
     assert "as of 2026-11-23" in result.output and "aws.amazon.com" in result.output
     assert "$1.95" in result.output
+    assert "1M tokens in + 1M out: $0.175" in result.output  # 1,000 x ($0.000035 + $0.00014)
 
 
 def test_cost_json_and_unknown_model(tmp_path):

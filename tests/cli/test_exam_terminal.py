@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -179,3 +180,21 @@ def test_kill_9_mid_exam_loses_no_committed_answer(home: Path) -> None:
         assert store.notices == []
         assert {a.question_id for a in all_answers(store)} == {item.question.id for item in shown[:3]}
         assert latest_active_session(store, "exam").position == 3
+
+
+def test_kill_9_while_the_learner_thinks_keeps_the_time_used(home: Path, tmp_path: Path) -> None:
+    shown = items()
+    offset = tmp_path / "clock-offset"
+    child = spawn(str(REPO / "tests" / "cli" / "moved_clock.py"), str(offset), *EXAM[2:], home=home)
+    child.expect(PROMPT)
+    child.sendline(shown[0].correct_typed)
+    child.expect("Question 2 of 5")
+    child.expect(PROMPT)
+    offset.write_text("600")  # ten minutes on question 2, no answer yet
+    time.sleep(1.0)  # a few of the prompt's quarter-second looks at the clock
+    child.kill(signal.SIGKILL)
+    child.close()
+    with open_store(home / "progress.sqlite3") as store:
+        saved = latest_active_session(store, "exam")
+        assert saved is not None and saved.remaining_seconds is not None
+        assert 90 * 60 - 600 - 30 < saved.remaining_seconds <= 90 * 60 - 600

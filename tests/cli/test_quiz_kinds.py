@@ -154,3 +154,13 @@ def _why_in_event_order(item) -> list[str]:
     if question.kind in (Kind.ORDERING, Kind.MATCHING):
         return parts_why(item)
     return [question.options[index].why for index in item.order]
+
+
+def test_a_wrong_order_shows_where_each_misplaced_step_was_put():
+    first, _ = drawn("ordering")
+    steps = first.question.steps
+    typed = " ".join(reversed(first.correct_typed.split()))  # last step first, and so on
+    output = flat(quiz("ordering", f"{typed}\nq\n").output)
+    last = len(steps)
+    assert f"{flat(steps[0].text)} [you put it {last}th] — {flat(steps[0].why)}" in output
+    assert f"{flat(steps[-1].text)} [you put it 1st] — {flat(steps[-1].why)}" in output
