@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench import measure
 from bench.measure import ROOT, Figure, best_of, child_environment, process, python, ratio_figure
 
 # What the installed ``studykit`` console script runs.
@@ -19,11 +21,16 @@ HELP_GOAL = 1.5
 FIRST_QUESTION_GOAL = 2.5
 
 
-def first_question(env: dict[str, str], warm: bool) -> Callable[[], None]:
-    """A function that starts a quiz and returns once its first question is printed."""
+def first_question(env: dict[str, str], warm: bool) -> Callable[[], float]:
+    """A function that starts a quiz and returns the time until its first question is printed.
+
+    With the processor-time clock, that is the child's own time when the question appears
+    (Linux's /proc/PID/schedstat), or its whole run where that is not available.
+    """
     args = [*python(ENTRY), "quiz", "--count", "1", "--seed", "1"]
 
-    def run() -> None:
+    def run() -> float:
+        cpu, wall = measure.children_cpu(), time.perf_counter()
         with subprocess.Popen(
             args,
             stdin=subprocess.PIPE,
@@ -38,6 +45,7 @@ def first_question(env: dict[str, str], warm: bool) -> Callable[[], None]:
             for line in child.stdout:
                 seen.append(line)
                 if FIRST_QUESTION_MARK in line:
+                    shown_wall, shown_cpu = time.perf_counter(), measure.cpu_so_far(child.pid)
                     break
             else:
                 error = child.stderr.read() if child.stderr else ""
@@ -46,6 +54,9 @@ def first_question(env: dict[str, str], warm: bool) -> Callable[[], None]:
             child.stdin.close()
             child.stdout.read()
             child.wait()
+        if measure.CLOCK != "cpu":
+            return shown_wall - wall
+        return shown_cpu if shown_cpu is not None else measure.children_cpu() - cpu
 
     if warm:
         run()

@@ -3,9 +3,12 @@
 Parsing and checking every concept and bank file costs far more than reading back the
 result. An entry is used only when nothing it was built from has changed: the same source
 files (path, size, modification time, inode and change time), the same studykit code (every
-module's size and modification time) and the same Python. It is never trusted blindly: a
-SHA-256 checksum catches a torn or corrupt file, and unpickling admits only studykit's value
-classes, so a damaged or planted entry is ignored and rebuilt, never run. Entries are written
+module's size and modification time) and the same Python; the entry stores that description
+in full and it must match byte for byte. It is never trusted blindly: a length and CRC-32
+check catches a torn or corrupt file, and unpickling admits only studykit's value classes,
+so a damaged or planted entry is ignored and rebuilt, never run. (No cryptographic hash:
+whoever can write the cache folder could recompute one; the allow-list is the protection,
+and hashlib's start-up cost would eat into what the cache saves.) Entries are written
 to a temporary file and renamed into place, so concurrent writers each leave a whole entry.
 
 Files changed in the last two seconds are not cached (a file system with coarse timestamps
@@ -16,12 +19,12 @@ off; with ``STUDYKIT_HOME`` set (tests, separate profiles) it lives in ``$STUDYK
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +34,7 @@ import studykit
 
 T = TypeVar("T")
 
-FORMAT = b"studykit-parse-cache 1\n"
+FORMAT = b"studykit-parse-cache 2\n"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 SETTLE_SECONDS = 2.0
 
@@ -82,29 +85,31 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
 
 
 def _key(name: str, sources: Iterable[Path]) -> tuple[bytes, float]:
-    """A digest of everything the entry depends on, and the newest source's modification time."""
-    digest = hashlib.sha256(FORMAT)
-    digest.update(f"{name}\0{sys.version}\0{studykit.__version__}\0".encode())
-    digest.update(_code_signature())
+    """Everything the entry depends on, written out, and the newest source's modification time."""
+    lines = [f"{name}\0{sys.version}\0{studykit.__version__}", _code_signature()]
     newest = 0.0
     for path in sorted({Path(source).resolve() for source in sources}):
         stat = path.stat()
         newest = max(newest, stat.st_mtime)
-        digest.update(
-            f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\0{stat.st_ctime_ns}\0".encode()
-        )
-    return digest.digest(), newest
+        lines.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\0{stat.st_ctime_ns}")
+    return "\n".join(lines).encode("utf-8", "surrogateescape"), newest
 
 
 @lru_cache(maxsize=1)
-def _code_signature() -> bytes:
+def _code_signature() -> str:
     """Size and modification time of every studykit module: a code change rebuilds entries."""
     root = Path(studykit.__file__).resolve().parent
-    digest = hashlib.sha256()
+    lines = []
     for path in sorted(root.rglob("*.py")):
         stat = path.stat()
-        digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.digest()
+        lines.append(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return "\n".join(lines)
+
+
+def _entry(key: bytes, payload: bytes) -> bytes:
+    """An entry's bytes: format line, key length and key, payload length and CRC-32, payload."""
+    sizes = len(key).to_bytes(8, "big") + len(payload).to_bytes(8, "big")
+    return FORMAT + sizes + zlib.crc32(payload).to_bytes(4, "big") + key + payload
 
 
 class _ValuesOnly(pickle.Unpickler):
@@ -123,13 +128,16 @@ def _read(path: Path, key: bytes) -> object | None:
             data = stream.read(MAX_ENTRY_BYTES + 1)
     except OSError:
         return None
-    header = len(FORMAT) + 2 * 32
-    if len(data) > MAX_ENTRY_BYTES or len(data) < header or not data.startswith(FORMAT):
+    start = len(FORMAT) + 20
+    if len(data) > MAX_ENTRY_BYTES or len(data) < start or not data.startswith(FORMAT):
         return None
-    stored_key = data[len(FORMAT) : len(FORMAT) + 32]
-    checksum = data[len(FORMAT) + 32 : header]
-    payload = data[header:]
-    if stored_key != key or hashlib.sha256(payload).digest() != checksum:
+    key_size = int.from_bytes(data[len(FORMAT) : len(FORMAT) + 8], "big")
+    payload_size = int.from_bytes(data[len(FORMAT) + 8 : len(FORMAT) + 16], "big")
+    checksum = int.from_bytes(data[len(FORMAT) + 16 : start], "big")
+    if key_size != len(key) or start + key_size + payload_size != len(data):
+        return None
+    payload = data[start + key_size :]
+    if data[start : start + key_size] != key or zlib.crc32(payload) != checksum:
         return None
     try:
         return _ValuesOnly(io.BytesIO(payload)).load()
@@ -149,7 +157,7 @@ def _write(path: Path, key: bytes, value: object) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(FORMAT + key + hashlib.sha256(payload).digest() + payload)
+            stream.write(_entry(key, payload))
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):

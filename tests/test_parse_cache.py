@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -97,7 +96,7 @@ def test_a_planted_entry_with_a_valid_checksum_is_never_run(tmp_path, monkeypatc
     payload = pickle.dumps(Planted())
     entry = cache_dir() / "thing.pickle"
     entry.parent.mkdir(parents=True, exist_ok=True)
-    entry.write_bytes(parse_cache.FORMAT + key + hashlib.sha256(payload).digest() + payload)
+    entry.write_bytes(parse_cache._entry(key, payload))
     assert cached("thing", [path], build) == ("built",)
     assert build.calls == 1 and not (tmp_path / "planted.txt").exists()
 

@@ -25,7 +25,7 @@ from studykit.engine.exam import ExamProgress
 from studykit.engine.exam_loop import ENDED_INPUT, PAUSED, TIMED_OUT, run_exam
 from studykit.engine.exam_result import score_exam
 from studykit.engine.presentation import Presented, present_seeded
-from studykit.engine.recording import SessionRecorder, resumable
+from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.engine.timer import Countdown, SavedEvery, format_duration
 from studykit.errors import StudykitError
 from studykit.questions.model import Question
@@ -198,7 +198,7 @@ def _resume_pool(store: Store, request: ExamRequest, content: Path | None) -> li
     saved = latest_active_session(store, "exam")
     if saved is None:
         return None
-    banks = list(request.banks) or [Path(path) for path in saved.settings.get("banks", [])]  # type: ignore[union-attr]
+    banks = list(request.banks) or saved_banks(saved)
     generated = bool(saved.settings.get("generated", request.generated))
     return list(question_pool(banks, generated=generated, content=content))
 

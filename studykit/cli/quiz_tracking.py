@@ -19,7 +19,7 @@ import click
 from studykit.cli.environment import Environment, environment, open_progress
 from studykit.engine.presentation import Presented, present_seeded
 from studykit.engine.quiz import QuizOutcome
-from studykit.engine.recording import SessionRecorder, resumable
+from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.engine.scoring import AnsweredQuestion
 from studykit.questions.model import Answer, Question, check_answer
 from studykit.questions.pool import question_pool
@@ -69,9 +69,8 @@ class QuizTracking:
         saved = latest_active_session(self.store, "quiz")
         if saved is None:
             return None
-        saved_banks = [Path(path) for path in saved.settings.get("banks", [])]  # type: ignore[union-attr]
         pool = question_pool(
-            list(banks) or saved_banks,
+            list(banks) or saved_banks(saved),
             generated=bool(saved.settings.get("generated", generated)),
             content=content,
         )

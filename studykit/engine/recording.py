@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studykit.questions.model import Answer, Question, answer_from_json, answer_to_json, check_answer
@@ -146,6 +147,14 @@ class SessionRecorder:
 
     def finish(self, remaining_seconds: float | None = None) -> None:
         finish_session(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+
+
+def saved_banks(session: SavedSession) -> list[Path]:
+    """The bank paths a session was drawn from (none, meaning the shipped banks, if unreadable)."""
+    banks = session.settings.get("banks", [])
+    if not isinstance(banks, list) or not all(isinstance(path, str) for path in banks):
+        return []
+    return [Path(path) for path in banks]
 
 
 @dataclass(frozen=True)

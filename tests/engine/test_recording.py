@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from studykit.engine.recording import SessionRecorder, resumable
+from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.questions.model import ChoiceAnswer
-from studykit.store import all_answers, all_cards, latest_active_session, open_store
+from studykit.store import all_answers, all_cards, latest_active_session, open_store, start_session
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
@@ -77,3 +77,17 @@ def test_an_answer_that_no_longer_fits_its_changed_question_is_forgotten(store, 
 
 def test_nothing_to_resume(store) -> None:
     assert resumable(store, "exam", []) is None
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"banks": ["week-1.yaml", "more"]}, [Path("week-1.yaml"), Path("more")]),
+        ({}, []),
+        ({"banks": "week-1.yaml"}, []),  # a hand-edited file: fall back to the shipped banks
+        ({"banks": [1, 2]}, []),
+    ],
+)
+def test_saved_banks_are_read_back_or_fall_back_to_the_shipped_ones(store, settings, expected) -> None:
+    session = start_session(store, "quiz", ["a"], NOW, settings=settings)
+    assert saved_banks(session) == expected
