@@ -220,6 +220,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     )
     AliasEvent, DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
     get_event = parser.get_event
+    resolved = _RESOLVED.get
     stack: list[_Open] = []
     root: object = None
     documents = 0
@@ -252,7 +253,10 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                 keypath = ()
             positions[keypath] = where
             if kind is ScalarEvent:
-                value: object = _scalar(event, where, document)
+                value = event.value
+                # Text (quoted, block, or plain and known to be a string) needs no resolving.
+                if event.tag is not None or (event.implicit[0] and resolved(value) != _STR):
+                    value = _scalar(event, where, document)
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise _located(document, where, f"nested more than {MAX_DEPTH} levels deep", "flatten it")

@@ -218,6 +218,7 @@ def _run_json(
     resumed: ResumedQuiz | None,
 ) -> None:
     from studykit.cli.quiz_tracking import combined, numbered
+    from studykit.ui.line_input import read_answer_line
 
     def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
         number, total = numbered(resumed, number, total)
@@ -225,7 +226,7 @@ def _run_json(
             _emit(question_event(item, number, total))
         else:
             _emit({"event": "invalid", "number": number, "hint": hint})
-        line = sys.stdin.readline()
+        line = read_answer_line(sys.stdin)
         return line.rstrip("\r\n") if line else None
 
     def feedback(answered: AnsweredQuestion, item: Presented) -> None:

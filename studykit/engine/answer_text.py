@@ -90,6 +90,11 @@ def parse_answer(presented: Presented, text: str) -> Answer:
     return OrderAnswer(tuple(indexes))
 
 
+def _quoted(token: str, limit: int = 20) -> str:
+    """The token as typed, cut short: a hint quotes what was wrong, not a pasted page."""
+    return repr(token if len(token) <= limit else token[:limit] + "…")
+
+
 def _letters_count(indexes: list[int]) -> str:
     return f"{len(indexes)} letter" + ("" if len(indexes) == 1 else "s")
 
@@ -104,7 +109,8 @@ def _letters(presented: Presented, tokens: list[str]) -> list[str]:
         upper = token.upper()
         if len(upper) != 1 or upper not in allowed:
             raise InvalidAnswer(
-                f"{token!r} is not one of the letters {allowed[0]}–{allowed[-1]}; {expected_shape(presented)}"
+                f"{_quoted(token)} is not one of the letters {allowed[0]}–{allowed[-1]};"
+                f" {expected_shape(presented)}"
             )
         letters.append(upper)
     return letters

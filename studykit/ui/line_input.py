@@ -19,6 +19,23 @@ from studykit.ui.text import literal
 
 TICK_SECONDS = 0.25
 """How often a timed terminal read looks at the time left."""
+MAX_ANSWER_CHARS = 1000
+"""No answer is longer; the rest of a longer line is read and dropped (it is not an answer anyway)."""
+
+
+def read_answer_line(stream: IO[str]) -> str:
+    """One line of at most MAX_ANSWER_CHARS ("" at end of input); a 20 MB line is not held or echoed."""
+    try:
+        line = stream.readline(MAX_ANSWER_CHARS + 1)
+        if len(line) > MAX_ANSWER_CHARS and not line.endswith("\n"):
+            line = line[:MAX_ANSWER_CHARS]
+            rest = stream.readline(65536)
+            while rest and not rest.endswith("\n"):
+                rest = stream.readline(65536)
+            line += "\n" if rest else ""
+    except UnicodeDecodeError:
+        return "\ufffd\n"  # bytes that are not UTF-8: no answer, so the question is asked again
+    return line
 
 
 class LineInput:
@@ -48,7 +65,7 @@ class LineInput:
             except EOFError:
                 self.console.print()
                 return None
-        line = self.stream.readline()
+        line = read_answer_line(self.stream)
         shown = prompt.copy()
         shown.append(literal(line.rstrip("\r\n"), keep_newlines=False))
         show(self.console, shown)
@@ -78,5 +95,5 @@ class LineInput:
                     break
                 self.console.print()
                 return None
-            received += chunk
+            received = (received + chunk)[-4 * MAX_ANSWER_CHARS :]
         return received.decode("utf-8", errors="replace").rstrip("\r\n")

@@ -87,6 +87,7 @@ def test_another_programs_sqlite_file_is_moved_aside(tmp_path: Path) -> None:
 def test_damaged_store_is_moved_aside_with_a_clear_notice(tmp_path: Path) -> None:
     path = tmp_path / "progress.sqlite3"
     with open_store(path) as store:
+        store.connection.execute("PRAGMA synchronous = OFF")  # only to fill the file quickly
         session = start_session(store, "quiz", [f"q{i}" for i in range(300)], NOW)
         for i in range(300):
             record_answer(store, session.id, AnswerRecord(f"q{i}", "A", False, 1.0), NOW)
