@@ -170,3 +170,15 @@ def test_stopped_dataset_work_leaves_no_partial_file(work: str, how: signal.Sign
     before = sorted(os.listdir(tmp_path))
     run_and_stop(DATASET_WORK[work], tmp_path, how)
     assert sorted(name for name in os.listdir(tmp_path) if name != "home") == before
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_stopping_at_the_continue_prompt_keeps_the_paused_exam(
+    how: signal.Signals, studykit_home: Path
+) -> None:
+    assert "Exam paused" in invoke("exam", "--questions", "2", *QUESTIONS, stdin="q\n")
+    child = spawn(studykit_home, "exam", "--questions", "2", *QUESTIONS)
+    child.expect(r"Continue it\? \[Y/n\]: ")
+    stop(child, how)
+    with open_store(studykit_home / "progress.sqlite3") as store:
+        assert latest_active_session(store, "exam") is not None
