@@ -42,3 +42,14 @@ def undetected_hint(record: object) -> str:
             'a lone "text" key is Nova continued pre-training (SageMaker AI); Bedrock\'s Titan uses "input"'
         )
     return "pass --format; 'studykit dataset formats' lists them"
+
+
+def settle_conversation(format_id: str | None, longest_conversation: int) -> str | None:
+    """A detected conversation file whose every record is one exchange is single-turn data.
+
+    Detection sees one record at a time and calls conversations multi-turn (the wider rule set, so a
+    later longer record still validates); once the whole file is read, the narrower name tells the truth.
+    """
+    if format_id == "multi-turn" and 0 < longest_conversation <= 2:
+        return "single-turn"
+    return format_id

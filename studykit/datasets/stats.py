@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from studykit.datasets import lines as rawlines
 from studykit.datasets.dedupe import DuplicateTracker
-from studykit.datasets.detect import detect_format
+from studykit.datasets.detect import detect_format, settle_conversation
 from studykit.datasets.formats import get_format
 from studykit.datasets.strict_json import parse_record
 from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR, estimate_tokens
@@ -135,6 +135,7 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
     """Stats for the file at ``path`` (``-`` for standard input)."""
     fmt = get_format(format_id) if format_id and format_id != "auto" else None
     stats = DatasetStats("<stdin>" if path == "-" else path, fmt.id if fmt else None)
+    detected = fmt is None
     tracker = DuplicateTracker()
     with rawlines.open_input(path) as stream:
         for number, data, flags in rawlines.read_lines(stream):
@@ -152,6 +153,8 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
             _measure(record, stats)
             if tracker.first_line(data, number) is not None:
                 stats.duplicates += 1
+    if detected and stats.turns.count:
+        stats.format_id = settle_conversation(stats.format_id, stats.turns.high or 0)
     return stats
 
 

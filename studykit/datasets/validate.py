@@ -15,7 +15,7 @@ from typing import BinaryIO
 from studykit.datasets import lines as rawlines
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
-from studykit.datasets.detect import OPENAI_CHAT, detect_format, undetected_hint
+from studykit.datasets.detect import OPENAI_CHAT, detect_format, settle_conversation, undetected_hint
 from studykit.datasets.findings import ERROR, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
@@ -127,6 +127,7 @@ def validate_stream(
     pending: list[Finding] = []
     decode = parse_record
     flags = 0
+    longest_conversation = 0
     for number, data, flags in rawlines.read_lines(stream):
         report.lines = number
         report.bytes += len(data) + (0 if flags & rawlines.NO_NEWLINE else 1 + (flags & rawlines.CRLF))
@@ -149,7 +150,7 @@ def validate_stream(
                     report.add(
                         Finding(
                             "crlf",
-                            "Windows line ending (CRLF)",
+                            "Windows line ending (CRLF); the summary counts every such line",
                             "save with LF (\\n) line endings",
                             line=number,
                         )
@@ -185,6 +186,8 @@ def validate_stream(
             checker = _detect(record, number, model, report)
             if checker is None:
                 continue
+        if report.detected and report.format_id == "multi-turn":
+            longest_conversation = max(longest_conversation, _message_count(record))
         pending.clear()
         checker.check(record, number, pending, data)
         for finding in pending:
@@ -206,10 +209,19 @@ def validate_stream(
                 severity=WARNING,
             )
         )
+    if crlf_lines:
+        report.counts["crlf"] = crlf_lines
+    if report.detected:
+        report.format_id = settle_conversation(report.format_id, longest_conversation)
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
     return report
+
+
+def _message_count(record: object) -> int:
+    messages = record.get("messages") if isinstance(record, dict) else None
+    return len(messages) if isinstance(messages, list) else 3
 
 
 def _json_error(error: ValueError, number: int, truncated: bool) -> Finding:

@@ -24,7 +24,7 @@ def codes(report) -> set[tuple[int | None, str]]:
 def test_a_valid_record_of_each_format_is_detected_and_passes(format_id):
     report = run(jsonl(VALID[format_id]))
     assert report.valid, [f.format("x") for f in report.findings]
-    assert report.format_id == format_id or (format_id == "single-turn" and report.format_id == "multi-turn")
+    assert report.format_id == format_id
     assert report.records == 1
 
 
@@ -36,6 +36,21 @@ def test_file_level_byte_problems_are_reported_on_their_lines():
         report
     )
     assert not report.valid
+
+
+def test_a_conversation_file_is_called_multi_turn_once_any_record_has_more_than_one_exchange():
+    single = VALID["single-turn"]
+    longer = VALID["multi-turn"]
+    assert len(longer["messages"]) > 2
+    assert run(jsonl(single, single)).format_id == "single-turn"
+    assert run(jsonl(single, longer)).format_id == "multi-turn"
+
+
+def test_every_crlf_line_is_counted_though_reported_once():
+    good = json.dumps(VALID["prompt-completion"]).encode()
+    report = run(good + b"\r\n" + good + b"\r\n" + good + b"\n")
+    assert [finding.line for finding in report.findings if finding.code == "crlf"] == [1]
+    assert report.counts["crlf"] == 2
 
 
 def test_invalid_json_names_the_column():

@@ -90,3 +90,21 @@ def test_answering_the_last_question_opens_the_review_screen(single) -> None:
     ask = _script(clock, [(1, items[0].correct_typed), (1, ""), (1, None)])
     run_exam(items, progress, Countdown(600, clock), ask, screen, Events())
     assert screen.shown == ["q1", "review", "q1"]
+
+
+def test_time_running_out_on_the_review_screen_submits_what_was_answered(single) -> None:
+    items, progress = _exam(single, count=2)
+    clock, screen = Clock(), Screen()
+    ask = _script(clock, [(5, items[0].correct_typed), (5, "submit"), (600, "")])
+    assert run_exam(items, progress, Countdown(600, clock), ask, screen, Events()) == TIMED_OUT
+    assert screen.shown == ["q1", "q2", "review"]
+    assert set(progress.answers) == {"q0"}
+
+
+def test_flag_back_and_jump_move_without_answering_and_show_no_feedback(single) -> None:
+    items, progress = _exam(single, count=4)
+    clock, screen, events = Clock(), Screen(), Events()
+    ask = _script(clock, [(1, "f"), (1, "g 4"), (1, "b"), (1, "b"), (1, "r"), (1, "submit")])
+    assert run_exam(items, progress, Countdown(600, clock), ask, screen, events) == SUBMITTED
+    assert screen.shown == ["q1", "Question 1 flagged for review.", "q4", "q3", "q2", "review"]
+    assert events.answers == [] and progress.flagged == {"q0"}
