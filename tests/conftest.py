@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 
@@ -11,3 +13,10 @@ def studykit_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("studykit-home")
     monkeypatch.setenv("STUDYKIT_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def utc_clock_face(monkeypatch: pytest.MonkeyPatch):
+    """Show local times as UTC, so expected output does not depend on the machine's time zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()

@@ -102,13 +102,14 @@ def _trend(points: tuple[SessionPoint, ...], plain: bool) -> Group:
     for point in points:
         score = f"{point.scaled_score}" if point.scaled_score is not None else ""
         grid.add_row(
-            point.started_at.strftime("%m-%d %H:%M"),
+            point.started_at.astimezone().strftime("%m-%d %H:%M"),
             point.kind,
             _bar(point.fraction, plain),
             _percent(point.correct, point.answered),
             f"{point.correct}/{point.answered}" + (f"  scaled {score}" if score else ""),
         )
-    return Group(grid, Text("| marks the pass mark (70 % right)."))
+    zone = points[0].started_at.astimezone().strftime("%Z") if points else ""
+    return Group(grid, Text(f"| marks the pass mark (70 % right). Times in {zone}."))
 
 
 def _bar(fraction: float, plain: bool) -> Text:
@@ -134,7 +135,7 @@ def _exam_table(report: ProgressReport, plain: bool) -> Table:
             "PASS" if exam.passed else "FAIL", style="" if plain else ("green" if exam.passed else "red")
         )
         table.add_row(
-            exam.finished_at.strftime("%Y-%m-%d"),
+            exam.finished_at.astimezone().strftime("%Y-%m-%d"),
             str(exam.scaled_score),
             result,
             f"{exam.correct}/{exam.total}",

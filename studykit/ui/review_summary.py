@@ -25,7 +25,7 @@ def next_due_text(upcoming: Sequence[CardRecord], now: datetime) -> str:
     first = upcoming[0]
     day = sum(1 for card in upcoming if card.due <= now + timedelta(days=1))
     week = sum(1 for card in upcoming if card.due <= now + timedelta(days=7))
-    when = first.due.strftime("%Y-%m-%d %H:%M UTC")
+    when = first.due.astimezone().strftime("%Y-%m-%d %H:%M %Z")
     return (
         f"Next card due {relative_time(first.due, now)} ({when}); "
         f"{day} due within a day, {week} within a week, {len(upcoming)} scheduled."
