@@ -6,7 +6,6 @@ A thin layer: options are parsed here, the work is done by ``studykit.datasets``
 from __future__ import annotations
 
 import json
-import math
 
 import click
 
@@ -267,16 +266,20 @@ class Amount(click.ParamType):
         self.maximum = maximum
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        from studykit.datasets.cost import check_amount
+        from studykit.errors import StudykitError
+
         if isinstance(value, float):
             return value
         try:
             number = float(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a number", param, ctx)
-        bound = f" and at most {self.maximum:g}" if self.maximum is not None else ""
-        if not math.isfinite(number) or number < 0 or (self.maximum is not None and number > self.maximum):
+        try:
+            return check_amount(number, self.name, self.maximum)
+        except StudykitError:
+            bound = f" and at most {self.maximum:g}" if self.maximum is not None else ""
             self.fail(f"{value!r} is not a finite number ≥ 0{bound}", param, ctx)
-        return number + 0.0  # -0 becomes 0
 
 
 @dataset.command("cost")
@@ -285,23 +288,22 @@ class Amount(click.ParamType):
 @click.option(
     "--epochs", type=click.IntRange(min=1), default=None, help="Passes over the data (model default)."
 )
+@click.option("--training-price", type=Amount("USD"), default=None, help="Training price per 1,000 tokens.")
 @click.option(
-    "--training-price", type=Amount("USD"), default=None, help="Training, per 1,000 tokens (overrides)."
-)
-@click.option(
-    "--storage-price", type=Amount("USD"), default=None, help="Storage, per custom model per month."
+    "--storage-price", type=Amount("USD"), default=None, help="Storage price per custom model per month."
 )
 @click.option(
     "--hourly-price",
     type=Amount("USD"),
     default=None,
-    help="Provisioned Throughput, per model unit per hour.",
+    help="Provisioned Throughput price per model unit per hour.",
 )
 @click.option(
     "--model-units",
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
+    metavar="N",
     help="Provisioned Throughput model units.",
 )
 @click.option(
@@ -309,7 +311,7 @@ class Amount(click.ParamType):
     type=Amount("HOURS", 744),
     default=730,
     show_default=True,
-    help="Hours of Provisioned Throughput per month.",
+    help="Hours of Provisioned Throughput per month (at most 744).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
 @click.pass_context
