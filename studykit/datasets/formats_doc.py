@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import CHARS_PER_TOKEN, GB, MB, MODELS, ModelSpec, models_for
-from studykit.datasets.sources import AS_OF, Source
+from studykit.datasets.sources import AS_OF, PRICING, Source
 
 REGENERATE = "python -m studykit.datasets.formats_doc > docs/dataset-formats.md"
 
@@ -35,6 +35,8 @@ def render_markdown() -> str:
         f"Token limits are checked as characters: tokens x {CHARS_PER_TOKEN}, the way AWS states the "
         "per-record quota. A dash means no published limit: studykit does not check one.",
         "",
+        _prices_note(),
+        "",
         "| model | formats | records | tokens per record | training file | validation | epochs |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -43,6 +45,16 @@ def render_markdown() -> str:
     for model in MODELS.values():
         out += _model_notes(model)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _prices_note() -> str:
+    priced = ", ".join(f"`{model.id}`" for model in MODELS.values() if model.price) or "none"
+    return (
+        f"Sourced prices: {priced} (below). For any model, `studykit dataset cost` takes prices read off "
+        f"{PRICING.url} as `--training-price` (per 1,000 tokens), `--storage-price` (per custom model per "
+        "month) and `--hourly-price` (Provisioned Throughput per model unit per hour, with `--model-units` "
+        "and `--hours`); a typed price overrides the sourced one."
+    )
 
 
 def _format_section(fmt: FormatSpec) -> list[str]:
