@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
+
+for _setting in ("STUDYKIT_NO_CACHE", "STUDYKIT_CONTENT", "NO_COLOR"):
+    # The learner's own settings must not change what the tests see.
+    os.environ.pop(_setting, None)
 
 
 @pytest.fixture(autouse=True)

@@ -99,7 +99,7 @@ class _Text:
             text = text[found.end() :]
         text = "".join(self.shown.get(char, char) for char in text)
         if markup:
-            text = html.unescape(_TAG.sub("", _BREAK.sub("\n", text))).replace("\xa0", " ")
+            text = html.unescape(_TAG.sub("", _BREAK.sub("\n", text)).replace("&nbsp;", " "))
         return text.strip()
 
 

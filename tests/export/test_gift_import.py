@@ -39,6 +39,13 @@ def test_any_bank_survives_export_to_gift_and_import_back(bank, concepts):
     assert tuple(parse_question(item, concepts, bank="generated") for item in items) == bank.questions
 
 
+def test_a_no_break_space_in_an_html_written_prompt_survives(tricky, concepts):
+    matching = next(question for question in tricky.questions if question.pairs)
+    pairs = (dataclasses.replace(matching.pairs[0], prompt="->\xa00"), *matching.pairs[1:])
+    bank = dataclasses.replace(tricky, questions=(dataclasses.replace(matching, pairs=pairs),))
+    assert _round_trip(bank, concepts).questions == bank.questions
+
+
 def test_every_shipped_bank_survives_export_and_import():
     from studykit.concepts import load_concepts
 
