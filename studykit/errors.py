@@ -42,13 +42,22 @@ class StudykitError(Exception):
         return printable(text)
 
 
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Invisible characters that reorder the text around them (the "Trojan Source" trick)."""
+
+
 def printable(text: str) -> str:
-    """Make control characters visible so a message stays on one line and cannot drive the terminal."""
+    """Make control characters visible so a message stays on one line and cannot drive the terminal.
+
+    Bidirectional controls are shown too: they could make text read differently from what it holds.
+    """
     out = []
     for char in text:
         code = ord(char)
         if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
+        elif char in BIDI_CONTROLS:
+            out.append(f"\\u{code:04x}")
         else:
             out.append(char)
     return "".join(out)

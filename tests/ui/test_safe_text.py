@@ -11,6 +11,10 @@ def test_escape_codes_become_visible_characters():
     assert visible("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m"
 
 
+def test_bidirectional_controls_are_shown_so_text_cannot_read_backwards():
+    assert visible("admin\u202euser\u2066x\u2069") == "admin\\u202euser\\u2066x\\u2069"
+
+
 def test_newlines_are_kept_and_tabs_become_spaces():
     assert visible("a\tb\nc") == "a b\nc"
 
