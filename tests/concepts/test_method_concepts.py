@@ -11,22 +11,7 @@ import pytest
 from studykit.concepts import load_concepts
 from studykit.concepts.presets import load_presets
 from studykit.resources import content_dir
-
-METHOD_IDS = (
-    "fine-tuning",
-    "instruction-fine-tuning",
-    "continued-pre-training",
-    "single-turn-messaging",
-    "multi-turn-messaging",
-    "conversation-record-format",
-    "distillation",
-    "image-model-fine-tuning",
-    "transfer-learning",
-    "labeled-vs-unlabeled-data",
-    "reinforcement-fine-tuning",
-    "hyperparameters",
-    "training-data-preparation",
-)
+from tests.concept_groups import METHOD_IDS
 
 CONVERSATION_IDS = (
     "single-turn-messaging",
@@ -53,14 +38,6 @@ def keys_anywhere(value):
     if isinstance(value, list):
         return {key for item in value for key in keys_anywhere(item)}
     return set()
-
-
-@pytest.mark.parametrize("concept_id", METHOD_IDS)
-def test_concept_has_enough_sourced_facts_tips_and_links(concepts, concept_id):
-    concept = concepts.get(concept_id)
-    assert 5 <= len(concept.facts) <= 12
-    assert 2 <= len(concept.exam_tips) <= 5
-    assert concept.related or concept.prerequisites
 
 
 JSON_SHAPED_IDS = tuple(

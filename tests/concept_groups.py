@@ -1,0 +1,47 @@
+"""The two halves of the shipped content, named once for the tests that hold each half to its bar."""
+
+from __future__ import annotations
+
+METHOD_IDS = (
+    "fine-tuning",
+    "instruction-fine-tuning",
+    "continued-pre-training",
+    "single-turn-messaging",
+    "multi-turn-messaging",
+    "conversation-record-format",
+    "distillation",
+    "image-model-fine-tuning",
+    "transfer-learning",
+    "labeled-vs-unlabeled-data",
+    "reinforcement-fine-tuning",
+    "hyperparameters",
+    "training-data-preparation",
+)
+"""Customization methods and data formats."""
+
+USE_CASE_IDS = (
+    "use-case-persona-and-tone",
+    "use-case-up-to-date-knowledge",
+    "use-case-proprietary-data",
+    "use-case-domain-expertise",
+    "use-case-classification",
+)
+
+PLATFORM_IDS = (
+    "amazon-bedrock",
+    "custom-models",
+    "choosing-a-foundation-model",
+    "amazon-titan",
+    "data-security",
+    "model-evaluation",
+    "customization-workflow",
+    "training-costs",
+    "provisioned-throughput",
+    "best-practices",
+    "fine-tuning-challenges",
+    "sagemaker-integration",
+    "prompt-engineering-vs-rag-vs-fine-tuning",
+    "aif-c01-exam-tips",
+    *USE_CASE_IDS,
+)
+"""The Bedrock platform, use cases, costs, process, security and exam practice."""
