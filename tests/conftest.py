@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
+
+from studykit.store import open_store
 
 for _setting in ("STUDYKIT_NO_CACHE", "STUDYKIT_CONTENT", "NO_COLOR"):
     # The learner's own settings must not change what the tests see.
@@ -25,3 +28,10 @@ def utc_clock_face(monkeypatch: pytest.MonkeyPatch):
     """Show local times as UTC, so expected output does not depend on the machine's time zone."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """An empty progress file, open (test modules may override it with a filled one)."""
+    with open_store(tmp_path / "progress.sqlite3") as opened:
+        yield opened

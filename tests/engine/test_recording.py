@@ -8,15 +8,9 @@ import pytest
 
 from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.questions.model import ChoiceAnswer
-from studykit.store import all_answers, all_cards, latest_active_session, open_store, start_session
+from studykit.store import all_answers, all_cards, latest_active_session, start_session
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with open_store(tmp_path / "progress.sqlite3") as opened:
-        yield opened
 
 
 def test_quiz_answers_are_committed_and_become_review_cards(store, single) -> None:

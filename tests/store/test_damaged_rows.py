@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -28,12 +27,6 @@ from studykit.store import (
 )
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with open_store(tmp_path / "progress.sqlite3") as opened:
-        yield opened
 
 
 def test_a_damaged_session_is_skipped_and_resume_finds_the_readable_one(store) -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,6 @@ from studykit.store import (
     finish_session,
     latest_active_session,
     list_sessions,
-    open_store,
     record_answer,
     save_place,
     session_answers,
@@ -20,12 +18,6 @@ from studykit.store import (
 )
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with open_store(tmp_path / "progress.sqlite3") as opened:
-        yield opened
 
 
 def test_new_session_keeps_questions_in_order_with_full_time(store) -> None:
