@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.options import content_option, json_option
+from studykit.cli.options import content_option, force_option, json_option
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
@@ -116,7 +116,7 @@ def coverage(paths: tuple[Path, ...], threshold: int, as_json: bool, content: Pa
 
 @bank.command("schema")
 @click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the schema here.")
-@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@force_option()
 def schema(out: str, force: bool) -> None:
     """Print the JSON Schema of the bank format (for editors such as yaml-language-server)."""
     from studykit.atomic_write import write_output
@@ -129,7 +129,7 @@ def schema(out: str, force: bool) -> None:
 @click.argument("file", metavar="FILE|-")
 @click.option("--title", help="The bank's title (default: made from the file name).")
 @click.option("--name", help="The bank name when writing to - (default: my-bank).")
-@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@force_option()
 def new(file: str, title: str | None, name: str | None, force: bool) -> None:
     """Write a commented starter bank with one question of each kind; it lints clean."""
     from studykit.atomic_write import write_output
@@ -158,7 +158,7 @@ def new(file: str, title: str | None, name: str | None, force: bool) -> None:
     help="gift for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
 )
 @click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the export here.")
-@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@force_option()
 @content_option
 def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Path | None) -> None:
     """Write banks as Moodle GIFT, an Anki deck, Markdown or JSON.
@@ -192,7 +192,7 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
 @bank.command("import")
 @click.argument("gift_file", metavar="FILE.gift", type=click.Path(path_type=Path, readable=False))
 @click.option("--out", default="-", show_default=True, metavar="FILE.yaml|-", help="Write the bank here.")
-@click.option("--force", is_flag=True, help="Replace FILE.yaml if it exists.")
+@force_option("Replace FILE.yaml if it exists.")
 @click.option(
     "--concept",
     "default_concepts",

@@ -9,6 +9,7 @@ import json
 
 import click
 
+from studykit.cli.options import force_option
 from studykit.datasets.convert import SOURCES as CONVERT_SOURCES
 from studykit.datasets.convert import TARGETS as CONVERT_TARGETS
 from studykit.datasets.formats import FORMATS
@@ -116,7 +117,7 @@ def _validation_path(out: str) -> str:
     help="Share of records written to FILE's .validation twin, held out from training.",
 )
 @click.option("--image-prefix", default=None, metavar="S3_URI", help="Where image-caption records point.")
-@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@force_option("Overwrite existing files.")
 def generate(
     format_id: str,
     count: int,
@@ -370,7 +371,7 @@ def cost(
     show_default=True,
 )
 @click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@force_option("Overwrite an existing file.")
 def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
     """Convert FILE between OpenAI chat, Bedrock conversation, Claude and prompt/completion JSONL.
 

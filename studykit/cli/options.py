@@ -56,3 +56,8 @@ def generated_option(function: F) -> F:
         show_default=True,
         help="Include questions generated from content.",
     )(function)
+
+
+def force_option(help_text: str = "Replace FILE if it exists.") -> Callable[[F], F]:
+    """``--force``: the one way to let a command replace an existing output file."""
+    return click.option("--force", is_flag=True, help=help_text)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from studykit.cli.environment import environment, open_progress
-from studykit.cli.options import json_option
+from studykit.cli.options import force_option, json_option
 
 if TYPE_CHECKING:
     from studykit.store import SavedAnswer, Store
@@ -32,7 +32,7 @@ EXPORT_FORMATS = ("json", "csv")
     default=None,
     help="With --export: json or csv (default: from FILE's extension; json for '-').",
 )
-@click.option("--force", is_flag=True, help="With --export, replace FILE if it exists.")
+@force_option("With --export, replace FILE if it exists.")
 @click.option("--reset", is_flag=True, help="Delete all progress (asks first).")
 @click.option("--yes", "-y", is_flag=True, help="With --reset, do not ask.")
 def progress(
