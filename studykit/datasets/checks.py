@@ -8,11 +8,11 @@ Conversation rules live in :mod:`studykit.datasets.conversation`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from studykit.datasets.findings import ERROR, WARNING, Finding, preview
 from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FormatSpec
 from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
+from studykit.datasets.reserved import reserved_words
 from studykit.fields import did_you_mean
 
 SHORT_CHARS = 16
@@ -36,31 +36,25 @@ class RecordChecker:
         self.model = model
         self.line: int | None = None
         self.out: list[Finding] = []
-        self._reserved = model.reserved_words if model else ()
+        self._find_reserved = (
+            reserved_words(model.reserved_words).first_in if model and model.reserved_words else None
+        )
         self._allowed = frozenset(fmt.required + fmt.optional)
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
         from studykit.datasets.conversation import check_claude, check_conversation
-        from studykit.datasets.fastpath import FastCheck
 
         self._shape = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}.get(fmt.shape)
-        self._clean_chars = FastCheck(fmt, model).clean_chars
 
     def error(self, code: str, message: str, hint: str = "", path: str = "", severity: str = ERROR) -> None:
         self.out.append(Finding(code, message, hint, path, self.line, severity=severity))
 
-    def check(self, record: object, line: int | None, out: list[Finding], raw: bytes | None = None) -> int:
+    def check(self, record: object, line: int | None, out: list[Finding]) -> int:
         """Append every problem with ``record`` to ``out``; return its number of text characters.
 
-        ``raw`` is the record's JSON line, when there is one: it speeds up the clean-record test.
+        The validator tries :mod:`studykit.datasets.fastpath` first and comes here for records
+        that may have something to report.
         """
-        chars = self._clean_chars(record, raw)
-        if chars is not None:
-            return chars
-        return self.check_fully(record, line, out)
-
-    def check_fully(self, record: object, line: int | None, out: list[Finding]) -> int:
-        """The full walk that explains every problem (``check`` tries a fast clean-record test first)."""
         self.line, self.out = line, out
         if not isinstance(record, dict):
             self.error(
@@ -95,7 +89,7 @@ class RecordChecker:
             return len(value)
         if len(stripped) != len(value):
             self.error("whitespace", "text starts or ends with whitespace", "strip it", path, WARNING)
-        found = find_reserved(value, self._reserved) if self._reserved else None
+        found = self._find_reserved(value) if self._find_reserved else None
         if found:
             self.error("reserved-word", f"contains the reserved word {found!r}", "rephrase it", path)
         return len(value)
@@ -173,60 +167,6 @@ class RecordChecker:
             self.error(
                 "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
             )
-
-
-def find_reserved(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` found in ``text``, ignoring case (as ``str.lower`` sees it).
-
-    Looks only where a word's last character occurs (":", ">", "]" for Nova's words), goes
-    on only if the character before it can precede that ending, and lower-cases just those
-    few characters, not the whole text. That is exact when the last character is ASCII and
-    not a letter: the only characters whose lower case is ASCII are ASCII letters, "İ" (two
-    characters, never inside a match) and the Kelvin sign ("k"). Words ending in a letter
-    are searched in the lower-cased text instead.
-    """
-    lowered: str | None = None
-    for last, whole, by_before in _groups(words):
-        if last.isascii() and not last.isalpha():
-            haystack = text
-        else:
-            lowered = text.lower() if lowered is None else lowered
-            haystack = lowered
-        position = haystack.find(last)
-        while position != -1:
-            if whole:
-                return whole
-            candidates = by_before.get(haystack[position - 1].lower()) if position else None
-            if candidates:
-                for prefix, word in candidates:
-                    start = position - len(prefix)
-                    if start >= 0 and haystack[start:position].lower() == prefix:
-                        return word
-            position = haystack.find(last, position + 1)
-    return None
-
-
-_Group = tuple[str, str | None, dict[str, tuple[tuple[str, str], ...]]]
-
-
-@lru_cache(maxsize=32)
-def _groups(words: tuple[str, ...]) -> tuple[_Group, ...]:
-    """Words grouped by their last character: (character, a one-character word or None,
-    {the character before it: ((lower-case prefix, word), ...)})."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            groups.setdefault(word.lower()[-1], []).append(word)
-    result: list[_Group] = []
-    for last, group in groups.items():
-        whole = next((word for word in group if len(word) == 1), None)
-        by_before: dict[str, list[tuple[str, str]]] = {}
-        for word in group:
-            prefix = word.lower()[:-1]
-            if prefix:
-                by_before.setdefault(prefix[-1], []).append((prefix, word))
-        result.append((last, whole, {key: tuple(value) for key, value in by_before.items()}))
-    return tuple(result)
 
 
 def kind(value: object) -> str:

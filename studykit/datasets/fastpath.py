@@ -1,36 +1,87 @@
-"""A fast yes/no check for the common case: a record with nothing to report.
+"""A fast yes/no check for the common case: a line with nothing to report.
 
-Most records in a real file are fine. Walking them with the full checker costs a
-function call per field; this module walks the same structure inline and answers
-"clean, with N characters" or "look closer" (None). On None the full checker runs
-and explains every problem, so the fast path only has to be conservative: it
-returns a count only when the full checker would report nothing at all (a test
-holds the two to that).
+Most records in a real file are fine. This module decodes a line straight into typed
+structs with msgspec, which checks types, required keys and unknown keys in C as it
+parses, and walks what is left in Python: values, role order, whitespace, reserved words
+and lengths. It answers "clean, with N characters" or "look closer" (None). On None the
+validator parses the line again with the standard library and the full checker explains
+every problem, so this only has to be conservative: it returns a count only when the full
+checker would report nothing at all (a property test holds the two to that).
 """
 
 from __future__ import annotations
 
-from studykit.datasets.checks import (
-    DEFAULT_LONG_CHARS,
-    LONG_FRACTION,
-    SHORT_CHARS,
-    find_reserved,
-)
+from collections.abc import Callable
+
+import msgspec
+from msgspec import UNSET, Struct, UnsetType
+
+from studykit.datasets.checks import DEFAULT_LONG_CHARS, LONG_FRACTION, SHORT_CHARS
 from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FLAT, SCHEMA_VERSION, FormatSpec
 from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
+from studykit.datasets.reserved import reserved_words
+
+
+class _Block(Struct, forbid_unknown_fields=True):
+    text: str
+
+
+class _Message(Struct, forbid_unknown_fields=True):
+    role: str
+    content: list[_Block]
+
+
+class _Conversation(Struct, forbid_unknown_fields=True):
+    schemaVersion: str
+    messages: list[_Message]
+    system: list[_Block] | UnsetType = UNSET
+
+
+class _ClaudeMessage(Struct, forbid_unknown_fields=True):
+    role: str
+    content: str
+
+
+class _Claude(Struct, forbid_unknown_fields=True):
+    messages: list[_ClaudeMessage]
+    system: str | UnsetType = UNSET
+
+
+_DecodeError = (msgspec.MsgspecError, ValueError)  # ValueError: bytes that are not UTF-8
+
+
+def no_repeated_keys(data: bytes, strings: int, quoted: int) -> bool:
+    """True when the line names no key twice, given what the decoded record holds.
+
+    msgspec keeps the last of two equal keys without a word, so the line's quotes are
+    counted instead. Every ``"`` byte in a JSON line either delimits a string or is an
+    escaped ``\\"`` inside one. The decoded record holds ``strings`` strings (keys and
+    values) with ``quoted`` ``"`` characters in their values; a repeated key adds at least
+    one string (its own) that the record does not hold, so the count comes out higher.
+    Quotes written as ``\\u0022`` add no ``"`` byte: a line with any ``\\u`` escape and a
+    quote character in its text is not vouched for (it gets the strict parse).
+    """
+    if data.count(b'"') != 2 * strings + quoted:
+        return False
+    return not quoted or b"\\u" not in data
 
 
 class FastCheck:
-    """``clean_chars(record)``: the record's text length if it is clean, else None."""
+    """``clean_chars(line)``: the record's text length if the JSON line is clean, else None.
+
+    After a clean conversation, ``messages`` holds its number of messages.
+    """
 
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None) -> None:
         self.fmt = fmt
-        self._reserved = model.reserved_words if model else ()
+        self.messages = 0
+        self._find_reserved = (
+            reserved_words(model.reserved_words).first_in if model and model.reserved_words else None
+        )
         max_chars = model.max_chars if model else None
         self._high = min(max_chars, int(max_chars * LONG_FRACTION)) if max_chars else DEFAULT_LONG_CHARS
         self._allowed = frozenset(fmt.required + fmt.optional)
-        self._required = fmt.required
-        self._required_set = frozenset(fmt.required)
+        self._required = frozenset(fmt.required)
         self._clean_shared: set[str] = set()
         self._last = fmt.last_roles
         self._min = max(fmt.min_messages, 1)
@@ -41,107 +92,135 @@ class FastCheck:
         self._completion_limit = (
             model.max_completion_tokens * CHARS_PER_TOKEN if model and model.max_completion_tokens else None
         )
-        shapes = {CONVERSATION: self._conversation, CLAUDE_MESSAGES: self._claude, FLAT: self._flat}
-        self.clean_chars = shapes[fmt.shape] if not (fmt.shape == FLAT and fmt.image_field) else _never
+        self.clean_chars: Callable[[bytes], int | None]
+        if fmt.shape == CONVERSATION:
+            self._decode = msgspec.json.Decoder(_Conversation).decode
+            self.clean_chars = self._conversation
+        elif fmt.shape == CLAUDE_MESSAGES:
+            self._decode = msgspec.json.Decoder(_Claude).decode
+            self.clean_chars = self._claude
+        elif fmt.shape == FLAT and not fmt.image_field:
+            self._decode = msgspec.json.Decoder(dict[str, str]).decode
+            self.clean_chars = self._flat
+        else:
+            self.clean_chars = _never
 
-    def _finish(self, chars: int, texts: list[str], shared: list[str] | None = None) -> int | None:
-        """Length bounds and reserved words; clean ``shared`` texts (system prompts) are remembered."""
+    def _finish(self, chars: int, joined: str, shared: list[str] | None = None) -> int | None:
+        """Length bounds and reserved words in the record's ``joined`` texts; clean ``shared``
+        texts (system prompts, often the same in every record) are remembered."""
         if chars >= self._high or chars < SHORT_CHARS:
             return None
-        if self._reserved:
+        find_reserved = self._find_reserved
+        if find_reserved:
             if shared:
                 known = self._clean_shared
                 fresh = [text for text in shared if text not in known]
                 if fresh:
-                    if find_reserved("\x00".join(fresh), self._reserved):
+                    if find_reserved("\x00".join(fresh)):
                         return None
                     if len(known) < 64:
                         known.update(fresh)
-            if find_reserved("\x00".join(texts), self._reserved):
+            if find_reserved(joined):
                 return None
         return chars
 
-    def _keys_ok(self, record: dict) -> bool:
+    def _flat(self, data: bytes) -> int | None:
+        try:
+            record = self._decode(data)
+        except _DecodeError:
+            return None
         keys = record.keys()
-        return keys <= self._allowed and self._required_set <= keys
-
-    def _flat(self, record: object, raw: bytes | None = None) -> int | None:
-        if type(record) is not dict or not self._keys_ok(record):
+        if not keys <= self._allowed or not self._required <= keys:
             return None
         texts = []
+        quoted = 0
         for key in self.fmt.text_fields:
             text = record[key]
-            if type(text) is not str or not text or text[0].isspace() or text[-1].isspace():
+            if not text or text[0].isspace() or text[-1].isspace():
                 return None
             texts.append(text)
+            quoted += text.count('"')
+        if not no_repeated_keys(data, 2 * len(record), quoted):
+            return None
         if self._prompt_limit or self._completion_limit:
             prompt = self.fmt.prompt_field
             for key, text in zip(self.fmt.text_fields, texts, strict=True):
                 limit = self._prompt_limit if key == prompt else self._completion_limit
                 if limit and len(text) > limit:
                     return None
-        return self._finish(sum(map(len, texts)), texts)
+        return self._finish(sum(map(len, texts)), "\x00".join(texts))
 
-    def _conversation(self, record: object, raw: bytes | None = None) -> int | None:
-        if type(record) is not dict or not self._keys_ok(record) or record["schemaVersion"] != SCHEMA_VERSION:
+    def _conversation(self, data: bytes) -> int | None:
+        try:
+            record = self._decode(data)
+        except _DecodeError:
             return None
+        if record.schemaVersion != SCHEMA_VERSION:
+            return None
+        strings = 3  # "schemaVersion", its value, "messages"
         shared: list[str] = []
-        if "system" in record:
-            system = record["system"]
-            if type(system) is not list:
-                return None
-            for block in system:
-                if type(block) is not dict or len(block) != 1 or type(text := block.get("text")) is not str:
-                    return None
+        if record.system is not UNSET:
+            strings += 1 + 2 * len(record.system)
+            for block in record.system:
+                text = block.text
+                # str.strip returns the very same object when there is nothing to strip.
                 if not text or text.strip() is not text:
                     return None
                 shared.append(text)
-        messages = record["messages"]
-        if type(messages) is not list or not self._min <= len(messages) <= self._max:
+        messages = record.messages
+        if not self._min <= len(messages) <= self._max:
             return None
         texts: list[str] = []
         append = texts.append
         expected, other = "user", "assistant"
         for message in messages:
-            if type(message) is not dict or len(message) != 2 or message.get("role") != expected:
+            if message.role != expected or not message.content:
                 return None
-            content = message.get("content")
-            if type(content) is not list or not content:
-                return None
-            for block in content:
-                if type(block) is not dict or len(block) != 1 or type(text := block.get("text")) is not str:
-                    return None
-                # str.strip returns the very same object when there is nothing to strip.
+            for block in message.content:
+                text = block.text
                 if not text or text.strip() is not text:
                     return None
                 append(text)
             expected, other = other, expected
         if other not in self._last:  # ``other`` now holds the last message's role
             return None
-        chars = sum(map(len, texts))
-        return self._finish(chars + sum(map(len, shared)) if shared else chars, texts, shared)
-
-    def _claude(self, record: object, raw: bytes | None = None) -> int | None:
-        if type(record) is not dict or not self._keys_ok(record):
+        strings += 3 * len(messages) + 2 * len(texts)  # "role", its value, "content"; "text", its value
+        joined = "\x00".join(texts)
+        quoted = joined.count('"') + sum(text.count('"') for text in shared) if shared else joined.count('"')
+        if not no_repeated_keys(data, strings, quoted):
             return None
-        shared = [record["system"]] if "system" in record else []
-        messages = record["messages"]
-        if type(messages) is not list or not self._min <= len(messages) <= self._max:
+        self.messages = len(messages)
+        chars = len(joined) - len(texts) + 1
+        return self._finish(chars + sum(map(len, shared)) if shared else chars, joined, shared)
+
+    def _claude(self, data: bytes) -> int | None:
+        try:
+            record = self._decode(data)
+        except _DecodeError:
+            return None
+        shared = [] if record.system is UNSET else [record.system]
+        messages = record.messages
+        if not self._min <= len(messages) <= self._max:
             return None
         texts: list[str] = []
         expected, other = "user", "assistant"
         for message in messages:
-            if type(message) is not dict or len(message) != 2 or message.get("role") != expected:
+            if message.role != expected:
                 return None
-            texts.append(message.get("content"))  # type: ignore[arg-type]
+            texts.append(message.content)
             expected, other = other, expected
-        if messages[-1]["role"] not in self._last:
+        if other not in self._last:
             return None
+        quoted = 0
         for text in (*shared, *texts):
-            if type(text) is not str or not text or text[0].isspace() or text[-1].isspace():
+            if not text or text[0].isspace() or text[-1].isspace():
                 return None
-        return self._finish(sum(map(len, texts)) + sum(map(len, shared)), texts, shared)
+            quoted += text.count('"')
+        if not no_repeated_keys(data, 1 + 2 * len(shared) + 4 * len(messages), quoted):
+            return None
+        self.messages = len(messages)
+        return self._finish(sum(map(len, texts)) + sum(map(len, shared)), "\x00".join(texts), shared)
 
 
-def _never(record: object, raw: bytes | None = None) -> None:
+def _never(data: bytes) -> None:
     return None

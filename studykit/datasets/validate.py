@@ -16,6 +16,7 @@ from studykit.datasets import lines as rawlines
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import OPENAI_CHAT, detect_format, settle_conversation, undetected_hint
+from studykit.datasets.fastpath import FastCheck
 from studykit.datasets.findings import ERROR, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
@@ -122,83 +123,59 @@ def validate_stream(
         max_findings=max_findings,
     )
     checker = RecordChecker(fmt, model) if fmt else None
+    fast = FastCheck(fmt, model) if fmt else None
     tracker = DuplicateTracker()
-    crlf_lines = 0
+    remember = tracker.first_line
     pending: list[Finding] = []
-    decode = parse_record
-    flags = 0
-    longest_conversation = 0
+    number = flags = longest_conversation = 0
     for number, data, flags in rawlines.read_lines(stream):
-        report.lines = number
-        report.bytes += len(data) + (0 if flags & rawlines.NO_NEWLINE else 1 + (flags & rawlines.CRLF))
-        if flags:
-            if flags & rawlines.TOO_LONG:
-                report.add(
-                    Finding("line-too-long", "line is longer than 16 MB", "split the record", line=number)
-                )
-                continue
-            if flags & rawlines.HAD_BOM:
-                report.bytes += 3
+        report.bytes += len(data) + 1
+        if flags and not _line_flags(report, number, flags):
+            continue
+        # Most lines are clean records, told so straight from their bytes; the rest are
+        # parsed strictly and walked by the checker that explains every problem.
+        if fast is not None and fast.clean_chars(data) is not None:
+            report.records += 1
+            if longest_conversation < fast.messages:
+                longest_conversation = fast.messages
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
                 report.add(
                     Finding(
-                        "bom", "file starts with a byte-order mark", "save as UTF-8 without BOM", line=number
+                        "not-utf8",
+                        f"byte 0x{data[error.start]:02x} is not UTF-8",
+                        "save the file as UTF-8",
+                        line=number,
+                        column=error.start + 1,
                     )
                 )
-            if flags & rawlines.CRLF:
-                crlf_lines += 1
-                if crlf_lines == 1:
-                    report.add(
-                        Finding(
-                            "crlf",
-                            "Windows line ending (CRLF); the summary counts every such line",
-                            "save with LF (\\n) line endings",
-                            line=number,
-                        )
-                    )
-        if not data.strip():
-            report.add(
-                Finding("blank-line", "blank line", "remove it: every line must hold one record", line=number)
-            )
-            continue
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            report.add(
-                Finding(
-                    "not-utf8",
-                    f"byte 0x{data[error.start]:02x} is not UTF-8",
-                    "save the file as UTF-8",
-                    line=number,
-                    column=error.start + 1,
-                )
-            )
-            continue
-        try:
-            record = decode(text)
-        except ValueError as error:
-            report.add(_json_error(error, number, truncated=bool(flags & rawlines.NO_NEWLINE)))
-            continue
-        except RecursionError:
-            report.add(Finding("invalid-json", "JSON nested too deeply", "flatten the record", line=number))
-            continue
-        report.records += 1
-        if checker is None:
-            checker = _detect(record, number, model, report)
-            if checker is None:
                 continue
-        if report.detected and report.format_id == "multi-turn":
+            try:
+                record = parse_record(text)
+            except (ValueError, RecursionError) as error:
+                report.add(_unparsed(error, data, number, truncated=bool(flags & rawlines.NO_NEWLINE)))
+                continue
+            report.records += 1
+            if checker is None:
+                checker = _detect(record, number, model, report)
+                if checker is None:
+                    continue
+                fast = FastCheck(checker.fmt, model)
             longest_conversation = max(longest_conversation, _message_count(record))
-        pending.clear()
-        checker.check(record, number, pending, data)
-        for finding in pending:
-            report.add(finding)
-        first = tracker.first_line(data, number)
+            pending.clear()
+            checker.check(record, number, pending)
+            for finding in pending:
+                report.add(finding)
+        first = remember(data, number)
         if first is not None:
             report.add(
                 Finding(
                     "duplicate", f"same record as line {first}", "drop repeats", line=number, severity=WARNING
                 )
             )
+    report.lines = number
     if report.lines and flags & rawlines.NO_NEWLINE and report.counts["truncated-line"] == 0:
         report.add(
             Finding(
@@ -209,14 +186,49 @@ def validate_stream(
                 severity=WARNING,
             )
         )
-    if crlf_lines:
-        report.counts["crlf"] = crlf_lines
     if report.detected:
         report.format_id = settle_conversation(report.format_id, longest_conversation)
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
     return report
+
+
+def _line_flags(report: ValidationReport, number: int, flags: int) -> bool:
+    """Report what the line's ending or start says and fix the byte count; False: skip the line."""
+    if flags & rawlines.NO_NEWLINE:
+        report.bytes -= 1
+    if flags & rawlines.TOO_LONG:
+        report.add(Finding("line-too-long", "line is longer than 16 MB", "split the record", line=number))
+        return False
+    if flags & rawlines.HAD_BOM:
+        report.bytes += 3
+        report.add(
+            Finding("bom", "file starts with a byte-order mark", "save as UTF-8 without BOM", line=number)
+        )
+    if flags & rawlines.CRLF:
+        report.bytes += 1
+        if report.counts["crlf"]:  # one finding; the summary counts every such line
+            report.counts["crlf"] += 1
+        else:
+            report.add(
+                Finding(
+                    "crlf",
+                    "Windows line ending (CRLF); the summary counts every such line",
+                    "save with LF (\\n) line endings",
+                    line=number,
+                )
+            )
+    return True
+
+
+def _unparsed(error: Exception, data: bytes, number: int, truncated: bool) -> Finding:
+    """Why a line is not a record: blank, or not (strict) JSON."""
+    if not data.strip():
+        return Finding("blank-line", "blank line", "remove it: every line must hold one record", line=number)
+    if isinstance(error, RecursionError):
+        return Finding("invalid-json", "JSON nested too deeply", "flatten the record", line=number)
+    return _json_error(error, number, truncated)  # type: ignore[arg-type]
 
 
 def _message_count(record: object) -> int:

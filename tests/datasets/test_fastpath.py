@@ -1,6 +1,7 @@
 """The fast clean-record test must never pass a record the full checker would flag."""
 
 import copy
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from studykit.datasets.checks import RecordChecker
 from studykit.datasets.fastpath import FastCheck
 from studykit.datasets.formats import get_format
 from studykit.datasets.limits import MODELS, get_model
+from studykit.datasets.strict_json import parse_record
 from tests.datasets.samples import VALID
 
 PAIRS = [(fmt, None) for fmt in VALID] + [(fmt, model) for model in MODELS for fmt in MODELS[model].formats]
@@ -52,19 +54,113 @@ def near_valid(draw):
     return format_id, model_id, record
 
 
+def dumps_repeating(value, repeat: int, counter: list[int]) -> str:
+    """JSON for ``value`` in which the ``repeat``-th object (counting from 0) names its first key twice."""
+    if isinstance(value, dict):
+        number = counter[0]
+        counter[0] += 1
+        items = [
+            f"{json.dumps(key)}: {dumps_repeating(item, repeat, counter)}" for key, item in value.items()
+        ]
+        if number == repeat and value:
+            items.append(items[0])
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(dumps_repeating(item, repeat, counter) for item in value) + "]"
+    return json.dumps(value)
+
+
+def full_check(fmt, model, line: bytes) -> tuple[list, int] | None:
+    """The strict parse and full checker's verdict on one line; None when it is not strict JSON."""
+    try:
+        record = parse_record(line)
+    except (ValueError, RecursionError):
+        return None
+    findings: list = []
+    chars = RecordChecker(fmt, model).check(record, 1, findings)
+    return findings, chars
+
+
+def fast_check(fmt, model, line: bytes) -> int | None:
+    return FastCheck(fmt, model).clean_chars(line)
+
+
 @settings(max_examples=400, deadline=None)
-@given(case=near_valid())
-def test_fast_path_passes_only_records_the_full_checker_finds_clean(case):
+@given(case=near_valid(), repeat=st.integers(-1, 8))
+def test_fast_path_passes_only_records_the_full_checker_finds_clean(case, repeat):
     format_id, model_id, record = case
     fmt, model = get_format(format_id), get_model(model_id) if model_id else None
-    fast = FastCheck(fmt, model).clean_chars(record)
-    findings: list = []
-    chars = RecordChecker(fmt, model).check_fully(record, 1, findings)
+    line = dumps_repeating(record, repeat, [0]).encode()
+    fast = fast_check(fmt, model, line)
     if fast is not None:
-        assert findings == [] and fast == chars
+        assert full_check(fmt, model, line) == ([], fast)
+
+
+# Bytes that matter to a JSON reader: quotes, escapes (\u0022 is a quote), separators, spaces.
+SPLICES = st.sampled_from(
+    [
+        b'"',
+        b"\\",
+        b'\\"',
+        b"\\u0022",
+        b"\\u0072",
+        b":",
+        b",",
+        b" ",
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"\t",
+        b"\xff",
+        b"\xc3\xa9",
+        b"NaN",
+        b"1e999",
+        b'"role": "user", ',
+        b'"text": "x", ',
+        b"\\ud800",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    pair=st.sampled_from(PAIRS),
+    edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), SPLICES), min_size=1, max_size=3),
+)
+def test_no_byte_level_damage_slips_through_the_fast_path(pair, edits):
+    format_id, model_id = pair
+    fmt, model = get_format(format_id), get_model(model_id) if model_id else None
+    line = json.dumps(VALID[format_id], ensure_ascii=False).encode()
+    for where, cut, splice in edits:
+        at = int(where * len(line))
+        line = line[:at] + splice + line[at + cut :]
+    fast = fast_check(fmt, model, line)
+    if fast is not None:
+        assert full_check(fmt, model, line) == ([], fast)
+
+
+def test_a_repeated_key_anywhere_sends_the_record_to_the_full_check():
+    for format_id, record in VALID.items():
+        fmt = get_format(format_id)
+        for repeat in range(8):
+            line = dumps_repeating(record, repeat, [0]).encode()
+            if full_check(fmt, None, line) is None:
+                assert fast_check(fmt, None, line) is None, (format_id, repeat)
+
+
+def test_a_quote_written_as_an_escape_does_not_hide_a_repeated_key():
+    line = (
+        b'{"schemaVersion": "bedrock-conversation-2024", "messages": ['
+        b'{"role": "user", "content": [{"text": "say \\u0022hi\\u0022 twice"}]}, '
+        b'{"role": "assistant", "content": [{"text": "hi hi, then"}], "role": "assistant"}]}'
+    )
+    assert full_check(get_format("multi-turn"), None, line) is None
+    assert fast_check(get_format("multi-turn"), None, line) is None
 
 
 def test_fast_path_accepts_the_clean_samples():
     for format_id, record in VALID.items():
         if format_id != "image-caption":
-            assert FastCheck(get_format(format_id), None).clean_chars(record) is not None, format_id
+            line = json.dumps(record).encode()
+            assert FastCheck(get_format(format_id), None).clean_chars(line) is not None, format_id

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.datasets.checks import find_reserved
 from studykit.datasets.limits import NOVA_RESERVED
+from studykit.datasets.reserved import find_reserved
 
 # Letters of the words in both cases, their endings, and characters whose lower case is
 # unusual: "İ" lowers to two characters, the Kelvin sign to "k", long s stays itself.
