@@ -60,7 +60,8 @@ def read_lines(
     """
     read = getattr(stream, "read1", stream.read)
     number = 0
-    carry = b""  # the unfinished line at the end of the chunks read so far
+    unfinished: list[bytes] = []  # pieces of the line the chunks so far end inside
+    unfinished_bytes = 0
     skipping = False  # inside a too-long line: drop bytes up to its newline
     while block := _read(read, chunk, number):
         if skipping:
@@ -68,10 +69,17 @@ def read_lines(
             if end < 0:
                 continue
             block, skipping = block[end + 1 :], False
-        lines = block.split(b"\n")
-        lines[0] = carry + lines[0]
-        carry = lines.pop()
-        if lines:
+            if not block:
+                continue
+        if b"\n" not in block:  # a long line goes on: keep its pieces, join them once
+            unfinished.append(block)
+            unfinished_bytes += len(block)
+        else:
+            lines = block.split(b"\n")
+            if unfinished:
+                lines[0] = b"".join((*unfinished, lines[0]))
+            last = lines.pop()
+            unfinished, unfinished_bytes = ([last], len(last)) if last else ([], 0)
             first = lines[0]
             if (
                 number
@@ -87,11 +95,12 @@ def read_lines(
                 for raw in lines:
                     number += 1
                     yield number, *_ended_line(raw, number, max_line)
-        if len(carry) >= max_line:
+        if unfinished_bytes >= max_line:
             number += 1
             yield number, b"", TOO_LONG
-            carry, skipping = b"", True
-    if carry:
+            unfinished, unfinished_bytes, skipping = [], 0, True
+    if unfinished:
+        carry = b"".join(unfinished)
         number += 1
         if number == 1 and carry.startswith(BOM):
             yield number, carry[3:], NO_NEWLINE | HAD_BOM
