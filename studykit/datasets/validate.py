@@ -237,7 +237,9 @@ def _message_count(record: object) -> int:
 
 
 def _json_error(error: ValueError, number: int, truncated: bool) -> Finding:
-    if truncated:
+    # A last line without a line ending that stops mid-JSON was cut short; one that is
+    # whole JSON but breaks a rule (a repeated key, NaN, text after the end) was not.
+    if truncated and isinstance(error, json.JSONDecodeError) and not error.msg.startswith("Extra data"):
         return Finding(
             "truncated-line",
             "the last line has no line ending and is not complete JSON",

@@ -194,3 +194,10 @@ def test_too_many_records_for_the_model_are_an_error_for_training_and_validation
 def test_a_validation_file_for_a_model_without_a_validation_set_is_an_error():
     report = run(jsonl(*[VALID["multi-turn"]] * 3), "multi-turn", "nova-2-lite", validation_set=True)
     assert report.counts["no-validation-set"] == 1 and not report.valid
+
+
+def test_a_whole_last_line_without_a_line_ending_is_not_called_cut_short():
+    repeated = b'{"prompt": "What is AWS?", "prompt": "Again?", "completion": "Amazon Web Services."}'
+    report = run(json.dumps(VALID["prompt-completion"]).encode() + b"\n" + repeated)
+    assert {(2, "duplicate-key"), (2, "no-final-newline")} <= codes(report)
+    assert (2, "truncated-line") not in codes(report)
