@@ -58,12 +58,13 @@ def no_repeated_keys(data: bytes, strings: int, quoted: int) -> bool:
     escaped ``\\"`` inside one. The decoded record holds ``strings`` strings (keys and
     values) with ``quoted`` ``"`` characters in their values; a repeated key adds at least
     one string (its own) that the record does not hold, so the count comes out higher.
-    Quotes written as ``\\u0022`` add no ``"`` byte: a line with any ``\\u`` escape and a
+    A quote written as ``\\u0022`` (the only other spelling: JSON has no other escape for it,
+    and its hex digits have no case) adds no ``"`` byte, so a line holding that escape and a
     quote character in its text is not vouched for (it gets the strict parse).
     """
     if data.count(b'"') != 2 * strings + quoted:
         return False
-    return not quoted or b"\\u" not in data
+    return not quoted or b"\\u0022" not in data
 
 
 class FastCheck:

@@ -164,3 +164,14 @@ def test_fast_path_accepts_the_clean_samples():
         if format_id != "image-caption":
             line = json.dumps(record).encode()
             assert FastCheck(get_format(format_id), None).clean_chars(line) is not None, format_id
+
+
+def test_ascii_escaped_text_with_quotes_still_takes_the_fast_path():
+    record = {
+        "prompt": 'What does "fine-tuning" mean — café?',
+        "completion": "Training further on labeled data.",
+    }
+    line = json.dumps(record, ensure_ascii=True).encode()  # Python's default: \u2014, \u00e9
+    fmt = get_format("prompt-completion")
+    assert b"\\u2014" in line
+    assert fast_check(fmt, None, line) == full_check(fmt, None, line)[1]
