@@ -265,14 +265,18 @@ def _detect(
 ) -> RecordChecker | None:
     found = detect_format(record)
     if found == OPENAI_CHAT:
-        report.add(
-            Finding(
-                "openai-format",
-                "this is OpenAI chat fine-tuning data (a system message inside 'messages')",
-                "convert it: studykit dataset convert FILE --to multi-turn --out OUT",
-                line=number,
+        if report.counts["openai-format"]:  # one finding; the summary counts every such line
+            report.counts["openai-format"] += 1
+        else:
+            report.add(
+                Finding(
+                    "openai-format",
+                    "this is OpenAI chat fine-tuning data (a system message inside 'messages'); "
+                    "the summary counts every such line",
+                    "convert it: studykit dataset convert FILE --to multi-turn --out OUT",
+                    line=number,
+                )
             )
-        )
         report.format_id = OPENAI_CHAT
         return None
     if found is None:

@@ -201,3 +201,17 @@ def test_a_whole_last_line_without_a_line_ending_is_not_called_cut_short():
     report = run(json.dumps(VALID["prompt-completion"]).encode() + b"\n" + repeated)
     assert {(2, "duplicate-key"), (2, "no-final-newline")} <= codes(report)
     assert (2, "truncated-line") not in codes(report)
+
+
+def test_openai_chat_data_is_named_once_and_counted_on_every_line():
+    record = {
+        "messages": [
+            {"role": "system", "content": "You are a tutor."},
+            {"role": "user", "content": "What is RAG?"},
+            {"role": "assistant", "content": "Retrieval-augmented generation."},
+        ]
+    }
+    report = run(b"".join(json.dumps({**record, "n": n}).encode() + b"\n" for n in range(50)))
+    assert not report.valid
+    assert [finding.code for finding in report.findings] == ["openai-format"]
+    assert report.counts["openai-format"] == 50
