@@ -63,6 +63,13 @@ class ValidationReport:
         if len(self.findings) < self.max_findings or finding.line is None:
             self.findings.append(finding)
 
+    def add_counted(self, finding: Finding) -> None:
+        """A problem that repeats line after line: shown on its first line, counted on every one."""
+        if self.counts[finding.code]:
+            self.counts[finding.code] += 1
+        else:
+            self.add(finding)
+
     def to_json(self) -> dict[str, object]:
         return {
             "file": self.name,
@@ -208,17 +215,14 @@ def _line_flags(report: ValidationReport, number: int, flags: int) -> bool:
         )
     if flags & rawlines.CRLF:
         report.bytes += 1
-        if report.counts["crlf"]:  # one finding; the summary counts every such line
-            report.counts["crlf"] += 1
-        else:
-            report.add(
-                Finding(
-                    "crlf",
-                    "Windows line ending (CRLF); the summary counts every such line",
-                    "save with LF (\\n) line endings",
-                    line=number,
-                )
+        report.add_counted(
+            Finding(
+                "crlf",
+                "Windows line ending (CRLF); the summary counts every such line",
+                "save with LF (\\n) line endings",
+                line=number,
             )
+        )
     return True
 
 
@@ -265,18 +269,15 @@ def _detect(
 ) -> RecordChecker | None:
     found = detect_format(record)
     if found == OPENAI_CHAT:
-        if report.counts["openai-format"]:  # one finding; the summary counts every such line
-            report.counts["openai-format"] += 1
-        else:
-            report.add(
-                Finding(
-                    "openai-format",
-                    "this is OpenAI chat fine-tuning data (a system message inside 'messages'); "
-                    "the summary counts every such line",
-                    "convert it: studykit dataset convert FILE --to multi-turn --out OUT",
-                    line=number,
-                )
+        report.add_counted(
+            Finding(
+                "openai-format",
+                "this is OpenAI chat fine-tuning data (a system message inside 'messages'); "
+                "the summary counts every such line",
+                "convert it: studykit dataset convert FILE --to multi-turn --out OUT",
+                line=number,
             )
+        )
         report.format_id = OPENAI_CHAT
         return None
     if found is None:
