@@ -9,7 +9,7 @@ import json
 
 import click
 
-from studykit.cli.options import force_option
+from studykit.cli.options import force_option, json_option
 from studykit.datasets.convert import SOURCES as CONVERT_SOURCES
 from studykit.datasets.convert import TARGETS as CONVERT_TARGETS
 from studykit.datasets.formats import FORMATS
@@ -33,7 +33,7 @@ def dataset() -> None:
 
 @dataset.command("formats")
 @click.argument("format_id", required=False, metavar="[FORMAT]")
-@click.option("--json", "as_json", is_flag=True, help="Print the specs as JSON.")
+@json_option
 def formats(format_id: str | None, as_json: bool) -> None:
     """List Bedrock's dataset formats, the models that take each, and their limits."""
     from studykit.datasets.formats import FORMATS, get_format
@@ -68,7 +68,7 @@ def formats(format_id: str | None, as_json: bool) -> None:
     "--model", "model_id", metavar="MODEL", help="Check the model's limits too (see 'dataset formats')."
 )
 @click.option("--validation", "validation_set", is_flag=True, help="The file is a validation set.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option
 @click.option(
     "--max-errors",
     type=click.IntRange(min=0),
@@ -231,7 +231,7 @@ class _progress:
 @click.option(
     "--format", "format_id", type=click.Choice(("auto", *FORMAT_CHOICES)), default="auto", show_default=True
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the stats as JSON.")
+@json_option
 def stats(path: str, format_id: str, as_json: bool) -> None:
     """Count records, estimate tokens, and show length and turn distributions."""
     from studykit.datasets.report import render_stats
@@ -314,7 +314,7 @@ class Amount(click.ParamType):
     show_default=True,
     help="Hours of Provisioned Throughput per month (at most 744).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
+@json_option
 @click.pass_context
 def cost(
     ctx: click.Context,
