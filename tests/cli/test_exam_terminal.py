@@ -85,7 +85,8 @@ def test_flag_go_back_and_submit_in_a_terminal(home: Path) -> None:
     assert child.exitstatus == 0
 
 
-def test_time_running_out_while_waiting_submits_the_exam(home: Path, tmp_path: Path) -> None:
+def on_question_two_with_a_movable_clock(home: Path, tmp_path: Path) -> tuple[pexpect.spawn, Path]:
+    """An exam whose clock moves when the test writes seconds to ``offset``, waiting on question 2."""
     shown = items()
     offset = tmp_path / "clock-offset"
     child = spawn(str(REPO / "tests" / "cli" / "moved_clock.py"), str(offset), *EXAM[2:], home=home)
@@ -93,6 +94,11 @@ def test_time_running_out_while_waiting_submits_the_exam(home: Path, tmp_path: P
     child.sendline(shown[0].correct_typed)
     child.expect("Question 2 of 5")
     child.expect(PROMPT)
+    return child, offset
+
+
+def test_time_running_out_while_waiting_submits_the_exam(home: Path, tmp_path: Path) -> None:
+    child, offset = on_question_two_with_a_movable_clock(home, tmp_path)
     offset.write_text(str(90 * 60))  # the learner sits on question 2 until time is up
     child.expect("Time ran out: the exam was submitted with the answers given so far.")
     child.expect("1 of 5 right")
@@ -183,13 +189,7 @@ def test_kill_9_mid_exam_loses_no_committed_answer(home: Path) -> None:
 
 
 def test_kill_9_while_the_learner_thinks_keeps_the_time_used(home: Path, tmp_path: Path) -> None:
-    shown = items()
-    offset = tmp_path / "clock-offset"
-    child = spawn(str(REPO / "tests" / "cli" / "moved_clock.py"), str(offset), *EXAM[2:], home=home)
-    child.expect(PROMPT)
-    child.sendline(shown[0].correct_typed)
-    child.expect("Question 2 of 5")
-    child.expect(PROMPT)
+    child, offset = on_question_two_with_a_movable_clock(home, tmp_path)
     offset.write_text("600")  # ten minutes on question 2, no answer yet
     time.sleep(1.0)  # a few of the prompt's quarter-second looks at the clock
     child.kill(signal.SIGKILL)
