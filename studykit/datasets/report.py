@@ -7,14 +7,17 @@ Functions return lines; the command layer prints them. User data is passed throu
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import MODELS, ModelSpec, models_for
 from studykit.datasets.sources import AS_OF
 from studykit.datasets.stats import DatasetStats, Distribution
 from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR
-from studykit.datasets.validate import ValidationReport
 from studykit.errors import printable
+
+if TYPE_CHECKING:  # only the validate command needs the validator (and msgspec) loaded
+    from studykit.datasets.validate import ValidationReport
 
 WIDTH = 80
 
