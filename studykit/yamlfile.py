@@ -23,16 +23,18 @@ KeyPath = tuple[str | int, ...]
 # YamlDocument or KeyPath, and runs served from the parse cache, never pay for it.
 yaml: Any = None
 _CSafeLoader: Any = None
+_PySafeLoader: Any = None
 _constructor: Any = None
 _resolver: Any = None
 
 
 def _import_yaml() -> None:
-    global yaml, _CSafeLoader, _constructor, _resolver
+    global yaml, _CSafeLoader, _PySafeLoader, _constructor, _resolver
     if yaml is None:
         import yaml as module
 
         _CSafeLoader = getattr(module, "CSafeLoader", module.SafeLoader)
+        _PySafeLoader = module.SafeLoader
         _constructor = module.constructor.SafeConstructor()
         _resolver = module.resolver.Resolver()
         yaml = module
@@ -195,7 +197,28 @@ def _build(text: str, document: YamlDocument) -> object:
     nesting before anything grows: aliases are how "billion laughs" documents multiply a
     few lines into gigabytes, and composing deep nesting recurses in C.
     """
-    parser = _CSafeLoader(text)
+    try:
+        return _build_with(_CSafeLoader, text, document)
+    except yaml.YAMLError as parser_error:
+        if _CSafeLoader is _PySafeLoader:
+            raise
+        first_error = parser_error
+    # libyaml reads ahead of the events it hands out and, from PyYAML 6.0.4, has limits of its
+    # own (nesting depth) that can fire before ours. The pure-Python parser reads ahead no
+    # further than a line, so parsing again with it lets studykit's own limits (depth,
+    # aliases, tags, keys), and their messages, be what the user sees whatever PyYAML
+    # version is installed. A plain syntax error keeps libyaml's report. Only files that
+    # libyaml refuses pay for the second parse.
+    document.positions.clear()
+    document.key_positions.clear()
+    try:
+        return _build_with(_PySafeLoader, text, document)
+    except yaml.YAMLError:
+        raise first_error from None
+
+
+def _build_with(loader: Any, text: str, document: YamlDocument) -> object:
+    parser = loader(text)
     try:
         return _build_from(parser, document)
     finally:

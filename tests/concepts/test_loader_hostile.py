@@ -114,6 +114,17 @@ def test_nesting_deep_enough_to_crash_the_parser_is_stopped(tmp_path):
     )
 
 
+def test_block_nesting_past_the_parsers_own_limit_gets_studykits_message(tmp_path):
+    # PyYAML 6.0.4's libyaml refuses about 1,000 block levels with a message of its own before
+    # handing out the events studykit counts; studykit's 64-level limit must still be what is shown.
+    levels = 1_200
+    text = "".join("  " * level + "a:\n" for level in range(levels)) + "  " * levels + "b: 1\n"
+    (tmp_path / "stairs.yaml").write_text(text, encoding="utf-8")
+    assert_one_line_error(
+        topics_in(tmp_path), tmp_path, "stairs.yaml:65:129", "nested more than 64 levels deep — flatten it"
+    )
+
+
 def test_an_unreadable_file_says_so(tmp_path):
     secret = tmp_path / "secret.yaml"
     secret.write_text(VALID_CONCEPT.replace("transfer-learning", "secret"), encoding="utf-8")
