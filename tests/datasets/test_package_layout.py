@@ -19,7 +19,9 @@ def imports_of(path: Path) -> set[str]:
                 found.add(node.module.split(".")[2])
         elif isinstance(node, ast.Import):
             found.update(
-                alias.name.split(".")[2] for alias in node.names if alias.name.startswith("studykit.datasets.")
+                alias.name.split(".")[2]
+                for alias in node.names
+                if alias.name.startswith("studykit.datasets.")
             )
     return found
 
