@@ -33,7 +33,7 @@ SEED_PATTERN = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
 URL_PATTERN = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com/aws-samples)/\S+$")
 
 _CONCEPT_REQUIRED = ("id", "title", "domain", "category", "summary", "facts")
-_CONCEPT_OPTIONAL = ("task", "aka", "attributes", "related", "prerequisites", "exam_tips")
+_CONCEPT_OPTIONAL = ("task", "objectives", "aka", "attributes", "related", "prerequisites", "exam_tips")
 
 
 def parse_concept(field: Field) -> Concept:
@@ -63,9 +63,28 @@ def parse_concept(field: Field) -> Concept:
         exam_tips=keys["exam_tips"].text_list() if "exam_tips" in keys else (),
         aka=keys["aka"].text_list() if "aka" in keys else (),
         task=str(keys["task"].value) if "task" in keys else None,
+        objectives=_objective_ids(keys),
         path=field.document.path,
         line=field.line,
     )
+
+
+OBJECTIVE_ID_PATTERN = re.compile(r"^[1-5]\.\d+\.\d+$")
+
+
+def _objective_ids(keys: dict[str, Field]) -> tuple[str, ...]:
+    """Exam-guide objective ids such as ``3.3.2`` (checked against the guide by the folder loader)."""
+    if "objectives" not in keys:
+        return ()
+    ids = []
+    for item in keys["objectives"].items(min_items=1):
+        value = str(item.value)
+        if isinstance(item.value, bool) or not OBJECTIVE_ID_PATTERN.match(value):
+            raise item.error(f"{value!r} is not an exam objective id", 'write it like "3.3.2", in quotes')
+        if value in ids:
+            raise item.error(f"objective {value!r} is listed twice", "list each objective once")
+        ids.append(value)
+    return tuple(ids)
 
 
 def _ids(keys: dict[str, Field], name: str) -> tuple[str, ...]:
@@ -167,7 +186,17 @@ def load_concepts(folder: Path | None = None) -> ConceptSet:
 
     folder = folder or content_dir()
     paths = concept_paths(folder)
-    return cached("concepts", folder.glob("*.yaml"), lambda: load_concept_files(paths))
+    return cached("concepts", folder.glob("*.yaml"), lambda: _load_checked_folder(folder, paths))
+
+
+def _load_checked_folder(folder: Path, paths: list[Path]) -> ConceptSet:
+    from studykit.concepts.objectives import check_concept_objectives, load_exam_guide
+
+    concepts = load_concept_files(paths)
+    guide = load_exam_guide(folder)
+    if guide is not None:
+        check_concept_objectives(concepts, guide)
+    return concepts
 
 
 def check_references(concepts: ConceptSet) -> None:

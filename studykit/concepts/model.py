@@ -26,6 +26,8 @@ CATEGORIES = (
     "security",
     "practice",
     "ml-concept",
+    "metric",
+    "risk",
     "exam",
 )
 
@@ -91,6 +93,9 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
         AttributeSpec("use_cases", "Typical use cases", "list"),
         AttributeSpec("examples", "Examples", "list"),
         AttributeSpec("bedrock_models", "Bedrock base models", "list"),
+        AttributeSpec("purpose", "What it is for", "text"),
+        AttributeSpec("measures", "What it measures", "text"),
+        AttributeSpec("mitigation", "How to reduce it", "text"),
     )
 }
 
@@ -123,6 +128,7 @@ class Concept:
     exam_tips: tuple[str, ...] = ()
     aka: tuple[str, ...] = ()
     task: str | None = None
+    objectives: tuple[str, ...] = ()
     path: str = ""
     line: int = 1
 
