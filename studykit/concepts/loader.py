@@ -109,7 +109,7 @@ def parse_source(field: Field) -> str:
 
 
 def _parse_fact(field: Field) -> Fact:
-    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said"))
+    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said", "often_taught"))
     source = parse_source(keys["source"])
     kind = keys["kind"].choice(FACT_KINDS) if "kind" in keys else "fact"
     as_of = None
@@ -120,9 +120,16 @@ def _parse_fact(field: Field) -> Fact:
     if kind in ("price", "quota") and as_of is None:
         raise field.error(f"a {kind} fact needs an 'as_of' date", "add as_of: YYYY-MM-DD")
     seed_said = keys["seed_said"].text() if "seed_said" in keys else None
-    if kind == "correction" and seed_said is None:
-        raise field.error("a correction needs 'seed_said'", "quote or paraphrase what the seed note said")
-    return Fact(keys["text"].text(), source, kind, as_of, seed_said, field.line)
+    often_taught = keys["often_taught"].text() if "often_taught" in keys else None
+    if kind == "correction" and seed_said is None and often_taught is None:
+        raise field.error(
+            "a correction needs 'seed_said' or 'often_taught'",
+            "paraphrase what the seed note, or common study material, says that is out of date",
+        )
+    if kind != "correction" and (seed_said or often_taught):
+        name = "seed_said" if seed_said else "often_taught"
+        raise keys[name].error(f"only a correction has '{name}'", "add kind: correction, or remove the line")
+    return Fact(keys["text"].text(), source, kind, as_of, seed_said, often_taught, field.line)
 
 
 def _parse_attributes(field: Field) -> dict[str, AttributeValue]:

@@ -33,7 +33,8 @@ CATEGORIES = (
 
 FACT_KINDS = ("fact", "price", "quota", "correction")
 """``price`` and ``quota`` facts go stale and must carry ``as_of``; a ``correction``
-says what a seed note got wrong and must carry ``seed_said``."""
+says what is out of date and must carry ``seed_said`` (what a seed note said) or
+``often_taught`` (what common study material still teaches)."""
 
 AttributeValue = str | bool | tuple[str, ...]
 
@@ -109,6 +110,7 @@ class Fact:
     kind: str = "fact"
     as_of: str | None = None
     seed_said: str | None = None
+    often_taught: str | None = None
     line: int = 0
 
 

@@ -87,3 +87,38 @@ def test_an_objective_filed_under_the_wrong_task_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "_objectives.yaml:10:13:" in result.stderr
     assert "objective '3.4.2' is listed under task 3.3" in result.stderr
+
+
+def correction_folder(tmp_path: Path, fact_lines: str) -> Path:
+    text = VALID_CONCEPT.replace(
+        "facts:\n",
+        "facts:\n  - text: Agents on AWS are now built with Amazon Bedrock AgentCore.\n"
+        "    source: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/what-is-bedrock-agentcore.html\n"
+        + fact_lines,
+        1,
+    )
+    (tmp_path / "transfer-learning.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_correction_can_name_what_common_study_material_still_teaches(tmp_path):
+    folder = correction_folder(
+        tmp_path, "    kind: correction\n    often_taught: Agents are built only with Bedrock Agents.\n"
+    )
+    result = CliRunner().invoke(cli, ["learn", "transfer-learning", "--content", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert "What changed" in result.stdout
+    assert "Often taught:" in result.stdout
+    assert "Agents are built only with Bedrock Agents." in result.stdout
+
+
+def test_a_correction_without_the_old_claim_is_refused(tmp_path):
+    result = topics(correction_folder(tmp_path, "    kind: correction\n"))
+    assert result.exit_code == 2
+    assert "a correction needs 'seed_said' or 'often_taught'" in result.stderr
+
+
+def test_only_a_correction_carries_an_old_claim(tmp_path):
+    result = topics(correction_folder(tmp_path, "    often_taught: Something older.\n"))
+    assert result.exit_code == 2
+    assert "only a correction has 'often_taught'" in result.stderr
