@@ -272,6 +272,7 @@ def _where(question: Question) -> str:
 # --- the table --------------------------------------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
+    Rule("unreadable", ERROR, LOADER, "a path that cannot be read: missing, binary, not UTF-8 or too big"),
     Rule("yaml", ERROR, LOADER, "the file is not valid, safe YAML"),
     Rule("schema", ERROR, LOADER, "a key, value or kind the bank format does not allow"),
     Rule(

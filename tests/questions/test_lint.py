@@ -84,11 +84,15 @@ def test_duplicate_ids_are_found_across_files(concepts):
     assert {finding.rule for finding in report.findings} == {"duplicate-id", "duplicate-stem"}
 
 
-def test_an_unreadable_file_is_an_input_error_not_a_finding(concepts):
-    with pytest.raises(StudykitError) as caught:
-        lint_paths([DATA / "unreadable" / "binary.yaml"], concepts)
-    assert caught.value.exit_code == 2
-    assert "binary" in caught.value.format()
+def test_an_unreadable_file_is_a_finding_and_the_other_files_are_still_checked(concepts):
+    report = lint_paths(
+        [DATA / "unreadable" / "binary.yaml", LINT / "duplicate-id" / "triggers.yaml"], concepts
+    )
+    assert report.unreadable == (str(DATA / "unreadable" / "binary.yaml"),)
+    unreadable = next(finding for finding in report.findings if finding.rule == "unreadable")
+    assert unreadable.severity == "error" and "binary" in unreadable.message
+    assert "duplicate-id" in {finding.rule for finding in report.findings}
+    assert report.files == (str(LINT / "duplicate-id" / "triggers.yaml"),)
 
 
 def test_ignoring_an_unknown_rule_is_refused(concepts):
