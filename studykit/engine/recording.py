@@ -94,7 +94,7 @@ class SessionRecorder:
             json.dumps(answer_to_json(answer)),
             correct,
             elapsed_seconds,
-            question.domain,
+            question.domain or None,
             question.concepts,
         )
         record_answer(
@@ -120,7 +120,7 @@ class SessionRecorder:
             question.id,
             rating_for(correct, elapsed_seconds),
             moment or self.now(),
-            domain=question.domain,
+            domain=question.domain or None,
             concepts=question.concepts,
             duration_ms=int(elapsed_seconds * 1000),
         )

@@ -73,9 +73,7 @@ def test_lint_reports_every_broken_question_and_still_checks_the_others(concepts
 
 def test_loader_messages_map_to_their_rules():
     assert loader_rule("unknown concept 'x'").id == "unknown-concept"
-    assert loader_rule("questions[0].options[1] is missing 'why'").id == "missing-why"
-    assert loader_rule("questions[0].why_true is empty").id == "missing-why"
-    assert loader_rule("questions[0] is missing 'explanation'").id == "missing-why"
+    assert loader_rule("questions[0].options[1].why is empty").id == "schema"
     assert loader_rule("questions[0] is missing 'stem'").id == "schema"
 
 
