@@ -27,6 +27,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
                 "kind": fact.kind,
                 "as_of": fact.as_of,
                 "seed_said": fact.seed_said,
+                "often_taught": fact.often_taught,
             }
             for fact in concept.facts
         ],
