@@ -182,5 +182,5 @@ def test_every_shipped_question_is_finished():
             assert question.explanation, question.id
             parts = (*question.options, *question.steps, *question.pairs)
             assert all(part.why for part in parts), question.id
-            low, high = EXAM_PART_COUNTS[question.kind] if question.kind in EXAM_PART_COUNTS else (2, 2)
+            low, high = EXAM_PART_COUNTS.get(question.kind, (2, 2))
             assert low <= question.size <= high, question.id
