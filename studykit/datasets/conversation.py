@@ -6,7 +6,7 @@ says; system text lives outside ``messages``; media blocks follow the model's ru
 
 from __future__ import annotations
 
-from studykit.datasets.checks import RecordChecker, kind
+from studykit.datasets.context import CheckContext, kind
 from studykit.datasets.findings import WARNING, preview
 from studykit.datasets.formats import SCHEMA_VERSION
 from studykit.datasets.media import MEDIA_KINDS, MediaCount
@@ -15,7 +15,7 @@ ROLES = ("user", "assistant")
 _MESSAGE_KEYS = frozenset(("role", "content"))
 
 
-def check_conversation(checker: RecordChecker, record: dict) -> int:
+def check_conversation(checker: CheckContext, record: dict) -> int:
     """bedrock-conversation-2024: system blocks, then messages of content blocks."""
     chars = 0
     version = record.get("schemaVersion")
@@ -61,7 +61,7 @@ def check_conversation(checker: RecordChecker, record: dict) -> int:
     return chars
 
 
-def check_claude(checker: RecordChecker, record: dict) -> int:
+def check_claude(checker: CheckContext, record: dict) -> int:
     """Claude 3 Haiku: a system string and messages whose content is a string."""
     chars = checker.text(record["system"], "system") if "system" in record else 0
     messages = record.get("messages")
@@ -75,7 +75,7 @@ def check_claude(checker: RecordChecker, record: dict) -> int:
     return chars
 
 
-def _system_blocks(checker: RecordChecker, value: object) -> int:
+def _system_blocks(checker: CheckContext, value: object) -> int:
     if not isinstance(value, list):
         checker.error(
             "wrong-type",
@@ -94,7 +94,7 @@ def _system_blocks(checker: RecordChecker, value: object) -> int:
     return chars
 
 
-def _message_list(checker: RecordChecker, messages: object, present: bool) -> bool:
+def _message_list(checker: CheckContext, messages: object, present: bool) -> bool:
     if not present:
         return False
     fmt = checker.fmt
@@ -118,7 +118,7 @@ def _message_list(checker: RecordChecker, messages: object, present: bool) -> bo
     return True
 
 
-def _message_shape(checker: RecordChecker, message: object, path: str) -> bool:
+def _message_shape(checker: CheckContext, message: object, path: str) -> bool:
     if not isinstance(message, dict):
         checker.error("wrong-type", f"a message must be an object, not {kind(message)}", "", path)
         return False
@@ -130,7 +130,7 @@ def _message_shape(checker: RecordChecker, message: object, path: str) -> bool:
     return True
 
 
-def _block(checker: RecordChecker, block: object, path: str, role: object, media: MediaCount) -> int:
+def _block(checker: CheckContext, block: object, path: str, role: object, media: MediaCount) -> int:
     if not isinstance(block, dict) or len(block) != 1:
         checker.error("wrong-type", "a content block is an object with one key", 'e.g. {"text": "…"}', path)
         return 0
@@ -153,7 +153,7 @@ def _block(checker: RecordChecker, block: object, path: str, role: object, media
     return 0
 
 
-def _roles(checker: RecordChecker, messages: list) -> None:
+def _roles(checker: CheckContext, messages: list) -> None:
     roles = [message.get("role") if isinstance(message, dict) else None for message in messages]
     for index, role in enumerate(roles):
         expected = ROLES[index % 2]

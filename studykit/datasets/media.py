@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from studykit.datasets.checks import S3_URI
+from studykit.datasets.context import S3_URI, CheckContext
 from studykit.datasets.findings import preview
-
-if TYPE_CHECKING:
-    from studykit.datasets.checks import RecordChecker
 
 MEDIA_KINDS = ("image", "video", "document")
 ANY_FORMAT = {
@@ -21,7 +16,7 @@ ANY_FORMAT = {
 class MediaCount:
     """Checks each media block and counts them for per-message and per-record limits."""
 
-    def __init__(self, checker: RecordChecker) -> None:
+    def __init__(self, checker: CheckContext) -> None:
         self.checker = checker
         self.in_message = 0
         self.counts = {"image": 0, "video": 0, "document": 0}

@@ -17,7 +17,7 @@ from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import OPENAI_CHAT, detect_format, settle_conversation, undetected_hint
 from studykit.datasets.fastpath import FastCheck
-from studykit.datasets.findings import ERROR, WARNING, Finding
+from studykit.datasets.findings import ERROR, NOTE, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
 from studykit.datasets.strict_json import DuplicateKeyError, parse_record
@@ -39,6 +39,7 @@ class ValidationReport:
     bytes: int = 0
     errors: int = 0
     warnings: int = 0
+    notes: int = 0
     duplicates: int = 0
     duplicates_complete: bool = True
     findings: list[Finding] = field(default_factory=list)
@@ -51,11 +52,13 @@ class ValidationReport:
 
     @property
     def omitted(self) -> int:
-        return self.errors + self.warnings - len(self.findings)
+        return self.errors + self.warnings + self.notes - len(self.findings)
 
     def add(self, finding: Finding) -> None:
         if finding.severity == ERROR:
             self.errors += 1
+        elif finding.severity == NOTE:
+            self.notes += 1
         else:
             self.warnings += 1
         self.counts[finding.code] += 1
@@ -83,6 +86,7 @@ class ValidationReport:
             "bytes": self.bytes,
             "errors": self.errors,
             "warnings": self.warnings,
+            "notes": self.notes,
             "duplicates": self.duplicates,
             "duplicate_check_complete": self.duplicates_complete,
             "counts": dict(sorted(self.counts.items())),
@@ -137,7 +141,7 @@ def validate_stream(
     number = flags = longest_conversation = 0
     for number, data, flags in rawlines.read_lines(stream):
         report.bytes += len(data) + 1
-        if flags and not _line_flags(report, number, flags):
+        if flags and not _line_flags(report, number, flags, data):
             continue
         # Most lines are clean records, told so straight from their bytes; the rest are
         # parsed strictly and walked by the checker that explains every problem.
@@ -183,7 +187,8 @@ def validate_stream(
                 )
             )
     report.lines = number
-    if report.lines and flags & rawlines.NO_NEWLINE and report.counts["truncated-line"] == 0:
+    last_flags = flags & (rawlines.NO_NEWLINE | rawlines.CR_INSIDE)
+    if report.lines and last_flags == rawlines.NO_NEWLINE and report.counts["truncated-line"] == 0:
         report.add(
             Finding(
                 "no-final-newline",
@@ -201,8 +206,12 @@ def validate_stream(
     return report
 
 
-def _line_flags(report: ValidationReport, number: int, flags: int) -> bool:
-    """Report what the line's ending or start says and fix the byte count; False: skip the line."""
+def _line_flags(report: ValidationReport, number: int, flags: int, data: bytes) -> bool:
+    """Report what the line's ending or start says and fix the byte count; False: skip the line.
+
+    A line broken by lone carriage returns is reported as that (and not as the invalid JSON it
+    usually also is), unless its bytes are not text at all.
+    """
     if flags & rawlines.NO_NEWLINE:
         report.bytes -= 1
     if flags & rawlines.TOO_LONG:
@@ -215,14 +224,34 @@ def _line_flags(report: ValidationReport, number: int, flags: int) -> bool:
         )
     if flags & rawlines.CRLF:
         report.bytes += 1
+        # JSON Lines allows \r\n (https://jsonlines.org/): worth knowing, not wrong.
         report.add_counted(
             Finding(
                 "crlf",
-                "Windows line ending (CRLF); the summary counts every such line",
-                "save with LF (\\n) line endings",
+                "Windows line endings (CRLF): JSON Lines allows them; the summary counts them",
+                "nothing to fix",
+                line=number,
+                severity=NOTE,
+            )
+        )
+    if flags & rawlines.CR_INSIDE and _is_utf8(data):
+        report.add_counted(
+            Finding(
+                "cr-line-break",
+                "a carriage return (CR) without a line feed: records must be separated by LF or CRLF",
+                "save with LF (\\n) line endings; the summary counts every such line",
                 line=number,
             )
         )
+        return False
+    return True
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     return True
 
 

@@ -94,7 +94,7 @@ class SessionRecorder:
             json.dumps(answer_to_json(answer)),
             correct,
             elapsed_seconds,
-            question.domain,
+            question.domain or None,
             question.concepts,
         )
         with self.store.write():  # the answer and its review card, together or not at all
@@ -121,7 +121,7 @@ class SessionRecorder:
             question.id,
             rating_for(correct, elapsed_seconds),
             moment or self.now(),
-            domain=question.domain,
+            domain=question.domain or None,
             concepts=question.concepts,
             duration_ms=int(elapsed_seconds * 1000),
         )
