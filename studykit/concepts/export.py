@@ -18,6 +18,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
         "domain": concept.domain,
         "domain_name": concept.domain_name,
         "task": concept.task,
+        "objectives": list(concept.objectives),
         "category": concept.category,
         "summary": concept.summary,
         "facts": [
