@@ -103,10 +103,10 @@ def test_a_list_value_is_one_bullet_per_item_in_its_cell():
 
 
 def test_values_from_a_fixed_list_read_as_words():
-    shipped = CliRunner().invoke(cli, ["compare", "fine-tuning", "continued-pre-training"])
+    shipped = CliRunner().invoke(cli, ["compare", "transfer-learning", "distillation"])
     line = next(line for line in rows(shipped.stdout) if line.startswith("Training data"))
-    assert line.split()[2:] == ["labeled", "or", "unlabeled", "unlabeled"]
-    assert "labeled-or-unlabeled" not in shipped.stdout
+    assert line.split()[2:] == ["labeled", "or", "unlabeled", "prompts", "only"]
+    assert "labeled-or-unlabeled" not in shipped.stdout and "prompts-only" not in shipped.stdout
 
 
 def test_no_word_is_split_across_lines_whatever_the_concepts_and_width():
