@@ -97,16 +97,17 @@ class SessionRecorder:
             question.domain or None,
             question.concepts,
         )
-        record_answer(
-            self.store,
-            self.session.id,
-            record,
-            moment,
-            remaining_seconds=remaining_seconds,
-            position=position,
-        )
-        if self.schedule:
-            self.review(question, correct, elapsed_seconds, moment)
+        with self.store.write():  # the answer and its review card, together or not at all
+            record_answer(
+                self.store,
+                self.session.id,
+                record,
+                moment,
+                remaining_seconds=remaining_seconds,
+                position=position,
+            )
+            if self.schedule:
+                self.review(question, correct, elapsed_seconds, moment)
 
     def review(
         self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
