@@ -119,7 +119,11 @@ def _candidates(checker: CheckContext, message: dict, path: str, allowed: bool) 
             continue
         checker.keys(candidate, ("content", "preferenceLabel"), _CANDIDATE_KEYS, where)
         label = candidate.get("preferenceLabel")
-        if "preferenceLabel" in candidate and label not in PREFERENCE_LABELS:
+        if "preferenceLabel" in candidate and not isinstance(label, str):
+            checker.error(
+                "wrong-type", f"must be a string, not {kind(label)}", "", where + ".preferenceLabel"
+            )
+        elif "preferenceLabel" in candidate and label not in PREFERENCE_LABELS:
             checker.error(
                 "candidates", f"preferenceLabel {preview(label)}", "use preferred or non-preferred", where
             )

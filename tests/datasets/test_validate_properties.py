@@ -23,7 +23,7 @@ def _texts(record: object, path: tuple = ()):
     """Every (path, text) in a record, for mutations that target text."""
     if isinstance(record, dict):
         for key, value in record.items():
-            if key in ("schemaVersion", "role", "image-ref"):
+            if key in ("schemaVersion", "role", "image-ref", "preferenceLabel"):
                 continue
             yield from _texts(value, (*path, key))
     elif isinstance(record, list):
