@@ -158,9 +158,15 @@ def test_two_case_studies_with_one_id_across_banks_are_rejected(tmp_path, concep
     assert "case study id 'cs-case' is already used at" in caught.value.message
 
 
-def test_a_question_without_concepts_in_a_case_without_concepts_is_rejected(tmp_path, concepts):
-    error = _error(tmp_path, _case(2, concepts="-"), concepts)
-    assert error.message == "questions[0].questions[0] is missing 'concepts'"
+def test_without_concepts_on_the_case_or_itself_a_question_is_unassigned(tmp_path, concepts):
+    first, second = _write_and_load(tmp_path, _case(2, concepts="-"), concepts).questions
+    assert (first.concepts, first.domain) == ((), 0)
+    assert (second.case, second.difficulty) == (first.case, "easy")
+
+
+def test_a_question_without_a_difficulty_in_a_case_without_one_is_rejected(tmp_path, concepts):
+    error = _error(tmp_path, _case(2, difficulty="-"), concepts)
+    assert error.message == "questions[0].questions[0] is missing 'difficulty'"
     assert error.line == 10
 
 
