@@ -18,6 +18,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
         "domain": concept.domain,
         "domain_name": concept.domain_name,
         "task": concept.task,
+        "objectives": list(concept.objectives),
         "category": concept.category,
         "summary": concept.summary,
         "facts": [
@@ -27,6 +28,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
                 "kind": fact.kind,
                 "as_of": fact.as_of,
                 "seed_said": fact.seed_said,
+                "often_taught": fact.often_taught,
             }
             for fact in concept.facts
         ],

@@ -33,7 +33,7 @@ SEED_PATTERN = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
 URL_PATTERN = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com/aws-samples)/\S+$")
 
 _CONCEPT_REQUIRED = ("id", "title", "domain", "category", "summary", "facts")
-_CONCEPT_OPTIONAL = ("task", "aka", "attributes", "related", "prerequisites", "exam_tips")
+_CONCEPT_OPTIONAL = ("task", "objectives", "aka", "attributes", "related", "prerequisites", "exam_tips")
 
 
 def parse_concept(field: Field) -> Concept:
@@ -63,9 +63,28 @@ def parse_concept(field: Field) -> Concept:
         exam_tips=keys["exam_tips"].text_list() if "exam_tips" in keys else (),
         aka=keys["aka"].text_list() if "aka" in keys else (),
         task=str(keys["task"].value) if "task" in keys else None,
+        objectives=_objective_ids(keys),
         path=field.document.path,
         line=field.line,
     )
+
+
+OBJECTIVE_ID_PATTERN = re.compile(r"^[1-5]\.\d+\.\d+$")
+
+
+def _objective_ids(keys: dict[str, Field]) -> tuple[str, ...]:
+    """Exam-guide objective ids such as ``3.3.2`` (checked against the guide by the folder loader)."""
+    if "objectives" not in keys:
+        return ()
+    ids = []
+    for item in keys["objectives"].items(min_items=1):
+        value = str(item.value)
+        if isinstance(item.value, bool) or not OBJECTIVE_ID_PATTERN.match(value):
+            raise item.error(f"{value!r} is not an exam objective id", 'write it like "3.3.2", in quotes')
+        if value in ids:
+            raise item.error(f"objective {value!r} is listed twice", "list each objective once")
+        ids.append(value)
+    return tuple(ids)
 
 
 def _ids(keys: dict[str, Field], name: str) -> tuple[str, ...]:
@@ -90,7 +109,7 @@ def parse_source(field: Field) -> str:
 
 
 def _parse_fact(field: Field) -> Fact:
-    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said"))
+    keys = field.mapping(("text", "source"), ("kind", "as_of", "seed_said", "often_taught"))
     source = parse_source(keys["source"])
     kind = keys["kind"].choice(FACT_KINDS) if "kind" in keys else "fact"
     as_of = None
@@ -101,9 +120,16 @@ def _parse_fact(field: Field) -> Fact:
     if kind in ("price", "quota") and as_of is None:
         raise field.error(f"a {kind} fact needs an 'as_of' date", "add as_of: YYYY-MM-DD")
     seed_said = keys["seed_said"].text() if "seed_said" in keys else None
-    if kind == "correction" and seed_said is None:
-        raise field.error("a correction needs 'seed_said'", "quote or paraphrase what the seed note said")
-    return Fact(keys["text"].text(), source, kind, as_of, seed_said, field.line)
+    often_taught = keys["often_taught"].text() if "often_taught" in keys else None
+    if kind == "correction" and seed_said is None and often_taught is None:
+        raise field.error(
+            "a correction needs 'seed_said' or 'often_taught'",
+            "paraphrase what the seed note, or common study material, says that is out of date",
+        )
+    if kind != "correction" and (seed_said or often_taught):
+        name = "seed_said" if seed_said else "often_taught"
+        raise keys[name].error(f"only a correction has '{name}'", "add kind: correction, or remove the line")
+    return Fact(keys["text"].text(), source, kind, as_of, seed_said, often_taught, field.line)
 
 
 def _parse_attributes(field: Field) -> dict[str, AttributeValue]:
@@ -167,7 +193,17 @@ def load_concepts(folder: Path | None = None) -> ConceptSet:
 
     folder = folder or content_dir()
     paths = concept_paths(folder)
-    return cached("concepts", folder.glob("*.yaml"), lambda: load_concept_files(paths))
+    return cached("concepts", folder.glob("*.yaml"), lambda: _load_checked_folder(folder, paths))
+
+
+def _load_checked_folder(folder: Path, paths: list[Path]) -> ConceptSet:
+    from studykit.concepts.objectives import check_concept_objectives, load_exam_guide
+
+    concepts = load_concept_files(paths)
+    guide = load_exam_guide(folder)
+    if guide is not None:
+        check_concept_objectives(concepts, guide)
+    return concepts
 
 
 def check_references(concepts: ConceptSet) -> None:

@@ -26,12 +26,15 @@ CATEGORIES = (
     "security",
     "practice",
     "ml-concept",
+    "metric",
+    "risk",
     "exam",
 )
 
 FACT_KINDS = ("fact", "price", "quota", "correction")
 """``price`` and ``quota`` facts go stale and must carry ``as_of``; a ``correction``
-says what a seed note got wrong and must carry ``seed_said``."""
+says what is out of date and must carry ``seed_said`` (what a seed note said) or
+``often_taught`` (what common study material still teaches)."""
 
 AttributeValue = str | bool | tuple[str, ...]
 
@@ -91,6 +94,9 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
         AttributeSpec("use_cases", "Typical use cases", "list"),
         AttributeSpec("examples", "Examples", "list"),
         AttributeSpec("bedrock_models", "Bedrock base models", "list"),
+        AttributeSpec("purpose", "What it is for", "text"),
+        AttributeSpec("measures", "What it measures", "text"),
+        AttributeSpec("mitigation", "How to reduce it", "text"),
     )
 }
 
@@ -104,6 +110,7 @@ class Fact:
     kind: str = "fact"
     as_of: str | None = None
     seed_said: str | None = None
+    often_taught: str | None = None
     line: int = 0
 
 
@@ -123,6 +130,7 @@ class Concept:
     exam_tips: tuple[str, ...] = ()
     aka: tuple[str, ...] = ()
     task: str | None = None
+    objectives: tuple[str, ...] = ()
     path: str = ""
     line: int = 1
 

@@ -2,18 +2,17 @@
 
 Pure: no I/O, and no JSON value makes it raise. The streaming validator feeds records
 in; the generator runs the same checker to keep only records the chosen model accepts.
-Conversation rules live in :mod:`studykit.datasets.conversation`.
+Conversation rules live in :mod:`studykit.datasets.conversation`, the shared machinery
+in :mod:`studykit.datasets.context`.
 """
 
 from __future__ import annotations
 
-import re
-
-from studykit.datasets.findings import ERROR, WARNING, Finding, preview
+from studykit.datasets.context import S3_URI, CheckContext, kind
+from studykit.datasets.conversation import check_claude, check_conversation
+from studykit.datasets.findings import WARNING, Finding, preview
 from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FormatSpec
 from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
-from studykit.datasets.reserved import reserved_words
-from studykit.fields import did_you_mean
 
 SHORT_CHARS = 16
 """A record with fewer characters of text than this teaches almost nothing: warn."""
@@ -21,10 +20,10 @@ LONG_FRACTION = 0.9
 """Warn when a record uses more than this share of the model's length limit."""
 DEFAULT_LONG_CHARS = 4096 * CHARS_PER_TOKEN
 """Without a model, warn above the smallest Bedrock text limit (4,096 tokens)."""
-S3_URI = re.compile(r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]/\S+$")
+_SHAPES = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}
 
 
-class RecordChecker:
+class RecordChecker(CheckContext):
     """Checks records of one format for one model (or none).
 
     ``check`` appends findings to the list it is given and returns the record's
@@ -32,22 +31,13 @@ class RecordChecker:
     """
 
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None = None) -> None:
-        self.fmt = fmt
-        self.model = model
-        self.line: int | None = None
-        self.out: list[Finding] = []
-        self._find_reserved = (
-            reserved_words(model.reserved_words).first_in if model and model.reserved_words else None
-        )
-        self._allowed = frozenset(fmt.required + fmt.optional)
+        super().__init__(fmt, model)
+        # conversation.py explains a toolConfig key itself (tool use is not supported).
+        extra = ("toolConfig",) if fmt.shape == CONVERSATION else ()
+        self._allowed = frozenset(fmt.required + fmt.optional + extra)
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
-        from studykit.datasets.conversation import check_claude, check_conversation
-
-        self._shape = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}.get(fmt.shape)
-
-    def error(self, code: str, message: str, hint: str = "", path: str = "", severity: str = ERROR) -> None:
-        self.out.append(Finding(code, message, hint, path, self.line, severity=severity))
+        self._shape = _SHAPES.get(fmt.shape)
 
     def check(self, record: object, line: int | None, out: list[Finding]) -> int:
         """Append every problem with ``record`` to ``out``; return its number of text characters.
@@ -56,6 +46,7 @@ class RecordChecker:
         that may have something to report.
         """
         self.line, self.out = line, out
+        self.media = set()
         if not isinstance(record, dict):
             self.error(
                 "not-object", f"a record must be a JSON object, not {kind(record)}", "one {…} per line"
@@ -65,34 +56,6 @@ class RecordChecker:
         chars = self._shape(self, record) if self._shape else self._flat(record)
         self._length(chars)
         return chars
-
-    def keys(self, record: dict, required: tuple[str, ...], allowed: frozenset[str], path: str) -> None:
-        """Missing required keys and unexpected keys, with a did-you-mean."""
-        for key in required:
-            if key not in record:
-                self.error("missing-key", f"missing key {key!r}", f"needs: {', '.join(required)}", path)
-        for key in record:
-            if key not in allowed:
-                guess = did_you_mean(key, allowed)
-                hint = f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(sorted(allowed))}"
-                self.error("unknown-key", f"unexpected key {preview(key)}", hint, path)
-
-    def text(self, value: object, path: str, allow_empty: bool = False) -> int:
-        """Check one text value (type, emptiness, stray whitespace, reserved words); return its length."""
-        if not isinstance(value, str):
-            self.error("wrong-type", f"must be a string, not {kind(value)}", "write the text in quotes", path)
-            return 0
-        stripped = value.strip()
-        if not stripped:
-            if not allow_empty:
-                self.error("empty-text", "text is empty", "write the text or drop the record", path)
-            return len(value)
-        if len(stripped) != len(value):
-            self.error("whitespace", "text starts or ends with whitespace", "strip it", path, WARNING)
-        found = self._find_reserved(value) if self._find_reserved else None
-        if found:
-            self.error("reserved-word", f"contains the reserved word {found!r}", "rephrase it", path)
-        return len(value)
 
     def _length(self, chars: int) -> None:
         if self._max_chars and chars > self._max_chars:
@@ -163,22 +126,9 @@ class RecordChecker:
         extension = name.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg") if "." in name else ""
         allowed = self.model.image_formats if self.model and self.model.image_formats else ("png", "jpeg")
         if extension not in allowed:
+            # Titan Image Generator, Titan Multimodal Embeddings and Nova Canvas take PNG or JPEG:
+            # https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-generation-data.html
             shown = ", ".join("." + item for item in allowed)
             self.error(
-                "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
+                "image-format", f"file name does not end in {shown}", "convert the image to PNG or JPEG", path
             )
-
-
-def kind(value: object) -> str:
-    """The JSON name of a value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"

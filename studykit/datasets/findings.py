@@ -8,6 +8,8 @@ from studykit.errors import printable
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"
+"""Something worth knowing that breaks no rule (e.g. CRLF line endings, which JSON Lines allows)."""
 
 
 @dataclass(frozen=True)

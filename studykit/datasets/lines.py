@@ -22,6 +22,7 @@ CRLF = 1  # the line ended with \r\n
 NO_NEWLINE = 2  # the last line of the file has no line ending
 HAD_BOM = 4  # the first line started with a UTF-8 byte-order mark
 TOO_LONG = 8  # longer than MAX_LINE_BYTES; the data is not returned
+CR_INSIDE = 16  # a carriage return that is not part of the line's CRLF ending: CR-only line breaks
 CHUNK_BYTES = 1 << 16  # 64 KB: dozens of records per read, and little memory
 
 
@@ -76,6 +77,7 @@ def read_lines(
             unfinished_bytes += len(block)
         else:
             lines = block.split(b"\n")
+            unfinished_before = bool(unfinished)
             if unfinished:
                 lines[0] = b"".join((*unfinished, lines[0]))
             last = lines.pop()
@@ -85,8 +87,8 @@ def read_lines(
                 number
                 and len(first) < max_line
                 and len(block) < max_line
-                and first[-1:] != b"\r"
                 and b"\r" not in block
+                and (not unfinished_before or b"\r" not in first)
             ):
                 for raw in lines:  # the common case: nothing to strip or flag
                     number += 1
@@ -102,10 +104,11 @@ def read_lines(
     if unfinished:
         carry = b"".join(unfinished)
         number += 1
+        flags = NO_NEWLINE | (CR_INSIDE if b"\r" in carry else 0)
         if number == 1 and carry.startswith(BOM):
-            yield number, carry[3:], NO_NEWLINE | HAD_BOM
+            yield number, carry[3:], flags | HAD_BOM
         else:
-            yield number, carry, NO_NEWLINE
+            yield number, carry, flags
 
 
 def _read(read: Callable[[int], bytes], chunk: int, number: int) -> bytes:
@@ -126,6 +129,8 @@ def _ended_line(raw: bytes, number: int, max_line: int) -> tuple[bytes, int]:
     if raw[-1:] == b"\r":
         raw = raw[:-1]
         flags |= CRLF
+    if b"\r" in raw:
+        flags |= CR_INSIDE
     if number == 1 and raw.startswith(BOM):
         raw = raw[3:]
         flags |= HAD_BOM

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from studykit.datasets.checks import S3_URI
+from studykit.datasets.context import S3_URI, CheckContext
 from studykit.datasets.findings import preview
-
-if TYPE_CHECKING:
-    from studykit.datasets.checks import RecordChecker
 
 MEDIA_KINDS = ("image", "video", "document")
 ANY_FORMAT = {
@@ -21,7 +16,7 @@ ANY_FORMAT = {
 class MediaCount:
     """Checks each media block and counts them for per-message and per-record limits."""
 
-    def __init__(self, checker: RecordChecker) -> None:
+    def __init__(self, checker: CheckContext) -> None:
         self.checker = checker
         self.in_message = 0
         self.counts = {"image": 0, "video": 0, "document": 0}
@@ -38,6 +33,7 @@ class MediaCount:
 
     def add(self, name: str, value: object, path: str) -> None:
         checker = self.checker
+        checker.media.add(name)
         self.counts[name] += 1
         self.in_message += name == "image"
         allowed = self.allowed(name)

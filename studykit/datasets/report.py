@@ -98,7 +98,8 @@ def render_summary(report: ValidationReport) -> list[str]:
         printable(
             f"{report.name}: {verdict} — {report.records:,} records in {report.lines:,} lines, {fmt}{model}"
         ),
-        f"  {report.errors:,} error(s), {report.warnings:,} warning(s), {report.duplicates:,} duplicate(s)",
+        f"  {report.errors:,} error(s), {report.warnings:,} warning(s), {report.duplicates:,} duplicate(s)"
+        + (f", {report.notes:,} note(s)" if report.notes else ""),
     ]
     if report.counts:
         counts = ", ".join(f"{code} {count:,}" for code, count in sorted(report.counts.items()))

@@ -13,6 +13,10 @@ Stable API (other packages build on it):
   matching   ``pairs``: 3–7 :class:`Pair`; each ``prompt`` belongs with its own ``match``
   ========== ===================================================================
 
+- :class:`CaseStudy` — a scenario shared by two or more questions (the exam's case-study
+  kind). Each question of a case study is an ordinary question of one of the five kinds,
+  scored on its own, whose ``case`` names the scenario; questions without one have
+  ``case=None``. Draws keep the questions of one case together and in order.
 - Answers refer to parts by their index in the question (not by the letter shown after
   shuffling), so a stored answer stays meaningful however the options were displayed:
   :class:`ChoiceAnswer` (single, multiple, true_false: the chosen option indexes),
@@ -102,8 +106,22 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class CaseStudy:
+    """A scenario that two or more questions share; ``id`` is unique across banks."""
+
+    id: str
+    title: str
+    scenario: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Question:
-    """One exam-style question. ``concepts[0]`` is the concept it mainly tests."""
+    """One exam-style question. ``concepts[0]`` is the concept it mainly tests.
+
+    An imported question may not be complete yet: ``concepts`` empty (unassigned, ``domain`` 0
+    unless known), ``explanation`` or a part's ``why`` "". Lint warns about each.
+    """
 
     id: str
     kind: Kind
@@ -118,11 +136,12 @@ class Question:
     origin: Origin = field(default_factory=Origin, compare=False)
     lint_ignore: tuple[str, ...] = ()
     bank: str | None = None
+    case: CaseStudy | None = None
 
     @property
     def concept(self) -> str:
-        """The main concept tested."""
-        return self.concepts[0]
+        """The main concept tested ("" while the question is unassigned)."""
+        return self.concepts[0] if self.concepts else ""
 
     @property
     def generated(self) -> bool:

@@ -38,7 +38,8 @@ def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain:
     if plain_facts:
         parts += [heading("Facts", plain), numbered(_fact_text(fact, sources, plain) for fact in plain_facts)]
     if corrections:
-        parts += [heading("Changed since the seed notes", plain), *_corrections(corrections, sources, plain)]
+        parts += [heading(_corrections_heading(corrections), plain)]
+        parts += _corrections(corrections, sources, plain)
     rows = attribute_rows(concept)
     if rows:
         parts += [heading("At a glance", plain), key_values(rows, plain)]
@@ -112,13 +113,22 @@ def _fact_text(fact: Fact, sources: tuple[str, ...], plain: bool) -> Text:
     return Text.assemble(literal(fact.text), _reference(fact, sources, plain))
 
 
+def _corrections_heading(facts: list[Fact]) -> str:
+    if all(fact.seed_said for fact in facts):
+        return "Changed since the seed notes"
+    return "What changed"
+
+
 def _corrections(facts: list[Fact], sources: tuple[str, ...], plain: bool) -> list[RenderableType]:
     """The old claim first, then the correction: what the learner may remember, then what is true."""
     rows: list[tuple[str, Text]] = []
     for number, fact in enumerate(facts):
         if number:
             rows.append(("", Text()))
-        rows.append(("Seed notes said:", literal(fact.seed_said or "", "" if plain else "italic")))
+        if fact.seed_said:
+            rows.append(("Seed notes said:", literal(fact.seed_said, "" if plain else "italic")))
+        if fact.often_taught:
+            rows.append(("Often taught:", literal(fact.often_taught, "" if plain else "italic")))
         rows.append(("Now:", Text.assemble(literal(fact.text), _reference(fact, sources, plain))))
     return [key_values(rows, plain)]
 

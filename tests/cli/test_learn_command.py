@@ -65,12 +65,14 @@ def test_learn_json_has_every_field_as_plain_data():
     data = json.loads(result.stdout)
     assert data["id"] == "fine-tuning"
     assert data["domain"] == 3 and data["task"] == "3.3"
+    assert data["objectives"] == []
     assert data["facts"][1] == {
         "text": "Custom models of some base models can be deployed for on-demand inference.",
         "source": "https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html",
         "kind": "correction",
         "as_of": None,
         "seed_said": "You must use Provisioned Throughput to use a fine-tuned model.",
+        "often_taught": None,
     }
     assert data["attributes"]["examples"] == ["Chatbot persona", "Customer service replies"]
     assert data["attributes"]["changes_weights"] is True

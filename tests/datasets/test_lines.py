@@ -5,7 +5,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.datasets.lines import BOM, CRLF, HAD_BOM, NO_NEWLINE, TOO_LONG, read_lines
+from studykit.datasets.lines import BOM, CR_INSIDE, CRLF, HAD_BOM, NO_NEWLINE, TOO_LONG, read_lines
 
 
 def expected_lines(data: bytes, max_line: int) -> list[tuple[int, bytes, int]]:
@@ -19,6 +19,8 @@ def expected_lines(data: bytes, max_line: int) -> list[tuple[int, bytes, int]]:
         flags = 0
         if raw.endswith(b"\r"):
             raw, flags = raw[:-1], CRLF
+        if b"\r" in raw:
+            flags |= CR_INSIDE
         if number == 1 and raw.startswith(BOM):
             raw, flags = raw[3:], flags | HAD_BOM
         result.append((number, raw, flags))
@@ -27,9 +29,9 @@ def expected_lines(data: bytes, max_line: int) -> list[tuple[int, bytes, int]]:
         if len(last) >= max_line:
             result.append((number, b"", TOO_LONG))
         elif number == 1 and last.startswith(BOM):
-            result.append((number, last[3:], NO_NEWLINE | HAD_BOM))
+            result.append((number, last[3:], NO_NEWLINE | HAD_BOM | (CR_INSIDE if b"\r" in last else 0)))
         else:
-            result.append((number, last, NO_NEWLINE))
+            result.append((number, last, NO_NEWLINE | (CR_INSIDE if b"\r" in last else 0)))
     return result
 
 

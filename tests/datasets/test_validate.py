@@ -46,11 +46,26 @@ def test_a_conversation_file_is_called_multi_turn_once_any_record_has_more_than_
     assert run(jsonl(single, longer)).format_id == "multi-turn"
 
 
-def test_every_crlf_line_is_counted_though_reported_once():
-    good = json.dumps(VALID["prompt-completion"]).encode()
-    report = run(good + b"\r\n" + good + b"\r\n" + good + b"\n")
-    assert [finding.line for finding in report.findings if finding.code == "crlf"] == [1]
-    assert report.counts["crlf"] == 2
+def test_crlf_line_endings_are_valid_noted_once_and_counted_on_every_line():
+    # JSON Lines allows \r\n as the line separator: https://jsonlines.org/
+    first = json.dumps(VALID["prompt-completion"]).encode()
+    second = json.dumps({"prompt": "What is Amazon S3?", "completion": "Object storage in buckets."}).encode()
+    report = run(first + b"\r\n" + second + b"\r\n")
+    assert report.valid and report.errors == report.warnings == 0
+    (note,) = report.findings
+    assert (note.code, note.line, note.severity) == ("crlf", 1, "note")
+    assert report.counts["crlf"] == 2 and report.notes == 1 and report.records == 2
+
+
+def test_carriage_returns_alone_between_records_are_an_error():
+    # JSON Lines separates values with \n (\r\n allowed); a lone \r is no line break: https://jsonlines.org/
+    first = json.dumps(VALID["prompt-completion"]).encode()
+    second = json.dumps({"prompt": "What is Amazon S3?", "completion": "Object storage in buckets."}).encode()
+    report = run(first + b"\r" + second + b"\r")
+    assert not report.valid
+    assert [(f.line, f.code) for f in report.findings] == [(1, "cr-line-break")]
+    report = run(first + b"\n" + second + b"\r" + first + b"\n")
+    assert (2, "cr-line-break") in codes(report) and report.records == 1
 
 
 def test_invalid_json_names_the_column():

@@ -202,3 +202,57 @@ def test_each_single_mutation_of_a_generated_record_is_caught_on_its_line_for_ev
     assert on_line & expected, (kind, on_line)
     elsewhere = {f.code for f in report.findings if f.line not in (None, line_index + 1) and f.is_error}
     assert not elsewhere
+
+
+class _NoFastPath:
+    """Stands in for FastCheck: every line goes through the strict parse and the full checker."""
+
+    def __init__(self, fmt, model) -> None:
+        self.messages = 0
+
+    def clean_chars(self, data: bytes) -> None:
+        return None
+
+
+def _summary(report) -> tuple:
+    return (
+        report.format_id,
+        report.records,
+        report.lines,
+        report.bytes,
+        dict(report.counts),
+        report.findings,
+    )
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    format_id=st.sampled_from(FORMAT_IDS),
+    detect=st.booleans(),
+    kinds=st.lists(st.sampled_from((None, *KINDS)), min_size=1, max_size=6),
+    endings=st.lists(st.sampled_from([b"\n", b"\r\n", b"\r", b""]), min_size=6, max_size=6),
+    pick=st.integers(min_value=0, max_value=10_000),
+)
+def test_the_fast_path_and_the_strict_path_give_the_same_report_whatever_the_line_endings(
+    format_id, detect, kinds, endings, pick
+):
+    import studykit.datasets.validate as validate_module
+
+    model = get_model(MODEL_FOR[format_id])
+    lines = []
+    for number, kind in enumerate(kinds):
+        if kind is None:
+            record = json.loads(json.dumps(VALID[format_id]))
+            lines.append(json.dumps(record).encode())
+        else:
+            lines.append(mutate(VALID[format_id], kind, pick + number, format_id, model)[0])
+    data = b"".join(line + ending for line, ending in zip(lines, endings, strict=False))
+    fmt = None if detect else get_format(format_id)
+    fast = validate_stream(io.BytesIO(data), "e.jsonl", fmt, model, max_findings=10_000)
+    real = validate_module.FastCheck
+    validate_module.FastCheck = _NoFastPath
+    try:
+        strict = validate_stream(io.BytesIO(data), "e.jsonl", fmt, model, max_findings=10_000)
+    finally:
+        validate_module.FastCheck = real
+    assert _summary(fast) == _summary(strict)
