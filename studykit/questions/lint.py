@@ -3,6 +3,7 @@
 Stable API:
 
 - :func:`lint_paths(paths, concepts=None, ignore=()) <lint_paths>` → :class:`LintReport`.
+- :func:`lint_text(text, name, concepts) <lint_text>` — the same for one bank held in memory.
 - :class:`Finding` — ``path:line:col``, rule id, severity, message and the question id.
 
 A question switches quality rules off for itself with the ``lint_ignore: [RULE, …]`` key, or with
@@ -168,6 +169,18 @@ def _readable_paths(paths: Iterable[Path | str], findings: list[Finding]) -> lis
     return list(dict.fromkeys(found))
 
 
+def lint_text(text: str, name: str, concepts: ConceptSet, ignore: Iterable[str] = ()) -> LintReport:
+    """Lint one bank held in memory (``name`` is its file name): how an import checks what it wrote."""
+    findings: list[Finding] = []
+    files = [_lint_source(name, text, concepts, findings)]
+    findings.extend(_quality_findings(files))
+    kept = sorted(
+        (finding for finding in findings if finding.rule not in set(ignore)),
+        key=lambda f: (f.path, f.line, f.column, f.rule),
+    )
+    return LintReport(tuple(dict.fromkeys(kept)), (name,), len(files[0].questions))
+
+
 def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
     name = str(path)
     try:
@@ -175,6 +188,10 @@ def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _Li
     except StudykitError as error:
         findings.append(_from_error(error, RULES_BY_ID[UNREADABLE], name))
         return _LintedFile(name, None)
+    return _lint_source(name, text, concepts, findings)
+
+
+def _lint_source(name: str, text: str, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
     try:
         document = load_yaml_text(text, name)
     except StudykitError as error:
