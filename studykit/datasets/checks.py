@@ -124,7 +124,9 @@ class RecordChecker(CheckContext):
         extension = name.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg") if "." in name else ""
         allowed = self.model.image_formats if self.model and self.model.image_formats else ("png", "jpeg")
         if extension not in allowed:
+            # Titan Image Generator, Titan Multimodal Embeddings and Nova Canvas take PNG or JPEG:
+            # https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-generation-data.html
             shown = ", ".join("." + item for item in allowed)
             self.error(
-                "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
+                "image-format", f"file name does not end in {shown}", "convert the image to PNG or JPEG", path
             )
