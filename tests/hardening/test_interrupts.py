@@ -41,8 +41,26 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     )
 
 
+def wait_until_reading(pid: int) -> None:
+    """Until the child sleeps in its terminal read (Linux); a signal sent before that waits for input.
+
+    Python notices a signal that arrives between printing a prompt and starting to read only
+    when the read returns, so signalling as soon as the prompt shows can leave the child waiting.
+    """
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        time.sleep(0.5)
+        return
+    deadline, asleep = time.monotonic() + 10, 0
+    while time.monotonic() < deadline and asleep < 3:
+        state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        asleep = asleep + 1 if state == "S" else 0
+        time.sleep(0.02)
+
+
 def stop(child: pexpect.spawn, how: signal.Signals) -> str:
     """Signal the child at its prompt; return what it printed on the way out."""
+    wait_until_reading(child.pid)
     child.kill(how)
     child.expect(pexpect.EOF)
     child.close()
