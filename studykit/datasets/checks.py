@@ -32,7 +32,9 @@ class RecordChecker(CheckContext):
 
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None = None) -> None:
         super().__init__(fmt, model)
-        self._allowed = frozenset(fmt.required + fmt.optional)
+        # conversation.py explains a toolConfig key itself (tool use is not supported).
+        extra = ("toolConfig",) if fmt.shape == CONVERSATION else ()
+        self._allowed = frozenset(fmt.required + fmt.optional + extra)
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
         self._shape = _SHAPES.get(fmt.shape)
