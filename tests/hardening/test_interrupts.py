@@ -41,26 +41,23 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     )
 
 
-def wait_until_reading(pid: int) -> None:
-    """Until the child sleeps in its terminal read (Linux); a signal sent before that waits for input.
+def wait_until_reading(child: pexpect.spawn) -> None:
+    """Wait until the child sleeps in the read behind the prompt it has printed.
 
-    Python notices a signal that arrives between printing a prompt and starting to read only
-    when the read returns, so signalling as soon as the prompt shows can leave the child waiting.
+    The prompt appears a moment before that read starts; a signal in between only marks itself
+    pending for Python, and the read then waits for a key that never comes. (Linux: /proc.)
     """
-    stat = Path(f"/proc/{pid}/stat")
-    if not stat.exists():
-        time.sleep(0.5)
-        return
-    deadline, asleep = time.monotonic() + 10, 0
-    while time.monotonic() < deadline and asleep < 3:
-        state = stat.read_text().rsplit(")", 1)[1].split()[0]
-        asleep = asleep + 1 if state == "S" else 0
-        time.sleep(0.02)
+    stat = Path(f"/proc/{child.pid}/stat")
+    deadline = time.monotonic() + 30
+    while stat.exists() and time.monotonic() < deadline:
+        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+            return
+        time.sleep(0.01)
 
 
 def stop(child: pexpect.spawn, how: signal.Signals) -> str:
     """Signal the child at its prompt; return what it printed on the way out."""
-    wait_until_reading(child.pid)
+    wait_until_reading(child)
     child.kill(how)
     child.expect(pexpect.EOF)
     child.close()
