@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+EXIT_FINDINGS = 1
+"""Findings: an invalid dataset, lint errors."""
+EXIT_INPUT = 2
+"""A usage or input error, or an output file that exists."""
+EXIT_IO = 3
+"""Reading or writing failed around the data (full disk, size limit, read-only place, closed stream)."""
+EXIT_BUSY = 4
+"""The progress file stayed locked by another program; trying again later works."""
+
 
 @dataclass
 class StudykitError(Exception):

@@ -65,8 +65,9 @@ def lint(
     """Check bank files (default: the shipped banks) for errors and quality problems.
 
     Prints file:line:col: RULE message. A question switches a rule off with
-    'lint_ignore: [RULE]'. Exit status: 0 clean (warnings allowed unless --strict),
-    1 findings, 2 unreadable file or bad options.
+    'lint_ignore: [RULE]'. Every file is checked, even when another cannot be read.
+    Exit status: 0 clean (warnings allowed unless --strict), 1 findings, 2 a path that
+    cannot be read (reported with the other findings) or bad options.
     """
     from studykit.questions.lint import lint_paths
     from studykit.questions.lint_output import github_lines, json_text, rule_lines, text_lines
@@ -81,6 +82,8 @@ def lint(
     else:
         for line in github_lines(report) if output_format == "github" else text_lines(report):
             click.echo(line)
+    if report.unreadable:
+        click.get_current_context().exit(2)
     if report.errors or (strict and report.warnings):
         click.get_current_context().exit(1)
 

@@ -30,6 +30,8 @@ class Environment:
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], datetime] = field(default=_utc_now)
     store_path: Path | None = None
+    store_wait_seconds: float | None = None
+    """How long a save waits for another program's lock on the progress file (None: the store's default)."""
 
 
 def environment(ctx: click.Context | None = None) -> Environment:
@@ -39,11 +41,22 @@ def environment(ctx: click.Context | None = None) -> Environment:
     return obj if isinstance(obj, Environment) else Environment()
 
 
-def open_progress(env: Environment) -> Store:
-    """Open the progress file, telling the learner on stderr if a bad one had to be moved aside."""
+def open_progress(env: Environment, *, read_only_ok: bool = False) -> Store:
+    """Open the progress file, telling the learner on stderr if a bad one had to be moved aside.
+
+    ``read_only_ok``: the command only reads, so a file that cannot be written is read
+    as it is (with a warning saying why) instead of being an error. A write that has to
+    wait for another program's lock says so on stderr.
+    """
     from studykit.store import open_store
 
-    store = open_store(env.store_path)
+    store = open_store(
+        env.store_path, read_only_ok=read_only_ok, notify=_note, wait_seconds=env.store_wait_seconds
+    )
     for notice in store.notices:
         click.echo(f"Warning: {notice}", err=True)
     return store
+
+
+def _note(message: str) -> None:
+    click.echo(f"Note: {message}", err=True)

@@ -41,7 +41,7 @@ def progress(
     """Accuracy by domain and concept, trend, exams, due reviews, weakest concepts and readiness."""
     env = environment()
     chosen = _export_format(export_to, export_format) if export_to is not None else None
-    with open_progress(env) as store:
+    with open_progress(env, read_only_ok=not reset) as store:
         if reset:
             _reset(store, yes)
             return

@@ -107,7 +107,7 @@ def run_review_command(request: ReviewRequest) -> None:
                 question.id,
                 rating,
                 env.now(),
-                domain=question.domain,
+                domain=question.domain or None,
                 concepts=question.concepts,
                 duration_ms=int(answered.elapsed_seconds * 1000),
             )

@@ -32,7 +32,9 @@ class RecordChecker(CheckContext):
 
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None = None) -> None:
         super().__init__(fmt, model)
-        self._allowed = frozenset(fmt.required + fmt.optional)
+        # conversation.py explains a toolConfig key itself (tool use is not supported).
+        extra = ("toolConfig",) if fmt.shape == CONVERSATION else ()
+        self._allowed = frozenset(fmt.required + fmt.optional + extra)
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
         self._shape = _SHAPES.get(fmt.shape)
@@ -124,7 +126,9 @@ class RecordChecker(CheckContext):
         extension = name.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg") if "." in name else ""
         allowed = self.model.image_formats if self.model and self.model.image_formats else ("png", "jpeg")
         if extension not in allowed:
+            # Titan Image Generator, Titan Multimodal Embeddings and Nova Canvas take PNG or JPEG:
+            # https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-generation-data.html
             shown = ", ".join("." + item for item in allowed)
             self.error(
-                "image-format", f"file name does not end in {shown}", "PNG or JPEG only", path, WARNING
+                "image-format", f"file name does not end in {shown}", "convert the image to PNG or JPEG", path
             )

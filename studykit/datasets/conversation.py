@@ -12,6 +12,8 @@ from studykit.datasets.formats import SCHEMA_VERSION
 from studykit.datasets.media import MEDIA_KINDS, MediaCount
 
 ROLES = ("user", "assistant")
+TOOL_BLOCKS = ("toolUse", "toolResult")
+NOVA2_SFT = "https://docs.aws.amazon.com/bedrock/latest/userguide/nova-2-sft-data-prep.html"
 _MESSAGE_KEYS = frozenset(("role", "content"))
 
 
@@ -31,6 +33,8 @@ def check_conversation(checker: CheckContext, record: dict) -> int:
             "schemaVersion",
             WARNING,
         )
+    if "toolConfig" in record:
+        _tool_use(checker, "toolConfig")
     if "system" in record:
         chars += _system_blocks(checker, record["system"])
     messages = record.get("messages")
@@ -55,6 +59,7 @@ def check_conversation(checker: CheckContext, record: dict) -> int:
             checker.error("empty-text", "content is empty", 'add a {"text": "…"} block', path + ".content")
         for number, block in enumerate(content):
             chars += _block(checker, block, f"{path}.content[{number}]", message.get("role"), media)
+        _reasoning_has_answer(checker, content, path)
         media.end_message(path)
     media.end_record()
     _roles(checker, messages)
@@ -137,6 +142,11 @@ def _block(checker: CheckContext, block: object, path: str, role: object, media:
     name, value = next(iter(block.items()))
     if name == "text":
         return checker.text(value, path + ".text")
+    if name == "reasoningContent":
+        return _reasoning(checker, value, path, role)
+    if name in TOOL_BLOCKS:
+        _tool_use(checker, path)
+        return 0
     if name not in MEDIA_KINDS:
         checker.error(
             "unknown-key",
@@ -151,6 +161,54 @@ def _block(checker: CheckContext, block: object, path: str, role: object, media:
         )
     media.add(name, value, path)
     return 0
+
+
+def _reasoning(checker: CheckContext, value: object, path: str, role: object) -> int:
+    """A reasoning trace: text only, in assistant turns, for a model that trains on it (Nova 2 Lite).
+
+    Source: "Supervised fine-tuning on Amazon Nova 2.0", :data:`NOVA2_SFT`.
+    """
+    model = checker.model
+    if model is not None and not model.reasoning:
+        checker.error(
+            "reasoning",
+            f"{model.id} does not train on reasoningContent blocks",
+            "drop the block, or customize Amazon Nova 2 Lite (nova-2-lite)",
+            path,
+        )
+        return 0
+    if role != "assistant":
+        checker.error("reasoning", "reasoningContent belongs in assistant messages only", "move it", path)
+    inner = (
+        value.get("reasoningText") if isinstance(value, dict) and set(value) == {"reasoningText"} else None
+    )
+    if not isinstance(inner, dict) or set(inner) != {"text"}:
+        checker.error(
+            "reasoning",
+            'reasoningContent must be {"reasoningText": {"text": …}}',
+            "only text reasoning is supported (no redacted or image reasoning)",
+            path + ".reasoningContent",
+        )
+        return 0
+    return checker.text(inner["text"], path + ".reasoningContent.reasoningText.text")
+
+
+def _reasoning_has_answer(checker: CheckContext, content: list, path: str) -> None:
+    """A reasoning trace comes with the final answer it leads to, as a text block."""
+    kinds = {next(iter(block)) for block in content if isinstance(block, dict) and len(block) == 1}
+    if "reasoningContent" in kinds and "text" not in kinds:
+        checker.error(
+            "reasoning", "reasoning without a final answer", 'add the answer as a {"text": …} block', path
+        )
+
+
+def _tool_use(checker: CheckContext, path: str) -> None:
+    checker.error(
+        "tool-use",
+        "tool use is not supported by Nova 2 supervised fine-tuning: tool sections can make the job fail",
+        f"remove toolConfig, toolUse and toolResult (see {NOVA2_SFT})",
+        path,
+    )
 
 
 def _roles(checker: CheckContext, messages: list) -> None:

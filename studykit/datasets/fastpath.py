@@ -70,12 +70,14 @@ def no_repeated_keys(data: bytes, strings: int, quoted: int) -> bool:
 class FastCheck:
     """``clean_chars(line)``: the record's text length if the JSON line is clean, else None.
 
-    After a clean conversation, ``messages`` holds its number of messages.
+    After a clean conversation, ``messages`` holds its number of messages and ``last_role``
+    the role of the last one.
     """
 
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None) -> None:
         self.fmt = fmt
         self.messages = 0
+        self.last_role = ""
         self._find_reserved = (
             reserved_words(model.reserved_words).first_in if model and model.reserved_words else None
         )
@@ -191,6 +193,7 @@ class FastCheck:
         if not no_repeated_keys(data, strings, quoted):
             return None
         self.messages = len(messages)
+        self.last_role = other
         chars = len(joined) - len(texts) + 1
         return self._finish(chars + sum(map(len, shared)) if shared else chars, joined, shared)
 

@@ -70,6 +70,11 @@ _CONVERSATION_EXAMPLE = (
     '{"role": "assistant", "content": [{"text": "Training a model further on unlabeled domain text."}]}]}'
 )
 
+_REASONING_NOTE = (
+    'Nova 2 Lite: an assistant turn may add {"reasoningContent": {"reasoningText": {"text": …}}} '
+    "before its text answer; tool use (toolConfig, toolUse, toolResult) is not supported."
+)
+
 FORMATS: dict[str, FormatSpec] = {
     spec.id: spec
     for spec in (
@@ -109,10 +114,11 @@ FORMATS: dict[str, FormatSpec] = {
             optional=("system",),
             min_messages=2,
             max_messages=2,
-            sources=(sources.TEXT_DATA, sources.NOVA_UNDERSTANDING),
+            sources=(sources.TEXT_DATA, sources.NOVA_UNDERSTANDING, sources.NOVA2_SFT),
             notes=(
                 "'system' is a list of {\"text\": …} blocks, not a string; 'content' is a list of blocks.",
                 "Roles inside 'messages' are only user and assistant, starting with user.",
+                _REASONING_NOTE,
             ),
         ),
         FormatSpec(
@@ -125,8 +131,8 @@ FORMATS: dict[str, FormatSpec] = {
             required=("schemaVersion", "messages"),
             optional=("system",),
             min_messages=2,
-            sources=(sources.TEXT_DATA, sources.NOVA_UNDERSTANDING),
-            notes=("Also accepts single-turn records: a file may mix both lengths.",),
+            sources=(sources.TEXT_DATA, sources.NOVA_UNDERSTANDING, sources.NOVA2_SFT),
+            notes=("Also accepts single-turn records: a file may mix both lengths.", _REASONING_NOTE),
         ),
         FormatSpec(
             id="distillation",

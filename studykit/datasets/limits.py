@@ -66,6 +66,7 @@ class ModelSpec:
     video_formats: tuple[str, ...] = ()
     document_formats: tuple[str, ...] = ()
     max_images_per_message: int | None = None
+    reasoning: bool = False  # assistant turns may carry reasoningContent (text reasoning traces)
     epochs: tuple[int, int, int] | None = None  # minimum, maximum, default
     epochs_adjustable: bool = False  # the maximum is a quota that Service Quotas can raise
     price: Price | None = None
@@ -96,6 +97,7 @@ class ModelSpec:
             "reserved_words": list(self.reserved_words),
             "image_formats": list(self.image_formats),
             "video_formats": list(self.video_formats),
+            "reasoning_content": self.reasoning,
             "epochs": list(self.epochs) if self.epochs else None,
             "epochs_adjustable": self.epochs_adjustable,
             "price": self.price.to_json() if self.price else None,
@@ -239,9 +241,18 @@ MODELS: dict[str, ModelSpec] = {
             video_formats=("mov", "mkv", "mp4"),
             document_formats=("pdf",),
             max_images_per_message=10,
+            reasoning=True,
             on_demand=True,
-            sources=(sources.NOVA_VALIDATOR, sources.NOVA_UNDERSTANDING, sources.FINE_TUNING_MODELS),
-            notes=("Supervised fine-tuning bounds; no validation set.",),
+            sources=(
+                sources.NOVA_VALIDATOR,
+                sources.NOVA2_SFT,
+                sources.NOVA_UNDERSTANDING,
+                sources.FINE_TUNING_MODELS,
+            ),
+            notes=(
+                "Supervised fine-tuning bounds; no validation set.",
+                "Assistant turns may carry reasoningContent (text only); tool use is not supported.",
+            ),
         ),
         ModelSpec(
             id="titan-image-generator",

@@ -77,6 +77,7 @@ def read_lines(
             unfinished_bytes += len(block)
         else:
             lines = block.split(b"\n")
+            unfinished_before = bool(unfinished)
             if unfinished:
                 lines[0] = b"".join((*unfinished, lines[0]))
             last = lines.pop()
@@ -86,8 +87,8 @@ def read_lines(
                 number
                 and len(first) < max_line
                 and len(block) < max_line
-                and first[-1:] != b"\r"
                 and b"\r" not in block
+                and (not unfinished_before or b"\r" not in first)
             ):
                 for raw in lines:  # the common case: nothing to strip or flag
                     number += 1

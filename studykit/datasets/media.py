@@ -33,6 +33,7 @@ class MediaCount:
 
     def add(self, name: str, value: object, path: str) -> None:
         checker = self.checker
+        checker.media.add(name)
         self.counts[name] += 1
         self.in_message += name == "image"
         allowed = self.allowed(name)

@@ -26,8 +26,11 @@ class ReservedWords:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = words
         groups: dict[str, list[str]] = {}
+        # A word whose lower case has another length (it holds "İ") cannot be matched position
+        # by position in the text as written: it is looked for in the lower-cased text instead.
+        self._by_lowering = tuple(word for word in words if word and len(word.lower()) != len(word))
         for word in words:
-            if word:
+            if word and word not in self._by_lowering:
                 groups.setdefault(word.lower()[-1], []).append(word)
         self._as_is: list[_Group] = []  # searched in the text itself
         self._lowered: list[_Group] = []  # searched in the lower-cased text
@@ -49,12 +52,15 @@ class ReservedWords:
             found = _search(text, group)
             if found:
                 return found
-        if self._lowered:
+        if self._lowered or self._by_lowering:
             lowered = text.lower()
             for group in self._lowered:
                 found = _search(lowered, group)
                 if found:
                     return found
+            for word in self._by_lowering:
+                if word.lower() in lowered:
+                    return word
         return None
 
 

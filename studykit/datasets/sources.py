@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 AS_OF = "2026-11-23"
-"""The day the pages below were read for the numbers in this package."""
+"""The day most pages below were read for the numbers in this package."""
+READ_DEC_2026 = "2026-12-04"
+"""The day the Nova 2, preference, reinforcement fine-tuning and JSON Lines pages were read."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,26 @@ DISTILLATION = Source(
 NOVA_UNDERSTANDING = Source(
     "https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-understanding.html"
 )
+NOVA2_SFT = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/nova-2-sft-data-prep.html", READ_DEC_2026
+)
+NOVA_DPO = Source("https://docs.aws.amazon.com/nova/latest/userguide/nova-dpo.html", READ_DEC_2026)
+NOVA_CUSTOMIZATION_SDK = Source(
+    "https://docs.aws.amazon.com/nova/latest/userguide/nova-customization-sdk.html"
+)
+NOVA2_CPT = Source(
+    "https://docs.aws.amazon.com/nova/latest/nova2-userguide/nova-data-prep-cpt-2.html", READ_DEC_2026
+)
+RFT = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/reinforcement-fine-tuning.html", READ_DEC_2026
+)
+RFT_NOVA_DATA = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/rft-prepare-data.html", READ_DEC_2026
+)
+RFT_OPEN_WEIGHT_DATA = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/rft-prepare-data-open-weight.html", READ_DEC_2026
+)
+JSON_LINES = Source("https://jsonlines.org/", READ_DEC_2026)
 NOVA_CREATIVE = Source(
     "https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-creative-content.html"
 )

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from studykit.datasets import lines as rawlines
 from studykit.datasets.dedupe import DuplicateTracker
-from studykit.datasets.detect import detect_format, settle_conversation
+from studykit.datasets.detect import detect_format
 from studykit.datasets.formats import get_format
 from studykit.datasets.strict_json import parse_record
+from studykit.datasets.tally import FAMILY_MEMBERS, FileTally, file_format
 from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR, estimate_tokens
 from studykit.errors import StudykitError
 
@@ -136,6 +137,7 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
     fmt = get_format(format_id) if format_id and format_id != "auto" else None
     stats = DatasetStats("<stdin>" if path == "-" else path, fmt.id if fmt else None)
     detected = fmt is None
+    tally = FileTally()
     tracker = DuplicateTracker()
     with rawlines.open_input(path) as stream:
         for number, data, flags in rawlines.read_lines(stream):
@@ -148,14 +150,26 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
             if not isinstance(record, dict):
                 stats.skipped += 1
                 continue
-            if stats.format_id is None:
-                stats.format_id = detect_format(record)
+            if detected:
+                _tally(record, number, tally)
             _measure(record, stats)
             if tracker.first_line(data, number) is not None:
                 stats.duplicates += 1
-    if detected and stats.turns.count:
-        stats.format_id = settle_conversation(stats.format_id, stats.turns.high or 0)
+    if detected:
+        stats.format_id = file_format(tally, None)
     return stats
+
+
+def _tally(record: dict, number: int, tally: FileTally) -> None:
+    """Add the record's format to the file's tally (the file is named from all of them)."""
+    kind = detect_format(record)
+    if kind in FAMILY_MEMBERS:
+        messages = record.get("messages")
+        count = len(messages) if isinstance(messages, list) else 0
+        last = messages[-1] if count else None
+        tally.add_conversation(number, count, isinstance(last, dict) and last.get("role") == "user")
+    elif kind is not None:
+        tally.add(kind, number)
 
 
 def require_records(stats: DatasetStats) -> DatasetStats:

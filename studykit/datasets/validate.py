@@ -3,96 +3,30 @@
 Each line is decoded and parsed on its own, so one bad line never hides the next.
 Only the first ``max_findings`` findings are kept (the rest are counted by code),
 duplicates are tracked by fingerprint, and nothing else grows with the file.
+
+Without ``--format`` each record is recognised on its own and checked against the rules of
+its own format; the file's format is named from all of them at the end (see
+:mod:`studykit.datasets.tally`), so the verdict never depends on the order of the records.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from studykit.datasets import lines as rawlines
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
-from studykit.datasets.detect import OPENAI_CHAT, detect_format, settle_conversation, undetected_hint
+from studykit.datasets.detect import OPENAI_CHAT, detect_format, undetected_hint
 from studykit.datasets.fastpath import FastCheck
-from studykit.datasets.findings import ERROR, NOTE, WARNING, Finding
+from studykit.datasets.findings import NOTE, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
 from studykit.datasets.strict_json import DuplicateKeyError, parse_record
+from studykit.datasets.tally import FAMILY, FAMILY_MEMBERS, FileTally, file_findings, file_format
+from studykit.datasets.verdict import DEFAULT_MAX_FINDINGS, ValidationReport
 
-DEFAULT_MAX_FINDINGS = 200
-
-
-@dataclass
-class ValidationReport:
-    """What one validation pass found; ``valid`` is True when there are no errors."""
-
-    name: str
-    format_id: str | None
-    model_id: str | None
-    detected: bool
-    validation_set: bool = False
-    lines: int = 0
-    records: int = 0
-    bytes: int = 0
-    errors: int = 0
-    warnings: int = 0
-    notes: int = 0
-    duplicates: int = 0
-    duplicates_complete: bool = True
-    findings: list[Finding] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    max_findings: int = DEFAULT_MAX_FINDINGS
-
-    @property
-    def valid(self) -> bool:
-        return self.errors == 0
-
-    @property
-    def omitted(self) -> int:
-        return self.errors + self.warnings + self.notes - len(self.findings)
-
-    def add(self, finding: Finding) -> None:
-        if finding.severity == ERROR:
-            self.errors += 1
-        elif finding.severity == NOTE:
-            self.notes += 1
-        else:
-            self.warnings += 1
-        self.counts[finding.code] += 1
-        # File-level findings (record counts, sizes) are few and decisive: always kept.
-        if len(self.findings) < self.max_findings or finding.line is None:
-            self.findings.append(finding)
-
-    def add_counted(self, finding: Finding) -> None:
-        """A problem that repeats line after line: shown on its first line, counted on every one."""
-        if self.counts[finding.code]:
-            self.counts[finding.code] += 1
-        else:
-            self.add(finding)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "file": self.name,
-            "valid": self.valid,
-            "format": self.format_id,
-            "format_detected": self.detected,
-            "model": self.model_id,
-            "validation_set": self.validation_set,
-            "lines": self.lines,
-            "records": self.records,
-            "bytes": self.bytes,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "notes": self.notes,
-            "duplicates": self.duplicates,
-            "duplicate_check_complete": self.duplicates_complete,
-            "counts": dict(sorted(self.counts.items())),
-            "findings": [finding.to_json() for finding in self.findings],
-            "findings_omitted": self.omitted,
-        }
+__all__ = ["DEFAULT_MAX_FINDINGS", "ValidationReport", "validate_path", "validate_stream"]
 
 
 def validate_path(
@@ -133,12 +67,16 @@ def validate_stream(
         validation_set,
         max_findings=max_findings,
     )
-    checker = RecordChecker(fmt, model) if fmt else None
+    forced = fmt is not None
+    current = fmt.id if fmt else None  # the format whose fast check is tried first
     fast = FastCheck(fmt, model) if fmt else None
+    checkers: dict[str, RecordChecker] = {}
+    fasts: dict[str, FastCheck] = {}
+    tally = FileTally()
     tracker = DuplicateTracker()
     remember = tracker.first_line
     pending: list[Finding] = []
-    number = flags = longest_conversation = 0
+    number = flags = 0
     for number, data, flags in rawlines.read_lines(stream):
         report.bytes += len(data) + 1
         if flags and not _line_flags(report, number, flags, data):
@@ -147,38 +85,42 @@ def validate_stream(
         # parsed strictly and walked by the checker that explains every problem.
         if fast is not None and fast.clean_chars(data) is not None:
             report.records += 1
-            if longest_conversation < fast.messages:
-                longest_conversation = fast.messages
+            if current == FAMILY and not forced:
+                tally.add_conversation(number, fast.messages, fast.last_role == "user")
+            else:
+                tally.add(current, number)  # type: ignore[arg-type]
         else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                report.add(
-                    Finding(
-                        "not-utf8",
-                        f"byte 0x{data[error.start]:02x} is not UTF-8",
-                        "save the file as UTF-8",
-                        line=number,
-                        column=error.start + 1,
-                    )
-                )
-                continue
-            try:
-                record = parse_record(text)
-            except (ValueError, RecursionError) as error:
-                report.add(_unparsed(error, data, number, truncated=bool(flags & rawlines.NO_NEWLINE)))
+            record = _parse(data, number, flags, report)
+            if record is _NOT_A_RECORD:
                 continue
             report.records += 1
+            kind = fmt.id if fmt else _kind(record, number, report, tally)
+            if kind is None:
+                continue
+            if kind == OPENAI_CHAT:
+                tally.add(OPENAI_CHAT, number)
+                continue
+            checker = checkers.get(kind)
             if checker is None:
-                checker = _detect(record, number, model, report)
-                if checker is None:
-                    continue
-                fast = FastCheck(checker.fmt, model)
-            longest_conversation = max(longest_conversation, _message_count(record))
+                checker = checkers[kind] = RecordChecker(fmt or _rules_for(kind), model)
             pending.clear()
             checker.check(record, number, pending)
             for finding in pending:
                 report.add(finding)
+            if checker.media:
+                tally.add_media(checker.media, number)
+            if kind == FAMILY and not forced:
+                messages = record.get("messages") if isinstance(record, dict) else None
+                count = len(messages) if isinstance(messages, list) else 0
+                last = messages[-1] if count else None
+                tally.add_conversation(number, count, isinstance(last, dict) and last.get("role") == "user")
+            else:
+                tally.add(kind, number)
+            if kind != current:
+                current = kind
+                fast = fasts.get(kind)
+                if fast is None:
+                    fast = fasts[kind] = FastCheck(checker.fmt, model)
         first = remember(data, number)
         if first is not None:
             report.add(
@@ -198,12 +140,61 @@ def validate_stream(
                 severity=WARNING,
             )
         )
-    if report.detected:
-        report.format_id = settle_conversation(report.format_id, longest_conversation)
+    _whole_file(report, tally, model, forced)
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
+    report.findings.sort(key=lambda finding: (finding.line is None, finding.line or 0))
     return report
+
+
+_NOT_A_RECORD = object()
+
+
+def _parse(data: bytes, number: int, flags: int, report: ValidationReport) -> object:
+    """The line's value, parsed strictly; or, after reporting why, :data:`_NOT_A_RECORD`."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        report.add(
+            Finding(
+                "not-utf8",
+                f"byte 0x{data[error.start]:02x} is not UTF-8",
+                "save the file as UTF-8",
+                line=number,
+                column=error.start + 1,
+            )
+        )
+        return _NOT_A_RECORD
+    try:
+        return parse_record(text)
+    except (ValueError, RecursionError) as error:
+        report.add(_unparsed(error, data, number, truncated=bool(flags & rawlines.NO_NEWLINE)))
+        return _NOT_A_RECORD
+
+
+def _rules_for(kind: str) -> FormatSpec:
+    """What a detected record is checked against: a conversation by the widest conversation rules
+    (the file's rule decides later whether a record that ends on a user turn is allowed)."""
+    return get_format("distillation" if kind == FAMILY else kind)
+
+
+def _whole_file(report: ValidationReport, tally: FileTally, model: ModelSpec | None, forced: bool) -> None:
+    """Name the file's format from every record, and report what only the whole file shows."""
+    report.formats.update(tally.counts(model))
+    if not forced:
+        report.format_id = file_format(tally, model)
+    for finding in file_findings(tally, report.format_id, model, report.max_findings):
+        report.add(finding)
+    fmt_id = report.format_id
+    if not forced and model is not None and fmt_id and fmt_id != OPENAI_CHAT and fmt_id not in model.formats:
+        report.add(
+            Finding(
+                "wrong-format",
+                f"records look like {fmt_id}, which {model.id} does not take",
+                f"{model.id} takes: {', '.join(model.formats)}",
+            )
+        )
 
 
 def _line_flags(report: ValidationReport, number: int, flags: int, data: bytes) -> bool:
@@ -264,11 +255,6 @@ def _unparsed(error: Exception, data: bytes, number: int, truncated: bool) -> Fi
     return _json_error(error, number, truncated)  # type: ignore[arg-type]
 
 
-def _message_count(record: object) -> int:
-    messages = record.get("messages") if isinstance(record, dict) else None
-    return len(messages) if isinstance(messages, list) else 3
-
-
 def _json_error(error: ValueError, number: int, truncated: bool) -> Finding:
     # A last line without a line ending that stops mid-JSON was cut short; one that is
     # whole JSON but breaks a rule (a repeated key, NaN, text after the end) was not.
@@ -293,9 +279,8 @@ def _json_error(error: ValueError, number: int, truncated: bool) -> Finding:
     return Finding("invalid-json", f"invalid JSON: {error}", "fix the value", line=number)
 
 
-def _detect(
-    record: object, number: int, model: ModelSpec | None, report: ValidationReport
-) -> RecordChecker | None:
+def _kind(record: object, number: int, report: ValidationReport, tally: FileTally) -> str | None:
+    """The format a record looks like (a conversation as :data:`FAMILY`), or None after saying so."""
     found = detect_format(record)
     if found == OPENAI_CHAT:
         report.add_counted(
@@ -307,34 +292,15 @@ def _detect(
                 line=number,
             )
         )
-        report.format_id = OPENAI_CHAT
-        return None
+        return OPENAI_CHAT
     if found is None:
-        report.add(
-            Finding(
-                "unknown-format",
-                "cannot tell which format this record is",
-                undetected_hint(record),
-                line=number,
-            )
-        )
-        return None
-    fmt = get_format(found)
-    if model is not None and fmt.id not in model.formats:
-        fitting = [name for name in model.formats if get_format(name).shape == fmt.shape]
-        if fitting:
-            fmt = get_format(fitting[0])
+        # Reported at the end, when the file's format can be named in the hint.
+        if len(tally.unknown) < report.max_findings:
+            tally.unknown.append((number, undetected_hint(record)))
         else:
-            report.add(
-                Finding(
-                    "wrong-format",
-                    f"records look like {fmt.id}, which {model.id} does not take",
-                    f"{model.id} takes: {', '.join(model.formats)}",
-                    line=number,
-                )
-            )
-    report.format_id = fmt.id
-    return RecordChecker(fmt, model)
+            report.add(Finding("unknown-format", "cannot tell which format this record is", line=number))
+        return None
+    return FAMILY if found in FAMILY_MEMBERS else found
 
 
 def _file_checks(report: ValidationReport, model: ModelSpec | None) -> None:

@@ -94,19 +94,20 @@ class SessionRecorder:
             json.dumps(answer_to_json(answer)),
             correct,
             elapsed_seconds,
-            question.domain,
+            question.domain or None,
             question.concepts,
         )
-        record_answer(
-            self.store,
-            self.session.id,
-            record,
-            moment,
-            remaining_seconds=remaining_seconds,
-            position=position,
-        )
-        if self.schedule:
-            self.review(question, correct, elapsed_seconds, moment)
+        with self.store.write():  # the answer and its review card, together or not at all
+            record_answer(
+                self.store,
+                self.session.id,
+                record,
+                moment,
+                remaining_seconds=remaining_seconds,
+                position=position,
+            )
+            if self.schedule:
+                self.review(question, correct, elapsed_seconds, moment)
 
     def review(
         self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
@@ -120,7 +121,7 @@ class SessionRecorder:
             question.id,
             rating_for(correct, elapsed_seconds),
             moment or self.now(),
-            domain=question.domain,
+            domain=question.domain or None,
             concepts=question.concepts,
             duration_ms=int(elapsed_seconds * 1000),
         )

@@ -89,14 +89,19 @@ def review_and_save(
     concepts: Sequence[str] = (),
     duration_ms: int | None = None,
 ) -> CardRecord:
-    """Review a question's card (making it on first sight) and commit it with the log entry."""
-    record = load_card(store, question_id)
-    if record is None or not _usable(record):
-        record = new_card(question_id, now, domain, concepts)  # first sight, or a damaged card
-    if concepts:
-        record = replace(record, domain=domain, concepts=tuple(concepts))
-    updated = review(record, rating, now, duration_ms)
-    save_card(store, updated, now, rating=int(rating), duration_ms=duration_ms)
+    """Review a question's card (making it on first sight) and commit it with the log entry.
+
+    The card is read inside the write transaction, so learners answering the same
+    question at once each build on the other's review instead of overwriting it.
+    """
+    with store.write():
+        record = load_card(store, question_id)
+        if record is None or not _usable(record):
+            record = new_card(question_id, now, domain, concepts)  # first sight, or a damaged card
+        if concepts:
+            record = replace(record, domain=domain, concepts=tuple(concepts))
+        updated = review(record, rating, now, duration_ms)
+        save_card(store, updated, now, rating=int(rating), duration_ms=duration_ms)
     return updated
 
 

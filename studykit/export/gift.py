@@ -80,10 +80,10 @@ def weight(correct: int) -> str:
 def step_feedback(question: Question) -> str:
     """The general feedback that carries an ordering or matching question's whys."""
     if question.kind is Kind.ORDERING:
-        lines = [f"{n}. {step.text}: {step.why}" for n, step in enumerate(question.steps, 1)]
+        lines = [f"{n}. {step.text}: {step.why}" for n, step in enumerate(question.steps, 1) if step.why]
     else:
-        lines = [f"{pair.prompt} → {pair.match}: {pair.why}" for pair in question.pairs]
-    return question.explanation + "\n\n" + "\n".join(lines)
+        lines = [f"{pair.prompt} → {pair.match}: {pair.why}" for pair in question.pairs if pair.why]
+    return "\n\n".join(part for part in (question.explanation, "\n".join(lines)) if part)
 
 
 def question_to_gift(question: Question) -> str:
@@ -103,16 +103,18 @@ def question_to_gift(question: Question) -> str:
     ]
     feedback = question.explanation
     if question.kind is Kind.SINGLE:
-        lines += [f"\t{_option(o.text, o.correct)}#{escape(o.why)}" for o in question.options]
+        lines += [f"\t{_option(o.text, o.correct)}{_feedback(o.why)}" for o in question.options]
     elif question.kind is Kind.MULTIPLE:
         share = weight(len(question.correct_indexes))
         lines += [
-            f"\t~%{share if o.correct else '-100'}%{escape(o.text)}#{escape(o.why)}" for o in question.options
+            f"\t~%{share if o.correct else '-100'}%{escape(o.text)}{_feedback(o.why)}"
+            for o in question.options
         ]
     elif question.kind is Kind.TRUE_FALSE:
         true, false = question.options
         right, wrong = (true, false) if true.correct else (false, true)
-        lines[-1] += f"{'TRUE' if true.correct else 'FALSE'}#{escape(wrong.why)}#{escape(right.why)}"
+        both = f"#{escape(wrong.why)}#{escape(right.why)}" if right.why else _feedback(wrong.why)
+        lines[-1] += f"{'TRUE' if true.correct else 'FALSE'}{both}"
     elif question.kind is Kind.ORDERING:
         lines += [
             f"\t={STEP_PROMPT.format(n)} -> {escape(s.text, guard=False)}"
@@ -122,9 +124,15 @@ def question_to_gift(question: Question) -> str:
     else:
         lines += [f"\t={_prompt(p.prompt)} -> {escape(p.match, guard=False)}" for p in question.pairs]
         feedback = step_feedback(question)
-    lines.append(f"\t####{escape(feedback)}")
+    if feedback.strip():
+        lines.append(f"\t####{escape(feedback)}")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _feedback(why: str) -> str:
+    """``#why``, or nothing for an answer whose why is not written yet."""
+    return f"#{escape(why)}" if why else ""
 
 
 def _prompt(text: str) -> str:

@@ -41,15 +41,20 @@ class Layout:
         return self.presented.correct_typed
 
     def reasons(self) -> list[tuple[str, str]]:
-        """(label, why) for every part, in the order printed, so the key can say why."""
+        """(label, why) for every part with a why, in the order printed, so the key can say why."""
         question = self.question
         if question.kind is Kind.MATCHING:
             return [
                 (f"{number}{letter(self.presented.match_order.index(number - 1)).lower()}", pair.why)
                 for number, pair in enumerate(question.pairs, 1)
+                if pair.why
             ]
         parts = question.steps if question.kind is Kind.ORDERING else question.options
-        return [(letter(position), parts[index].why) for position, index in enumerate(self.presented.order)]
+        return [
+            (letter(position), parts[index].why)
+            for position, index in enumerate(self.presented.order)
+            if parts[index].why
+        ]
 
 
 def layout(question: Question) -> Layout:

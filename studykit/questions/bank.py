@@ -13,6 +13,12 @@ Stable API:
 Every problem raises :class:`~studykit.errors.StudykitError` with ``file:line:col``, a hint
 and exit code 2: schema errors, unknown concept ids (with "did you mean"), duplicate ids,
 a single-choice question without exactly one correct option, and so on.
+
+What a good question still lacks loads, so that a bank imported from elsewhere can be used and
+then completed: an explanation, a ``why`` per part, its concepts (the question is then
+*unassigned*: ``concepts`` is empty and ``domain`` is 0 unless given), and a number of parts
+outside the exam's shape. ``studykit bank lint`` warns about each (``missing-why``,
+``no-concept``, ``part-count``); the shipped banks lint clean, so they keep all of them.
 """
 
 from __future__ import annotations
@@ -32,17 +38,40 @@ from studykit.yamlfile import YamlDocument, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_COMMON_REQUIRED = ("id", "kind", "concepts", "difficulty", "stem", "explanation")
-_COMMON_OPTIONAL = ("domain", "lint_ignore")
+_COMMON_REQUIRED = ("id", "kind", "difficulty", "stem")
+_COMMON_OPTIONAL = ("concepts", "domain", "explanation", "lint_ignore")
 _KIND_KEYS: dict[Kind, tuple[str, ...]] = {
     Kind.SINGLE: ("options",),
     Kind.MULTIPLE: ("options",),
-    Kind.TRUE_FALSE: ("answer", "why_true", "why_false"),
+    Kind.TRUE_FALSE: ("answer",),
     Kind.ORDERING: ("steps",),
     Kind.MATCHING: ("pairs",),
 }
-_ALL_KEYS = tuple(dict.fromkeys((*_COMMON_REQUIRED, *_COMMON_OPTIONAL, *sum(_KIND_KEYS.values(), ()))))
-_OPTION_COUNTS = {Kind.SINGLE: (3, 6), Kind.MULTIPLE: (4, 8)}
+_KIND_OPTIONAL: dict[Kind, tuple[str, ...]] = {Kind.TRUE_FALSE: ("why_true", "why_false")}
+_ALL_KEYS = tuple(
+    dict.fromkeys(
+        (
+            *_COMMON_REQUIRED,
+            *_COMMON_OPTIONAL,
+            *sum(_KIND_KEYS.values(), ()),
+            *sum(_KIND_OPTIONAL.values(), ()),
+        )
+    )
+)
+PART_COUNTS: dict[Kind, tuple[int, int]] = {
+    Kind.SINGLE: (2, 10),
+    Kind.MULTIPLE: (3, 10),
+    Kind.ORDERING: (2, 10),
+    Kind.MATCHING: (2, 10),
+}
+"""How many options, steps or pairs a question may have at all; lint holds banks to the exam's shape."""
+EXAM_PART_COUNTS: dict[Kind, tuple[int, int]] = {
+    Kind.SINGLE: (3, 6),
+    Kind.MULTIPLE: (4, 8),
+    Kind.ORDERING: (3, 5),
+    Kind.MATCHING: (3, 7),
+}
+_OPTION_COUNTS = {kind: PART_COUNTS[kind] for kind in (Kind.SINGLE, Kind.MULTIPLE)}
 
 
 @dataclass(frozen=True)
@@ -89,7 +118,8 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
             f"{field.name} is missing 'kind'", f"add 'kind:' ({', '.join(k.value for k in Kind)})"
         )
     kind = Kind(keys["kind"].choice([k.value for k in Kind]))
-    own = (*_COMMON_REQUIRED, *_COMMON_OPTIONAL, *_KIND_KEYS[kind])
+    optional = (*_COMMON_OPTIONAL, *_KIND_OPTIONAL.get(kind, ()))
+    own = (*_COMMON_REQUIRED, *optional, *_KIND_KEYS[kind])
     for key, child in keys.items():
         if key not in own:
             raise child.error(
@@ -97,15 +127,18 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
                 f"it takes {' and '.join(repr(name) for name in _KIND_KEYS[kind])}; or change 'kind'",
                 of_key=True,
             )
-    keys = field.mapping((*_COMMON_REQUIRED, *_KIND_KEYS[kind]), _COMMON_OPTIONAL)
+    keys = field.mapping((*_COMMON_REQUIRED, *_KIND_KEYS[kind]), optional)
     question_id = keys["id"].text(max_length=120)
     if not ID_PATTERN.match(question_id):
         raise keys["id"].error(
             f"question id {question_id!r} is not lower-case words or digits joined by '-'",
             "e.g. cpt-unlabeled-data",
         )
-    concept_ids = _concept_ids(keys["concepts"], concepts)
-    domain = keys["domain"].integer(1, 5) if "domain" in keys else concepts[concept_ids[0]].domain
+    concept_ids = _concept_ids(keys["concepts"], concepts) if "concepts" in keys else ()
+    if "domain" in keys:
+        domain = keys["domain"].integer(1, 5)
+    else:
+        domain = concepts[concept_ids[0]].domain if concept_ids else 0
     options: tuple[Option, ...] = ()
     steps: tuple[Step, ...] = ()
     pairs: tuple[Pair, ...] = ()
@@ -113,9 +146,9 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
         options = _options(keys["options"], kind)
     elif kind is Kind.TRUE_FALSE:
         truth = keys["answer"].boolean()
-        options = (
-            Option("True", truth, keys["why_true"].text(), keys["why_true"].line),
-            Option("False", not truth, keys["why_false"].text(), keys["why_false"].line),
+        options = tuple(
+            Option(text, correct, _why(keys, key), (keys[key] if key in keys else keys["answer"]).line)
+            for text, correct, key in (("True", truth, "why_true"), ("False", not truth, "why_false"))
         )
     elif kind is Kind.ORDERING:
         steps = _steps(keys["steps"])
@@ -128,7 +161,7 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
         domain=domain,
         difficulty=keys["difficulty"].choice(DIFFICULTIES),
         stem=keys["stem"].text(max_length=4000),
-        explanation=keys["explanation"].text(max_length=4000),
+        explanation=keys["explanation"].text(max_length=4000) if "explanation" in keys else "",
         options=options,
         steps=steps,
         pairs=pairs,
@@ -136,6 +169,11 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
         lint_ignore=keys["lint_ignore"].text_list() if "lint_ignore" in keys else (),
         bank=bank,
     )
+
+
+def _why(keys: dict[str, Field], key: str = "why") -> str:
+    """A reason, or "" when it is not written yet (lint's ``missing-why`` warns)."""
+    return keys[key].text() if key in keys else ""
 
 
 def _concept_ids(field: Field, concepts: ConceptSet) -> tuple[str, ...]:
@@ -154,9 +192,9 @@ def _options(field: Field, kind: Kind) -> tuple[Option, ...]:
     low, high = _OPTION_COUNTS[kind]
     options = []
     for item in field.items(min_items=low, max_items=high):
-        keys = item.mapping(("text", "why"), ("correct",))
+        keys = item.mapping(("text",), ("correct", "why"))
         correct = keys["correct"].boolean() if "correct" in keys else False
-        options.append(Option(keys["text"].text(max_length=1000), correct, keys["why"].text(), item.line))
+        options.append(Option(keys["text"].text(max_length=1000), correct, _why(keys), item.line))
     _check_distinct(field, [option.text for option in options], "option")
     correct_count = sum(option.correct for option in options)
     if kind is Kind.SINGLE and correct_count != 1:
@@ -176,22 +214,24 @@ def _options(field: Field, kind: Kind) -> tuple[Option, ...]:
 
 def _steps(field: Field) -> tuple[Step, ...]:
     steps = []
-    for item in field.items(min_items=3, max_items=5):
-        keys = item.mapping(("text", "why"))
-        steps.append(Step(keys["text"].text(max_length=1000), keys["why"].text(), item.line))
+    low, high = PART_COUNTS[Kind.ORDERING]
+    for item in field.items(min_items=low, max_items=high):
+        keys = item.mapping(("text",), ("why",))
+        steps.append(Step(keys["text"].text(max_length=1000), _why(keys), item.line))
     _check_distinct(field, [step.text for step in steps], "step")
     return tuple(steps)
 
 
 def _pairs(field: Field) -> tuple[Pair, ...]:
     pairs = []
-    for item in field.items(min_items=3, max_items=7):
-        keys = item.mapping(("prompt", "match", "why"))
+    low, high = PART_COUNTS[Kind.MATCHING]
+    for item in field.items(min_items=low, max_items=high):
+        keys = item.mapping(("prompt", "match"), ("why",))
         pairs.append(
             Pair(
                 keys["prompt"].text(max_length=1000),
                 keys["match"].text(max_length=1000),
-                keys["why"].text(),
+                _why(keys),
                 item.line,
             )
         )

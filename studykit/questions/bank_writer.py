@@ -22,34 +22,37 @@ from studykit.questions.schema import SCHEMA_URL
 
 
 def question_to_data(question: Question, concepts: ConceptSet | None = None) -> dict[str, object]:
-    data: dict[str, object] = {
-        "id": question.id,
-        "kind": question.kind.value,
-        "concepts": list(question.concepts),
-    }
+    data: dict[str, object] = {"id": question.id, "kind": question.kind.value}
+    if question.concepts:
+        data["concepts"] = list(question.concepts)
     if _domain_is_explicit(question, concepts):
         data["domain"] = question.domain
     data["difficulty"] = question.difficulty
     data["stem"] = question.stem
     if question.kind is Kind.TRUE_FALSE:
         data["answer"] = question.options[0].correct
-        data["why_true"] = question.options[0].why
-        data["why_false"] = question.options[1].why
+        data.update(_why(question.options[0].why, "why_true"))
+        data.update(_why(question.options[1].why, "why_false"))
     elif question.kind in (Kind.SINGLE, Kind.MULTIPLE):
         data["options"] = [
-            {"text": option.text, **({"correct": True} if option.correct else {}), "why": option.why}
+            {"text": option.text, **({"correct": True} if option.correct else {}), **_why(option.why)}
             for option in question.options
         ]
     elif question.kind is Kind.ORDERING:
-        data["steps"] = [{"text": step.text, "why": step.why} for step in question.steps]
+        data["steps"] = [{"text": step.text, **_why(step.why)} for step in question.steps]
     else:
         data["pairs"] = [
-            {"prompt": pair.prompt, "match": pair.match, "why": pair.why} for pair in question.pairs
+            {"prompt": pair.prompt, "match": pair.match, **_why(pair.why)} for pair in question.pairs
         ]
-    data["explanation"] = question.explanation
+    data.update(_why(question.explanation, "explanation"))
     if question.lint_ignore:
         data["lint_ignore"] = list(question.lint_ignore)
     return data
+
+
+def _why(text: str, key: str = "why") -> dict[str, str]:
+    """``{key: text}``, or nothing while the reason is not written (the loader allows it; lint warns)."""
+    return {key: text} if text else {}
 
 
 def _domain_is_explicit(question: Question, concepts: ConceptSet | None) -> bool:

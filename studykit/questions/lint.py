@@ -11,8 +11,9 @@ instructors who keep the bank's data free of tool settings.
 
 Unlike loading, linting does not stop at the first problem: each question is parsed on its own
 (with the loader's own :func:`~studykit.questions.bank.parse_question`), and the questions that
-load are checked by every quality rule. A file that cannot be read at all (missing, binary,
-not UTF-8, too big) raises :class:`~studykit.errors.StudykitError` with exit code 2 instead.
+load are checked by every quality rule. A path that cannot be read at all (missing, a folder
+without banks, binary, not UTF-8, too big) is one ``unreadable`` finding among the others, listed
+in :attr:`LintReport.unreadable` too; every other file is still checked.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class LintReport:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     questions: int
+    unreadable: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -134,23 +136,45 @@ def lint_paths(
         raise StudykitError(
             f"unknown lint rule {unknown[0]!r}", hint="'studykit bank lint --list-rules' lists them"
         )
+    if UNREADABLE in ignored:
+        raise StudykitError("an unreadable file cannot be ignored", hint="fix the path or leave it out")
     findings: list[Finding] = []
-    files = [_lint_file(path, concepts, findings) for path in bank_paths(paths)]
+    files = [_lint_file(path, concepts, findings) for path in _readable_paths(paths, findings)]
     findings.extend(_quality_findings(files))
     kept = sorted(
         (finding for finding in findings if finding.rule not in ignored),
         key=lambda f: (f.path, f.line, f.column, f.rule),
     )
+    unreadable = tuple(dict.fromkeys(f.path for f in findings if f.rule == UNREADABLE))
     return LintReport(
         tuple(dict.fromkeys(kept)),
-        tuple(item.path for item in files),
+        tuple(item.path for item in files if item.path not in unreadable),
         sum(len(item.questions) for item in files),
+        unreadable,
     )
+
+
+UNREADABLE = "unreadable"
+
+
+def _readable_paths(paths: Iterable[Path | str], findings: list[Finding]) -> list[Path]:
+    """The bank files under ``paths``; a path that names none (missing, empty folder) is a finding."""
+    found: list[Path] = []
+    for given in paths:
+        try:
+            found.extend(bank_paths([given]))
+        except StudykitError as error:
+            findings.append(_from_error(error, RULES_BY_ID[UNREADABLE], str(given)))
+    return list(dict.fromkeys(found))
 
 
 def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
     name = str(path)
-    text = read_text(path, what="bank file")  # unreadable: exit code 2, not a finding
+    try:
+        text = read_text(path, what="bank file")
+    except StudykitError as error:
+        findings.append(_from_error(error, RULES_BY_ID[UNREADABLE], name))
+        return _LintedFile(name, None)
     try:
         document = load_yaml_text(text, name)
     except StudykitError as error:

@@ -42,7 +42,8 @@ def summary(report: LintReport) -> str:
     checked = f"{report.questions} question(s) in {len(report.files)} file(s)"
     if not report.findings:
         return f"Clean: {checked}."
-    return f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')} in {checked}."
+    unread = f"; {len(report.unreadable)} path(s) could not be read" if report.unreadable else ""
+    return f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')} in {checked}{unread}."
 
 
 def _count(number: int, word: str) -> str:
@@ -55,6 +56,11 @@ def json_text(report: LintReport, cwd: Path | None = None) -> str:
         "errors": report.errors,
         "warnings": report.warnings,
         "files": [display_path(path, cwd) for path in report.files],
+        "unreadable": [
+            {"path": display_path(f.path, cwd), "line": f.line, "message": f.message}
+            for f in report.findings
+            if f.rule == "unreadable"
+        ],
         "questions": report.questions,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)

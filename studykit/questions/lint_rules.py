@@ -156,8 +156,8 @@ def _question_sentence(stem: str) -> str:
 _CHOOSE_NOTE = re.compile(r"\((?:choose|select|pick)[^)]*\)", re.IGNORECASE)
 
 
-def check_thin_why(question: Question) -> Iterator[Hit]:
-    """A why of a word or two ("Correct.") teaches nothing; say what makes the option right or wrong."""
+def _reasons(question: Question) -> list[tuple[KeyPath, str]]:
+    """Every reason a question gives, with where it is written: each part's why, then the explanation."""
     parts: list[tuple[KeyPath, str]] = []
     if question.kind is Kind.TRUE_FALSE:
         parts = [(("why_true",), question.options[0].why), (("why_false",), question.options[1].why)]
@@ -168,9 +168,60 @@ def check_thin_why(question: Question) -> Iterator[Hit]:
     else:
         parts = [(("pairs", i, "why"), pair.why) for i, pair in enumerate(question.pairs)]
     parts.append((("explanation",), question.explanation))
-    for keypath, text in parts:
-        if len(text.split()) < 3:
+    return parts
+
+
+def check_thin_why(question: Question) -> Iterator[Hit]:
+    """A why of a word or two ("Correct.") teaches nothing; say what makes the option right or wrong."""
+    for keypath, text in _reasons(question):
+        if text and len(text.split()) < 3:
             yield Hit(f"{keypath[-1]} {text!r} is too short to teach anything; say why", question, keypath)
+
+
+_PART_NAMES = {"options": "option", "steps": "step", "pairs": "pair"}
+
+
+def check_missing_why(question: Question) -> Iterator[Hit]:
+    """A learner who answers wrongly needs to know why; an imported question may not say yet."""
+    for keypath, text in _reasons(question):
+        if text:
+            continue
+        if keypath == ("explanation",):
+            message = "no explanation; add 'explanation:' saying why the answer is right"
+        elif len(keypath) == 1:
+            answer = "True" if keypath[0] == "why_true" else "False"
+            message = f"no '{keypath[0]}'; add why answering {answer} is right or wrong"
+        else:
+            part = _PART_NAMES[str(keypath[0])]
+            message = f"{part} {int(keypath[1]) + 1} has no 'why'; add why it is right or wrong"
+        yield Hit(message, question, keypath)
+
+
+def check_no_concept(question: Question) -> Iterator[Hit]:
+    """An unassigned question counts for no concept in coverage, progress or 'quiz --topic'."""
+    if not question.concepts:
+        domain = "" if question.domain else " (and 'domain:' if the concept's is not the one)"
+        yield Hit(
+            f"the question names no concept; add 'concepts: [ID]'{domain} ('studykit topics' lists them)",
+            question,
+            ("id",),
+        )
+
+
+def check_part_count(question: Question) -> Iterator[Hit]:
+    """The exam's own shape: 3–6 options (4–8 for multiple response), 3–5 steps, 3–7 pairs."""
+    from studykit.questions.bank import EXAM_PART_COUNTS
+
+    low, high = EXAM_PART_COUNTS.get(question.kind, (0, 99))
+    if not low <= question.size <= high:
+        key = "steps" if question.steps else "pairs" if question.pairs else "options"
+        change = "add" if question.size < low else "remove"
+        yield Hit(
+            f"a {question.kind.label} question on the exam has {low} to {high} {key}, this one "
+            f"{question.size}; {change} some",
+            question,
+            (key,),
+        )
 
 
 # --- bank rules -------------------------------------------------------------------------------
@@ -272,6 +323,7 @@ def _where(question: Question) -> str:
 # --- the table --------------------------------------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
+    Rule("unreadable", ERROR, LOADER, "a path that cannot be read: missing, binary, not UTF-8 or too big"),
     Rule("yaml", ERROR, LOADER, "the file is not valid, safe YAML"),
     Rule("schema", ERROR, LOADER, "a key, value or kind the bank format does not allow"),
     Rule(
@@ -288,13 +340,6 @@ RULES: tuple[Rule, ...] = (
         "a single-choice question without exactly one correct option",
         pattern=re.compile(r"^a single-choice question needs exactly one correct option"),
     ),
-    Rule(
-        "missing-why",
-        ERROR,
-        LOADER,
-        "an option, step or pair without its why, or a question without an explanation",
-        pattern=re.compile(r"(?:is missing '|\.)(?:why|why_true|why_false|explanation)'?(?: is empty|$)"),
-    ),
     Rule("unknown-rule", ERROR, QUESTION, "lint_ignore names a rule that does not exist"),
     Rule("duplicate-id", ERROR, COLLECTION, "two questions share an id", check_duplicate_ids),
     Rule("duplicate-stem", ERROR, COLLECTION, "two questions have the same stem", check_duplicate_stems),
@@ -306,6 +351,21 @@ RULES: tuple[Rule, ...] = (
         check_choose_count,
     ),
     Rule("similar-stem", WARNING, COLLECTION, "two stems are nearly the same", check_similar_stems),
+    Rule(
+        "missing-why",
+        WARNING,
+        QUESTION,
+        "an option, step or pair without its why, or a question without an explanation",
+        check_missing_why,
+    ),
+    Rule("no-concept", WARNING, QUESTION, "a question that names no concept (unassigned)", check_no_concept),
+    Rule(
+        "part-count",
+        WARNING,
+        QUESTION,
+        "more or fewer options, steps or pairs than an exam question has",
+        check_part_count,
+    ),
     Rule("thin-why", WARNING, QUESTION, "a why or explanation of fewer than three words", check_thin_why),
     Rule(
         "long-correct",

@@ -117,7 +117,11 @@ class CaseStudy:
 
 @dataclass(frozen=True)
 class Question:
-    """One exam-style question. ``concepts[0]`` is the concept it mainly tests."""
+    """One exam-style question. ``concepts[0]`` is the concept it mainly tests.
+
+    An imported question may not be complete yet: ``concepts`` empty (unassigned, ``domain`` 0
+    unless known), ``explanation`` or a part's ``why`` "". Lint warns about each.
+    """
 
     id: str
     kind: Kind
@@ -136,8 +140,8 @@ class Question:
 
     @property
     def concept(self) -> str:
-        """The main concept tested."""
-        return self.concepts[0]
+        """The main concept tested ("" while the question is unassigned)."""
+        return self.concepts[0] if self.concepts else ""
 
     @property
     def generated(self) -> bool:

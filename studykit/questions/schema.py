@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import json
 
-from studykit.questions.bank import _COMMON_REQUIRED, _KIND_KEYS, _OPTION_COUNTS, ID_PATTERN
+from studykit.questions.bank import _COMMON_REQUIRED, _KIND_KEYS, _KIND_OPTIONAL, ID_PATTERN, PART_COUNTS
 from studykit.questions.lint_rules import RULES
 from studykit.questions.model import DIFFICULTIES, Kind
 
 SCHEMA_URL = "https://raw.githubusercontent.com/studykit/studykit/main/schema/bank.schema.json"
 _TEXT_PATTERN = r"\S"
-_PART_COUNTS = {Kind.ORDERING: ("steps", 3, 5), Kind.MATCHING: ("pairs", 3, 7)}
+_PART_KEYS = {
+    Kind.SINGLE: "options",
+    Kind.MULTIPLE: "options",
+    Kind.ORDERING: "steps",
+    Kind.MATCHING: "pairs",
+}
 
 
 def _text(description: str, max_length: int | None = None) -> dict[str, object]:
@@ -38,18 +43,16 @@ def _object(properties: dict[str, object], required: list[str]) -> dict[str, obj
 def bank_schema() -> dict[str, object]:
     """The schema as plain data (JSON Schema draft-07, which yaml-language-server supports)."""
     kind_rules = []
-    all_kind_keys = sorted({key for keys in _KIND_KEYS.values() for key in keys})
+    all_kind_keys = sorted({key for keys in (*_KIND_KEYS.values(), *_KIND_OPTIONAL.values()) for key in keys})
     for kind, keys in _KIND_KEYS.items():
+        own = (*keys, *_KIND_OPTIONAL.get(kind, ()))
         then: dict[str, object] = {
             "required": list(keys),
-            "properties": {key: False for key in all_kind_keys if key not in keys},
+            "properties": {key: False for key in all_kind_keys if key not in own},
         }
-        if kind in _OPTION_COUNTS:
-            low, high = _OPTION_COUNTS[kind]
-            then["properties"]["options"] = {"minItems": low, "maxItems": high}  # type: ignore[index]
-        if kind in _PART_COUNTS:
-            key, low, high = _PART_COUNTS[kind]
-            then["properties"][key] = {"minItems": low, "maxItems": high}  # type: ignore[index]
+        if kind in _PART_KEYS:
+            low, high = PART_COUNTS[kind]
+            then["properties"][_PART_KEYS[kind]] = {"minItems": low, "maxItems": high}  # type: ignore[index]
         kind_rules.append({"if": {"properties": {"kind": {"const": kind.value}}}, "then": then})
     identifier = {"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": 120}
     question = _object(
@@ -61,12 +64,15 @@ def bank_schema() -> dict[str, object]:
                 "minItems": 1,
                 "uniqueItems": True,
                 "items": identifier,
-                "description": "Concept ids from the content; the first is the one mainly tested.",
+                "description": "Concept ids from the content; the first is the one mainly tested."
+                " Leave it out while the question is unassigned (lint warns).",
             },
             "domain": {"type": "integer", "minimum": 1, "maximum": 5, "description": "AIF-C01 domain."},
             "difficulty": {"enum": list(DIFFICULTIES)},
             "stem": _text("The question as the learner reads it.", 4000),
-            "explanation": _text("Why the answer is right, shown after answering.", 4000),
+            "explanation": _text(
+                "Why the answer is right, shown after answering; lint warns if absent.", 4000
+            ),
             "options": {"type": "array", "items": {"$ref": "#/definitions/option"}},
             "answer": {"type": "boolean", "description": "true_false: whether the statement is true."},
             "why_true": _text("true_false: why answering True is right or wrong."),
@@ -107,11 +113,11 @@ def bank_schema() -> dict[str, object]:
                     "correct": {"type": "boolean", "default": False},
                     "why": _text("Why this option is right or wrong."),
                 },
-                ["text", "why"],
+                ["text"],
             ),
             "step": _object(
                 {"text": _text("One step.", 1000), "why": _text("Why it sits where it does.")},
-                ["text", "why"],
+                ["text"],
             ),
             "pair": _object(
                 {
@@ -119,7 +125,7 @@ def bank_schema() -> dict[str, object]:
                     "match": _text("The item that belongs with it.", 1000),
                     "why": _text("Why they belong together."),
                 },
-                ["prompt", "match", "why"],
+                ["prompt", "match"],
             ),
         },
     }

@@ -36,7 +36,7 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
             line = literal(f"{pair.prompt} → {pair.match} ({right})")
             if chosen and chosen[number] != number:
                 line.append(f"  [you: {letter(item.match_order.index(chosen[number])).lower()}]")
-            line.append(literal(f" — {pair.why}"))
+            line.append(literal(_why(pair.why)))
             rows.append((f"{number + 1}.", line))
     elif question.kind is Kind.ORDERING:
         given = answered.answer if answered is not None else None
@@ -46,13 +46,13 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
             line = literal(f"{label}  {step.text}")
             if placed and placed.index(step_index) != step_index:
                 line.append(f"  [you put it {_ordinal(placed.index(step_index) + 1)}]")
-            line.append(literal(f" — {step.why}"))
+            line.append(literal(_why(step.why)))
             rows.append((f"{step_index + 1}.", line))
     else:
         for position, index in enumerate(item.order):
             option = question.options[index]
             mark = "correct" if option.correct else "wrong"
-            line = literal(f"{option.text} ({mark}) — {option.why}")
+            line = literal(f"{option.text} ({mark}){_why(option.why)}")
             if not plain:
                 line.stylize("green" if option.correct else "", 0, len(option.text))
             rows.append((f"{letter(position)}.", line))
@@ -64,12 +64,18 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
     for label, line in rows:
         grid.add_row(label, line)
     heading = "Correct order:" if question.kind is Kind.ORDERING else "Why:"
+    explanation = [indented(literal(question.explanation))] if question.explanation else []
     return Group(
         verdict(answered, item, plain) if answered is not None else _not_answered(item, plain),
-        indented(literal(question.explanation)),
+        *explanation,
         Text(heading, style="" if plain else "bold"),
         indented(grid),
     )
+
+
+def _why(reason: str) -> str:
+    """`` — reason``, or nothing for a part whose why is not written yet (an imported bank)."""
+    return f" — {reason}" if reason else ""
 
 
 def _not_answered(item: Presented, plain: bool) -> Text:

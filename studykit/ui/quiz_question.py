@@ -27,7 +27,8 @@ def question_header(item: Presented, number: int, total: int, plain: bool, *, de
     header = Text(f"Question {number} of {total}", style="" if plain else "bold")
     details_text = f"  ·  {question.kind.label}"
     if details:
-        details_text += f"  ·  domain {question.domain}  ·  {question.concept}"
+        domain = f"  ·  domain {question.domain}" if question.domain else ""
+        details_text += f"{domain}  ·  {question.concept or 'no concept'}"
     header.append(literal(details_text, style="" if plain else "dim", keep_newlines=False))
     return header
 

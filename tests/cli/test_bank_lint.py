@@ -44,7 +44,57 @@ def test_unreadable_file_exits_two_with_one_line():
     result = _lint(str(DATA / "bank_tools" / "unreadable" / "binary.yaml"))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert "looks like a binary file" in result.output
+    assert "unreadable looks like a binary file" in result.output
+
+
+def _three_files(folder: Path) -> list[str]:
+    """A bank over the size limit, one with a duplicate id, and a clean one: the issue's example."""
+    huge = folder / "huge.yaml"
+    huge.write_text("bank: huge\ntitle: Huge\nquestions:\n" + "# padding\n" * 250_000, encoding="utf-8")
+    return [str(huge), str(LINT / "duplicate-id" / "triggers.yaml"), str(LINT / "yaml" / "clean.yaml")]
+
+
+def test_an_unreadable_file_does_not_hide_the_findings_of_the_others(tmp_path):
+    result = _lint(*_three_files(tmp_path))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert any("huge.yaml:1:1: unreadable bank file is larger than" in line for line in lines)
+    assert any(": duplicate-id question id " in line for line in lines)
+    assert lines[-1].endswith("in 11 question(s) in 2 file(s); 1 path(s) could not be read.")
+
+
+def test_json_carries_the_unreadable_file_and_the_other_findings(tmp_path):
+    result = _lint("--format", "json", *_three_files(tmp_path))
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    assert {finding["rule"] for finding in data["findings"]} >= {"unreadable", "duplicate-id"}
+    (unreadable,) = data["unreadable"]
+    assert unreadable["path"].endswith("huge.yaml") and "larger than" in unreadable["message"]
+    assert len(data["files"]) == 2 and data["questions"] == 11
+
+
+def test_github_annotates_the_unreadable_file_and_the_other_findings(tmp_path):
+    result = _lint("--format", "github", *_three_files(tmp_path))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert any(
+        line.startswith("::error file=") and "huge.yaml,line=1,col=1,title=unreadable::" in line
+        for line in lines
+    )
+    assert any("title=duplicate-id::" in line for line in lines)
+
+
+def test_a_missing_path_is_a_finding_and_the_rest_is_checked():
+    result = _lint("no-such-bank.yaml", str(LINT / "duplicate-id" / "triggers.yaml"))
+    assert result.exit_code == 2
+    assert "no-such-bank.yaml:1:1: unreadable no such bank file or folder" in result.output
+    assert "duplicate-id" in result.output
+
+
+def test_an_unreadable_file_cannot_be_ignored():
+    result = _lint("--ignore", "unreadable", str(LINT / "yaml" / "clean.yaml"))
+    assert result.exit_code == 2
+    assert "an unreadable file cannot be ignored" in result.output
 
 
 def test_json_format_lists_findings_with_severity():

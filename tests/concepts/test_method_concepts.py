@@ -84,10 +84,10 @@ def test_distillation_prompts_carry_no_answer(concepts):
 
 
 @pytest.mark.parametrize("concept_id", METHOD_IDS)
-def test_corrections_quote_the_seed_and_cite_aws(concepts, concept_id):
+def test_corrections_quote_the_old_claim_and_cite_aws(concepts, concept_id):
     for fact in concepts.get(concept_id).facts:
         if fact.kind == "correction":
-            assert fact.seed_said
+            assert fact.seed_said or fact.often_taught
             assert fact.source.startswith("https://"), "a correction must cite the current documentation"
 
 
@@ -95,7 +95,7 @@ def test_corrections_quote_the_seed_and_cite_aws(concepts, concept_id):
 def test_quota_facts_carry_the_date_they_were_read(concepts, concept_id):
     for fact in concepts.get(concept_id).facts:
         if fact.kind in ("price", "quota"):
-            assert fact.as_of == "2026-11-23", fact.text
+            assert fact.as_of is not None and fact.as_of >= "2026-11-23", fact.text
 
 
 def test_seed_multi_turn_example_really_is_invalid_json(concepts):

@@ -32,7 +32,7 @@ FINDINGS = {
     "nan": "invalid-json",
     "truncated": "truncated-line",
     "empty": "empty",
-    "markup": "unknown-key",
+    "markup": "unknown-format",
     "100mb": "too-long",
 }
 CLEAN = {"long-line", "crlf"}  # a 10 MB record is valid JSON; CRLF endings are allowed (a note)

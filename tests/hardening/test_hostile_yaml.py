@@ -188,15 +188,29 @@ def test_hostile_bank_file(case: str, given: str, command: str, tmp_path: Path) 
     result = invoke([*args, str(target if given == "file" else target.parent), *content])
     if given == "file" and case == "folder":
         # The path given is itself a folder, one holding no bank: that is what the message says.
-        assert_one_line_error(result, target)
-        assert "no bank files" in result.stderr
+        if command == "bank lint":
+            assert_unreadable_finding(result, target)
+            assert "no bank files" in result.stdout
+        else:
+            assert_one_line_error(result, target)
+            assert "no bank files" in result.stderr
         return
     if EXPECT[case] == "same" or (EXPECT[case] == "either" and result.exit_code == valid.exit_code):
         assert result.exit_code == valid.exit_code, result.stderr
     elif command == "bank lint" and result.exit_code == 1:
         assert f"{target}:" in result.stdout
+    elif command == "bank lint":
+        assert_unreadable_finding(result, target)
     else:
         assert_one_line_error(result, target)
+
+
+def assert_unreadable_finding(result: Result, target: Path) -> None:
+    """bank lint: a file it cannot read is a finding among the others (with what to do), exit code 2."""
+    assert result.exit_code == 2, result.output
+    found = [line for line in result.stdout.splitlines() if line.startswith(f"{target}:")]
+    assert len(found) == 1 and ": unreadable " in found[0] and " — " in found[0], result.stdout
+    assert "Traceback" not in result.output
 
 
 HEAVY = ["alias-bomb", "long-line", "100mb"]
@@ -215,7 +229,8 @@ def test_heavy_yaml_is_refused_in_bounded_memory_in_a_real_process(case: str, tm
     for target, outcome in runs[: 1 + (case == "100mb")]:
         assert not outcome.hung
         assert outcome.code == 2, outcome.stderr
-        assert outcome.stderr.startswith(f"Error: {target}") and outcome.stderr.count("\n") == 1
+        said = outcome.stdout if target == bank else outcome.stderr  # lint: a finding like the others
+        assert said.startswith(f"{'' if target == bank else 'Error: '}{target}") and said.count("\n") <= 2
         assert outcome.peak_rss_mb < MAX_RSS_MB, f"{case}: {outcome.peak_rss_mb:.0f} MB"
 
 

@@ -99,7 +99,7 @@ BASE = """  - id: q-one
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("    kind: single\n    options:\n" + "      - {text: a, why: w}\n" * 0, "needs at least 3"),
+        ("    kind: single\n    options:\n" + "      - {text: a, why: w}\n" * 0, "needs at least 2"),
         (
             "    kind: multiple\n    options:\n"
             "      - {text: a, why: w, correct: true}\n      - {text: b, why: w}\n"
@@ -113,8 +113,8 @@ BASE = """  - id: q-one
             "match 'x' appears twice",
         ),
         (
-            "    kind: ordering\n    steps:\n      - {text: a, why: w}\n      - {text: b, why: w}\n",
-            "at least 3",
+            "    kind: ordering\n    steps:\n      - {text: a, why: w}\n",
+            "at least 2",
         ),
         (
             "    kind: true_false\n    answer: yes please\n    why_true: a\n    why_false: b\n",
@@ -124,8 +124,8 @@ BASE = """  - id: q-one
         ("    kind: singel\n", "did you mean 'single'?"),
         (
             "    kind: single\n    options:\n      - {text: a, why: w, correct: true}\n"
-            "      - {text: b}\n      - {text: c, why: w}\n",
-            "missing 'why'",
+            "      - {text: b, why: ''}\n      - {text: c, why: w}\n",
+            "options[1].why is empty",
         ),
     ],
 )
@@ -156,3 +156,31 @@ def test_shipped_banks_load_with_unique_ids():
     banks = load_shipped_banks()
     ids = [question.id for bank in banks for question in bank.questions]
     assert len(ids) == len(set(ids))
+
+
+def test_an_incomplete_question_loads_unassigned_and_without_reasons(tmp_path, concepts):
+    text = (
+        "  - id: q\n    kind: single\n    difficulty: easy\n"
+        "    stem: Which method trains on unlabeled text?\n    options:\n"
+        "      - {text: Continued pre-training, correct: true}\n      - {text: Distillation}\n"
+        "  - id: t\n    kind: true_false\n    difficulty: easy\n    stem: Prompts change weights.\n"
+        "    answer: false\n    domain: 3\n"
+    )
+    (single, truth) = _load_text(tmp_path, concepts, text).questions
+    assert (single.concepts, single.concept, single.domain, single.explanation) == ((), "", 0, "")
+    assert [option.why for option in single.options] == ["", ""]
+    assert truth.domain == 3 and [option.why for option in truth.options] == ["", ""]
+
+
+def test_every_shipped_question_is_finished():
+    """The loader lets imported questions lack reasons and concepts; the shipped ones never do."""
+    from studykit.questions.bank import EXAM_PART_COUNTS
+
+    for bank in load_shipped_banks():
+        for question in bank.questions:
+            assert question.concepts and question.domain, question.id
+            assert question.explanation, question.id
+            parts = (*question.options, *question.steps, *question.pairs)
+            assert all(part.why for part in parts), question.id
+            low, high = EXAM_PART_COUNTS.get(question.kind, (2, 2))
+            assert low <= question.size <= high, question.id

@@ -73,9 +73,7 @@ def test_lint_reports_every_broken_question_and_still_checks_the_others(concepts
 
 def test_loader_messages_map_to_their_rules():
     assert loader_rule("unknown concept 'x'").id == "unknown-concept"
-    assert loader_rule("questions[0].options[1] is missing 'why'").id == "missing-why"
-    assert loader_rule("questions[0].why_true is empty").id == "missing-why"
-    assert loader_rule("questions[0] is missing 'explanation'").id == "missing-why"
+    assert loader_rule("questions[0].options[1].why is empty").id == "schema"
     assert loader_rule("questions[0] is missing 'stem'").id == "schema"
 
 
@@ -84,11 +82,15 @@ def test_duplicate_ids_are_found_across_files(concepts):
     assert {finding.rule for finding in report.findings} == {"duplicate-id", "duplicate-stem"}
 
 
-def test_an_unreadable_file_is_an_input_error_not_a_finding(concepts):
-    with pytest.raises(StudykitError) as caught:
-        lint_paths([DATA / "unreadable" / "binary.yaml"], concepts)
-    assert caught.value.exit_code == 2
-    assert "binary" in caught.value.format()
+def test_an_unreadable_file_is_a_finding_and_the_other_files_are_still_checked(concepts):
+    report = lint_paths(
+        [DATA / "unreadable" / "binary.yaml", LINT / "duplicate-id" / "triggers.yaml"], concepts
+    )
+    assert report.unreadable == (str(DATA / "unreadable" / "binary.yaml"),)
+    unreadable = next(finding for finding in report.findings if finding.rule == "unreadable")
+    assert unreadable.severity == "error" and "binary" in unreadable.message
+    assert "duplicate-id" in {finding.rule for finding in report.findings}
+    assert report.files == (str(LINT / "duplicate-id" / "triggers.yaml"),)
 
 
 def test_ignoring_an_unknown_rule_is_refused(concepts):

@@ -50,7 +50,6 @@ def test_starter_bank_validates(validator):
     ("rule", "expected"),
     [
         ("schema", "'simple' is not one of"),
-        ("missing-why", "'why' is a required property"),
         ("unknown-rule", "'long-answer' is not one of"),
     ],
 )
@@ -64,7 +63,7 @@ def test_schema_rejects_keys_of_another_kind(validator):
     data["questions"][0]["answer"] = True  # a single-choice question with a true/false key
     assert list(validator.iter_errors(data))
     data = load_yaml(LINT / "yaml" / "clean.yaml").data
-    del data["questions"][3]["steps"][2:]  # an ordering question needs three steps
+    del data["questions"][3]["steps"][1:]  # an ordering question needs two steps at least
     assert any("too short" in error.message for error in validator.iter_errors(data))
 
 
