@@ -46,6 +46,19 @@ PLATFORM_IDS = (
 )
 """The Bedrock platform, use cases, costs, process, security and exam practice."""
 
+DOMAIN1_IDS = (
+    "ai-ml-and-deep-learning",
+    "generative-and-agentic-ai",
+    "computer-vision-and-nlp",
+    "models-algorithms-training-inference",
+    "model-fit",
+    "bias-and-fairness",
+    "inference-options",
+    "data-types-for-ml",
+    "machine-learning-types",
+)
+"""Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
+
 GENAI_IDS = (
     "tokens",
     "chunking",
@@ -63,5 +76,5 @@ GENAI_IDS = (
 )
 """Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
 
-ALL_IDS = METHOD_IDS + PLATFORM_IDS + GENAI_IDS
+ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS
 """Every shipped concept, each in exactly one group."""
