@@ -45,3 +45,16 @@ PLATFORM_IDS = (
     *USE_CASE_IDS,
 )
 """The Bedrock platform, use cases, costs, process, security and exam practice."""
+
+DOMAIN1_IDS = (
+    "ai-ml-and-deep-learning",
+    "generative-and-agentic-ai",
+    "computer-vision-and-nlp",
+    "models-algorithms-training-inference",
+    "model-fit",
+    "bias-and-fairness",
+    "inference-options",
+    "data-types-for-ml",
+    "machine-learning-types",
+)
+"""Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""

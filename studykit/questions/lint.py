@@ -10,11 +10,12 @@ A question switches quality rules off for itself with the ``lint_ignore: [RULE, 
 a comment on any of its lines (or the line just above it): ``# lint: ignore RULE, …`` — for
 instructors who keep the bank's data free of tool settings.
 
-Unlike loading, linting does not stop at the first problem: each question is parsed on its own
-(with the loader's own :func:`~studykit.questions.bank.parse_question`), and the questions that
-load are checked by every quality rule. A path that cannot be read at all (missing, a folder
-without banks, binary, not UTF-8, too big) is one ``unreadable`` finding among the others, listed
-in :attr:`LintReport.unreadable` too; every other file is still checked.
+Unlike loading, linting does not stop at the first problem: each entry (a question, or a case
+study with its questions) is parsed on its own with the loader's own
+:func:`~studykit.questions.bank.parse_entry`, and the questions that load are checked by every
+quality rule. A path that cannot be read at all (missing, a folder without banks, binary, not
+UTF-8, too big) is one ``unreadable`` finding among the others, listed in
+:attr:`LintReport.unreadable` too; every other file is still checked.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pathlib import Path
 from studykit.concepts import ConceptSet, load_concepts
 from studykit.errors import StudykitError
 from studykit.fields import Field
-from studykit.questions.bank import bank_header, bank_paths, parse_question
+from studykit.questions.bank import bank_header, bank_paths, parse_entry
+from studykit.questions.case_study import entry_fields
 from studykit.questions.lint_rules import (
     BANK,
     COLLECTION,
@@ -209,12 +211,13 @@ def _lint_source(name: str, text: str, concepts: ConceptSet, findings: list[Find
         items = [Field(document, ("questions", index)) for index in range(len(data["questions"]))]
     for item in items:
         try:
-            question = parse_question(item, concepts, bank=bank)
+            questions = parse_entry(item, concepts, bank=bank)
         except StudykitError as error:
             findings.append(_from_error(error, loader_rule(error.message), name, _raw_id(item)))
             continue
-        linted.keypaths[len(linted.questions)] = item.keypath
-        linted.questions.append(question)
+        for question, where in zip(questions, entry_fields(item), strict=True):
+            linted.keypaths[len(linted.questions)] = where.keypath
+            linted.questions.append(question)
     return linted
 
 
