@@ -48,6 +48,7 @@ ALLOWED_CLASSES = {
     ("studykit.questions.model", "Step"),
     ("studykit.questions.model", "Pair"),
     ("studykit.questions.model", "Origin"),
+    ("studykit.questions.model", "CaseStudy"),
     ("studykit.questions.model", "Kind"),
     ("studykit.questions.bank", "Bank"),
 }

@@ -156,15 +156,15 @@ def new(file: str, title: str | None, name: str | None, force: bool) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("gift", "anki", "markdown", "json")),
+    type=click.Choice(("gift", "moodle-xml", "anki", "markdown", "json")),
     required=True,
-    help="gift for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
+    help="gift or moodle-xml for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
 )
 @click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the export here.")
 @force_option()
 @content_option
 def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Path | None) -> None:
-    """Write banks as Moodle GIFT, an Anki deck, Markdown or JSON.
+    """Write banks as Moodle GIFT or Moodle XML, an Anki deck, Markdown or JSON.
 
     Exports the banks named (default: the shipped banks), checked as the loader checks
     them. Anki notes keep their ids from one export to the next, so importing a newer
@@ -193,7 +193,7 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
 
 
 @bank.command("import")
-@click.argument("gift_file", metavar="FILE.gift", type=click.Path(path_type=Path, readable=False))
+@click.argument("source", metavar="FILE.gift|FILE.xml", type=click.Path(path_type=Path, readable=False))
 @click.option("--out", default="-", show_default=True, metavar="FILE.yaml|-", help="Write the bank here.")
 @force_option("Replace FILE.yaml if it exists.")
 @click.option(
@@ -201,36 +201,48 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
     "default_concepts",
     multiple=True,
     metavar="ID",
-    help="Concept for questions whose studykit comment or $CATEGORY names none (repeatable).",
+    help="Concept for questions whose studykit comment or category names none (repeatable).",
 )
 @click.option("--title", help="The bank's title (default: from the file's category).")
 @content_option
 def import_(
-    gift_file: Path,
+    source: Path,
     out: str,
     force: bool,
     default_concepts: tuple[str, ...],
     title: str | None,
     content: Path | None,
 ) -> None:
-    """Turn a Moodle GIFT file into a bank that loads and lints.
+    """Turn a Moodle GIFT or Moodle XML file into a bank that loads and lints.
 
-    Concepts come from the studykit comment the export writes, else from a $CATEGORY named
-    after a concept, else from --concept. Anything a bank needs that the file lacks (feedback,
-    a concept) is an error naming the GIFT line. Notes on what was skipped go to stderr.
+    Questions come as they are, with or without feedback; what a finished question
+    lacks (an explanation, a why, a concept) is listed at the end and flagged by
+    'bank lint' as warnings. Concepts come from the studykit comment the export
+    writes, else from a category named after a concept, else from --concept, else
+    none. Every problem in the file is reported at once (exit 2, nothing written).
     """
     from studykit.atomic_write import write_output
-    from studykit.export.gift_import import import_gift
-    from studykit.yamlfile import read_text
+    from studykit.export.importing import import_file
 
-    text = read_text(gift_file, what="GIFT file")
     name = Path(out).stem if out != "-" else None
-    imported = import_gift(
-        text, str(gift_file), name, _concepts(content), default_concepts=default_concepts, title=title
-    )
+    imported = import_file(source, name, _concepts(content), default_concepts=default_concepts, title=title)
+    if imported.problems:
+        for problem in imported.problems:
+            click.echo(f"Error: {problem.format()}", err=True)
+        count = len(imported.problems)
+        if count > 1:
+            click.echo(
+                f"{count} problems in {source}; nothing was written. Fix them and import again.", err=True
+            )
+        raise click.exceptions.Exit(2)
     write_output(out, imported.yaml, force=force)
     for note in imported.notes:
         click.echo(f"Note: {note}", err=True)
+    target = out if out != "-" else "FILE.yaml"
+    if imported.to_finish:
+        click.echo(f"To finish (studykit bank lint {target} shows where):", err=True)
+        for line in imported.to_finish:
+            click.echo(f"  {line}", err=True)
     if out != "-":
         click.echo(
             f"Wrote {len(imported.questions)} question(s) to {out}. Check it with: studykit bank lint {out}",

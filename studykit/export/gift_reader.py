@@ -1,12 +1,14 @@
-"""Read the syntax of Moodle GIFT: questions, answers, feedback and categories, with line numbers.
+"""Read the syntax of Moodle GIFT into :mod:`~studykit.export.foreign` questions, with line numbers.
 
 Follows Moodle's own reader (question/format/gift/format.php): questions are separated by blank
 lines; ``//`` lines are comments; ``\\~ \\= \\# \\{ \\} \\: \\\\`` and ``\\n`` are escapes; a
-question is ``::name::text{answers}``; the answers decide the type (``~`` multiple choice,
-``=…->…`` matching, ``T``/``F`` true/false). Types studykit has no kind for (essay, numerical,
-short answer, missing word, description) are read as skipped, with a reason.
+question is ``::name::text{answers}``; the answers decide the type (``~`` multiple choice, one
+answer to choose when they hold an ``=``; ``=…->…`` matching; ``T``/``F`` true/false). Text after
+the answers makes a missing-word question: the answers' place in the text becomes ``_____``.
+Types studykit has no kind for (essay, numerical, short answer, description) are skipped with a note.
 
-This module knows GIFT only; :mod:`studykit.export.gift_import` turns what it reads into questions.
+A syntax slip is a problem located at its real cause, and reading goes on: a blank line inside
+the answers (where Moodle ends the question) is named as such, not as a brace left open.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from studykit.errors import StudykitError
+from studykit.export.foreign import (
+    CHOICE,
+    MATCH,
+    TRUE_FALSE,
+    ForeignAnswer,
+    ForeignFile,
+    ForeignPair,
+    ForeignQuestion,
+)
 
 _ESCAPABLE = "\\:#={}~n"
 _WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
@@ -25,49 +37,21 @@ _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 META = "// studykit:"
 BANK_META = "// studykit bank:"
+BLANK = "_____"
 
 
-@dataclass(frozen=True)
-class GiftAnswer:
-    """A multiple-choice answer: its text, whether it earns marks, its feedback and its line."""
+@dataclass
+class _Block:
+    """The lines between two blank lines (comments left out), with their numbers and comments."""
 
-    text: str
-    correct: bool
-    feedback: str
-    line: int
-
-
-@dataclass(frozen=True)
-class GiftPair:
-    prompt: str
-    match: str
-    line: int
-
-
-@dataclass(frozen=True)
-class GiftQuestion:
-    """One question as GIFT says it. ``kind``: choice, match or truefalse."""
-
-    line: int
-    name: str | None
-    stem: str
-    kind: str
-    general_feedback: str
-    category: str | None
-    meta: dict[str, object] = field(default_factory=dict)
-    answers: tuple[GiftAnswer, ...] = ()
-    pairs: tuple[GiftPair, ...] = ()
-    truth: bool = False
-    feedback_wrong: str = ""
-    feedback_right: str = ""
-
-
-@dataclass(frozen=True)
-class GiftFile:
-    questions: tuple[GiftQuestion, ...]
+    lines: list[str]
+    numbers: list[int]
+    meta: dict[str, object]
     bank_meta: dict[str, object]
-    categories: tuple[str, ...]
-    skipped: tuple[str, ...]
+
+    @property
+    def raw(self) -> str:
+        return "\n".join(self.lines).strip()
 
 
 class _Text:
@@ -78,10 +62,9 @@ class _Text:
     """
 
     def __init__(self, raw: str, lines: list[int], hidden: dict[str, str]) -> None:
-        self.hidden = hidden
         self.shown = {mark: ("\n" if char == "n" else char) for char, mark in hidden.items()}
         self.lines = lines
-        self.text = re.sub(r"\\([\\:#={}~n])", lambda found: self.hidden[found.group(1)], raw)
+        self.text = re.sub(r"\\([\\:#={}~n])", lambda found: hidden[found.group(1)], raw)
         self.html = False
 
     def line(self, offset: int) -> int:
@@ -112,68 +95,126 @@ def _placeholders(text: str) -> dict[str, str]:
     return {char: chr(base + index) for index, char in enumerate(_ESCAPABLE)}
 
 
-def read_gift(text: str, name: str) -> GiftFile:
-    """Every question of a GIFT file, in order; ``name`` is used in error messages."""
-    questions: list[GiftQuestion] = []
-    skipped: list[str] = []
+def read_gift(text: str, name: str) -> ForeignFile:
+    """Every question of a GIFT file, in order, and every problem; ``name`` is used in messages."""
+    questions: list[ForeignQuestion] = []
+    notes: list[str] = []
+    problems: list[StudykitError] = []
     categories: list[str] = []
     bank_meta: dict[str, object] = {}
     category: str | None = None
     hidden = _placeholders(text)
-    for lines, numbers, meta, found_bank_meta in _blocks(text, name):
-        bank_meta = bank_meta or found_bank_meta
-        raw = "\n".join(lines).strip()
-        if not raw:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = list(_blocks(lines, name, problems))
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        bank_meta = bank_meta or block.bank_meta
+        if not block.raw:
             continue
-        if raw.startswith("$CATEGORY:"):
-            category = raw[len("$CATEGORY:") :].strip()
+        if block.raw.startswith("$CATEGORY:"):
+            category = block.lines[0].strip()[len("$CATEGORY:") :].strip()
             categories.append(category)
+            if len(block.lines) == 1:
+                continue
+            problems.append(
+                StudykitError(
+                    "no blank line after the $CATEGORY line: Moodle reads this question as part of the "
+                    "category name",
+                    name,
+                    block.numbers[1],
+                    hint="put a blank line between the $CATEGORY line and the question",
+                )
+            )
+            block = _Block(block.lines[1:], block.numbers[1:], block.meta, {})
+        while _left_open(block, hidden) and index < len(blocks) and _closes(blocks[index], hidden):
+            blank = next(
+                n for n in range(block.numbers[-1] + 1, blocks[index].numbers[0]) if not lines[n - 1].strip()
+            )
+            problems.append(
+                StudykitError(
+                    "a blank line inside the answers of the question that starts at line "
+                    f"{block.numbers[0]}: GIFT ends a question at a blank line",
+                    name,
+                    blank,
+                    hint="remove the blank line",
+                )
+            )
+            following = blocks[index]
+            block = _Block(block.lines + following.lines, block.numbers + following.numbers, block.meta, {})
+            index += 1
+        try:
+            question = _question(_Text(block.raw, block.numbers, hidden), name, category, block.meta, notes)
+        except StudykitError as error:
+            problems.append(error)
             continue
-        question = _question(_Text(raw, numbers, hidden), name, category, meta, skipped)
         if question is not None:
             questions.append(question)
-    return GiftFile(tuple(questions), bank_meta, tuple(categories), tuple(skipped))
+    return ForeignFile(tuple(questions), tuple(categories), tuple(notes), tuple(problems), bank_meta)
 
 
-def _blocks(text: str, name: str):
-    """(lines, their numbers, studykit comment, studykit bank comment) for each blank-line block."""
-    lines, numbers = [], []
-    meta: dict[str, object] = {}
-    bank_meta: dict[str, object] = {}
-    for number, line in enumerate([*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""], 1):
+def _left_open(block: _Block, hidden: dict[str, str]) -> bool:
+    """Whether the block opens answers with '{' and never closes them."""
+    text = _Text(block.raw, block.numbers, hidden).text
+    start = text.find("{")
+    return start >= 0 and text.find("}", start) < 0
+
+
+def _closes(block: _Block, hidden: dict[str, str]) -> bool:
+    """Whether the block reads as the rest of someone else's answers: a '}' before any '{'."""
+    text = _Text(block.raw, block.numbers, hidden).text
+    end = text.find("}")
+    return end >= 0 and "{" not in text[:end] and not text.startswith(("::", "$CATEGORY:"))
+
+
+def _blocks(lines: list[str], name: str, problems: list[StudykitError]) -> Iterator[_Block]:
+    """One :class:`_Block` per run of lines between blank lines."""
+    block = _Block([], [], {}, {})
+    for number, line in enumerate([*lines, ""], 1):
         stripped = line.strip()
         if not stripped:
-            if lines or meta or bank_meta:
-                yield lines, numbers, meta, bank_meta
-            lines, numbers, meta, bank_meta = [], [], {}, {}
+            if block.lines or block.meta or block.bank_meta:
+                yield block
+            block = _Block([], [], {}, {})
         elif stripped.startswith(BANK_META):
-            bank_meta = _json(stripped[len(BANK_META) :], name, number)
+            block.bank_meta = _json(stripped[len(BANK_META) :], name, number, problems)
         elif stripped.startswith(META):
-            meta = _json(stripped[len(META) :], name, number)
+            block.meta = _json(stripped[len(META) :], name, number, problems)
         elif not stripped.startswith("//"):
-            lines.append(line)
-            numbers.append(number)
+            block.lines.append(line)
+            block.numbers.append(number)
 
 
-def _json(text: str, name: str, line: int) -> dict[str, object]:
+def _json(text: str, name: str, line: int, problems: list[StudykitError]) -> dict[str, object]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StudykitError(
-            f"unreadable studykit comment: {error.msg}", name, line, hint="fix its JSON or delete the line"
-        ) from None
-    if not isinstance(data, dict):
-        raise StudykitError(
-            "a studykit comment must hold a JSON object", name, line, hint='write it as {"key": value}'
+        problems.append(
+            StudykitError(
+                f"unreadable studykit comment: {error.msg}",
+                name,
+                line,
+                hint="fix its JSON or delete the line",
+            )
         )
+        return {}
+    if not isinstance(data, dict):
+        problems.append(
+            StudykitError(
+                "a studykit comment must hold a JSON object", name, line, hint='write it as {"key": value}'
+            )
+        )
+        return {}
     return data
 
 
 def _question(
-    text: _Text, name: str, category: str | None, meta: dict[str, object], skipped: list[str]
-) -> GiftQuestion | None:
+    text: _Text, name: str, category: str | None, meta: dict[str, object], notes: list[str]
+) -> ForeignQuestion | None:
     body, first = text.text, text.lines[0]
     title = None
+    offset = 0
     if body.startswith("::"):
         end = body.find("::", 2)
         if end < 0:
@@ -185,11 +226,9 @@ def _question(
             )
         title = text.show(body[2:end], formatted=False)
         offset = end + 2
-    else:
-        offset = 0
     start, end = body.find("{", offset), body.find("}", offset)
     if start < 0 and end < 0:
-        skipped.append(f"line {first}: a description (no answers) was skipped")
+        notes.append(f"line {first}: a description (no answers) was skipped")
         return None
     if end < 0:
         raise StudykitError(
@@ -207,11 +246,18 @@ def _question(
         raise StudykitError(
             "a second '{' inside the answers", name, text.line(nested), hint="write a literal brace as '\\{'"
         )
-    if body[end + 1 :].strip():
-        skipped.append(f"line {first}: a missing-word question (answers inside the text) was skipped")
-        return None
+    after = body[end + 1 :].strip()
+    if "{" in after or "}" in after:
+        where = end + 1 + body[end + 1 :].find("{" if "{" in after else "}")
+        raise StudykitError(
+            "a second set of answers in one question",
+            name,
+            text.line(where),
+            hint="write a literal brace as '\\{'",
+        )
     found_format = _FORMAT.match(body[offset:start].strip())
-    stem = text.show(body[offset:start])
+    before = body[offset:start]
+    stem = text.show(before + BLANK + body[end + 1 :] if after else before)
     text.html = bool(found_format) and found_format.group(1) == "html"  # the answers' default
     answers = body[start + 1 : end]
     feedback = ""
@@ -227,45 +273,62 @@ def _question(
     }
     stripped = answers.strip()
     if not stripped:
-        skipped.append(f"line {first}: an essay question was skipped")
+        notes.append(f"line {first}: an essay question was skipped")
         return None
     if stripped.startswith("#"):
-        skipped.append(f"line {first}: a numerical question was skipped")
+        notes.append(f"line {first}: a numerical question was skipped")
         return None
     base = start + 1
     if "~" in answers:
-        return GiftQuestion(kind="choice", answers=_choices(text, answers, base), **common)  # type: ignore[arg-type]
+        single = "=" in answers
+        return ForeignQuestion(
+            kind=CHOICE, single=single, answers=_choices(text, answers, base, name), **common
+        )  # type: ignore[arg-type]
     if "=" in answers and "->" in answers:
-        return GiftQuestion(kind="match", pairs=_pairs(text, answers, base, name), **common)  # type: ignore[arg-type]
+        return ForeignQuestion(kind=MATCH, pairs=_pairs(text, answers, base, name), **common)  # type: ignore[arg-type]
     head, *rest = stripped.split("#", 2)
     if head.strip() in ("T", "TRUE", "F", "FALSE"):
-        return GiftQuestion(
-            kind="truefalse",
-            truth=head.strip().startswith("T"),
-            feedback_wrong=text.show(rest[0]) if rest else "",
-            feedback_right=text.show(rest[1]) if len(rest) > 1 else "",
+        truth = head.strip().startswith("T")
+        wrong = text.show(rest[0]) if rest else ""
+        right = text.show(rest[1]) if len(rest) > 1 else ""
+        return ForeignQuestion(
+            kind=TRUE_FALSE,
+            truth=truth,
+            feedback_true=right if truth else wrong,
+            feedback_false=wrong if truth else right,
             **common,  # type: ignore[arg-type]
         )
-    skipped.append(f"line {first}: a short-answer question was skipped")
+    kind = "missing-word short-answer" if after else "short-answer"
+    notes.append(f"line {first}: a {kind} question was skipped")
     return None
 
 
-def _choices(text: _Text, answers: str, base: int) -> tuple[GiftAnswer, ...]:
-    """``=right`` and ``~wrong`` answers, ``~%50%`` weights (a positive weight earns marks)."""
+def _choices(text: _Text, answers: str, base: int, name: str) -> tuple[ForeignAnswer, ...]:
+    """``=right`` (100 %) and ``~wrong`` (0 %) answers, or ``~%50%`` weighted ones, as Moodle reads them."""
     found = []
     marks = [match.start() for match in re.finditer(r"[~=]", answers)]
+    if answers[: marks[0]].strip():
+        raise StudykitError(
+            "text before the first answer", name, text.line(base), hint="start each answer with '=' or '~'"
+        )
     for index, mark in enumerate(marks):
         item = answers[mark + 1 : marks[index + 1] if index + 1 < len(marks) else len(answers)].strip()
-        correct = answers[mark] == "="
-        if not correct and (weight := _WEIGHT.match(item)):
-            correct = float(weight.group(1)) > 0
-            item = item[weight.end() :]
+        weight = 100.0 if answers[mark] == "=" else 0.0
+        if answers[mark] == "~" and (given := _WEIGHT.match(item)):
+            weight = float(given.group(1))
+            item = item[given.end() :]
         answer, _, feedback = item.partition("#")
-        found.append(GiftAnswer(text.show(answer), correct, text.show(feedback), text.line(base + mark)))
+        line = text.line(base + mark)
+        shown = text.show(answer)
+        if not shown:
+            raise StudykitError(
+                f"answer {index + 1} is empty", name, line, hint="write its text after the '=' or '~'"
+            )
+        found.append(ForeignAnswer(shown, weight, text.show(feedback), line))
     return tuple(found)
 
 
-def _pairs(text: _Text, answers: str, base: int, name: str) -> tuple[GiftPair, ...]:
+def _pairs(text: _Text, answers: str, base: int, name: str) -> tuple[ForeignPair, ...]:
     pairs = []
     marks = [match.start() for match in re.finditer("=", answers)]
     for index, mark in enumerate(marks):
@@ -279,5 +342,5 @@ def _pairs(text: _Text, answers: str, base: int, name: str) -> tuple[GiftPair, .
                 hint="write '=prompt -> match' (escape '=' as '\\=')",
             )
         prompt, match = item.split("->", 1)
-        pairs.append(GiftPair(text.show(prompt), text.show(match, formatted=False), line))
+        pairs.append(ForeignPair(text.show(prompt), text.show(match, formatted=False), line))
     return tuple(pairs)

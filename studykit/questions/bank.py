@@ -8,11 +8,14 @@ Stable API:
   checked unique across all of them.
 - :func:`bank_paths(paths)` — the files :func:`load_banks` would read.
 - :func:`load_shipped_banks()` — the banks shipped with studykit (cached).
+- :func:`parse_entry` — one entry of a bank's ``questions`` list: a question, or a case study
+  (``kind: case_study``, see :mod:`studykit.questions.case_study`) whose questions share a scenario.
 
 ``concepts`` defaults to :func:`studykit.concepts.load_concepts` (the shipped content).
 Every problem raises :class:`~studykit.errors.StudykitError` with ``file:line:col``, a hint
 and exit code 2: schema errors, unknown concept ids (with "did you mean"), duplicate ids,
-a single-choice question without exactly one correct option, and so on.
+a single-choice question without exactly one correct option, a case study with one question,
+and so on.
 
 What a good question still lacks loads, so that a bank imported from elsewhere can be used and
 then completed: an explanation, a ``why`` per part, its concepts (the question is then
@@ -32,7 +35,16 @@ from pathlib import Path
 from studykit.concepts import ConceptSet, load_concepts
 from studykit.errors import StudykitError
 from studykit.fields import Field
-from studykit.questions.model import DIFFICULTIES, Kind, Option, Origin, Pair, Question, Step
+from studykit.questions.model import (
+    DIFFICULTIES,
+    CaseStudy,
+    Kind,
+    Option,
+    Origin,
+    Pair,
+    Question,
+    Step,
+)
 from studykit.resources import quizzes_dir
 from studykit.yamlfile import YamlDocument, load_yaml
 
@@ -72,6 +84,8 @@ EXAM_PART_COUNTS: dict[Kind, tuple[int, int]] = {
     Kind.MATCHING: (3, 7),
 }
 _OPTION_COUNTS = {kind: PART_COUNTS[kind] for kind in (Kind.SINGLE, Kind.MULTIPLE)}
+CASE_STUDY = "case_study"
+"""The ``kind`` of a bank entry that is a case study rather than a question."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +102,7 @@ def load_bank(path: Path | str, concepts: ConceptSet | None = None) -> Bank:
     """Load and check one bank file."""
     concepts = load_concepts() if concepts is None else concepts
     name, title, items = bank_header(load_yaml(path))
-    questions = tuple(parse_question(item, concepts, bank=name) for item in items)
+    questions = tuple(question for item in items for question in parse_entry(item, concepts, bank=name))
     _check_unique_ids(questions)
     return Bank(name, title, str(path), questions)
 
@@ -110,14 +124,44 @@ def bank_header(document: YamlDocument) -> tuple[str, str, list[Field]]:
     return name, keys["title"].text(max_length=120), items
 
 
-def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = None) -> Question:
-    """Build one :class:`Question` from its YAML mapping."""
+def parse_entry(field: Field, concepts: ConceptSet, *, bank: str | None = None) -> tuple[Question, ...]:
+    """The questions of one entry of a bank's list: one question, or every question of a case study."""
+    value = field.value
+    if isinstance(value, dict) and value.get("kind") == CASE_STUDY:
+        from studykit.questions.case_study import parse_case_study  # it builds on parse_question
+
+        return parse_case_study(field, concepts, bank=bank)
+    return (parse_question(field, concepts, bank=bank),)
+
+
+def parse_question(
+    field: Field,
+    concepts: ConceptSet,
+    *,
+    bank: str | None = None,
+    case: CaseStudy | None = None,
+    inherited: dict[str, Field] | None = None,
+) -> Question:
+    """Build one :class:`Question` from its YAML mapping.
+
+    A question of a case study names its ``case``, and takes the case's ``concepts``, ``domain``
+    and ``difficulty`` fields (``inherited``) where it does not give its own.
+    """
+    inherited = inherited or {}
     keys = field.mapping((), _ALL_KEYS)
     if "kind" not in keys:
         raise field.error(
             f"{field.name} is missing 'kind'", f"add 'kind:' ({', '.join(k.value for k in Kind)})"
         )
-    kind = Kind(keys["kind"].choice([k.value for k in Kind]))
+    kind_name = keys["kind"].choice([*(k.value for k in Kind), CASE_STUDY])
+    if kind_name == CASE_STUDY:
+        raise keys["kind"].error(
+            "a case study cannot be a question of another case study"
+            if case
+            else "a case study is not a question kind here",
+            "give this question another kind, or make it a case study of its own",
+        )
+    kind = Kind(kind_name)
     optional = (*_COMMON_OPTIONAL, *_KIND_OPTIONAL.get(kind, ()))
     own = (*_COMMON_REQUIRED, *optional, *_KIND_KEYS[kind])
     for key, child in keys.items():
@@ -127,7 +171,9 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
                 f"it takes {' and '.join(repr(name) for name in _KIND_KEYS[kind])}; or change 'kind'",
                 of_key=True,
             )
-    keys = field.mapping((*_COMMON_REQUIRED, *_KIND_KEYS[kind]), optional)
+    required = tuple(key for key in _COMMON_REQUIRED if key not in inherited)
+    optional = (*optional, *(key for key in inherited if key not in optional))
+    keys = {**inherited, **field.mapping((*required, *_KIND_KEYS[kind]), optional)}
     question_id = keys["id"].text(max_length=120)
     if not ID_PATTERN.match(question_id):
         raise keys["id"].error(
@@ -168,6 +214,7 @@ def parse_question(field: Field, concepts: ConceptSet, *, bank: str | None = Non
         origin=Origin(field.document.path, field.line),
         lint_ignore=keys["lint_ignore"].text_list() if "lint_ignore" in keys else (),
         bank=bank,
+        case=case,
     )
 
 
@@ -252,17 +299,22 @@ def _check_distinct(field: Field, texts: list[str], what: str) -> None:
 
 
 def _check_unique_ids(questions: Iterable[Question]) -> None:
-    seen: dict[str, Question] = {}
+    """Question ids and case-study ids share one namespace: each names one thing."""
+    seen: dict[str, tuple[str | None, int | None]] = {}
     for question in questions:
-        if question.id in seen:
-            first = seen[question.id].origin
-            raise StudykitError(
-                f"question id {question.id!r} is already used at {first.describe()}",
-                question.origin.path,
-                question.origin.line,
-                hint="give every question its own id",
-            )
-        seen[question.id] = question
+        named = [("question", question.id, question.origin.line)]
+        if question.case is not None:
+            named.insert(0, ("case study", question.case.id, question.case.line))
+        for what, identifier, line in named:
+            place = (question.origin.path, line)
+            first = seen.setdefault(identifier, place)
+            if first != place:
+                raise StudykitError(
+                    f"{what} id {identifier!r} is already used at {Origin(*first).describe()}",
+                    question.origin.path,
+                    line,
+                    hint="give every question and case study its own id",
+                )
 
 
 def bank_paths(paths: Iterable[Path | str]) -> list[Path]:

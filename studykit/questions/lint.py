@@ -3,17 +3,19 @@
 Stable API:
 
 - :func:`lint_paths(paths, concepts=None, ignore=()) <lint_paths>` → :class:`LintReport`.
+- :func:`lint_text(text, name, concepts) <lint_text>` — the same for one bank held in memory.
 - :class:`Finding` — ``path:line:col``, rule id, severity, message and the question id.
 
 A question switches quality rules off for itself with the ``lint_ignore: [RULE, …]`` key, or with
 a comment on any of its lines (or the line just above it): ``# lint: ignore RULE, …`` — for
 instructors who keep the bank's data free of tool settings.
 
-Unlike loading, linting does not stop at the first problem: each question is parsed on its own
-(with the loader's own :func:`~studykit.questions.bank.parse_question`), and the questions that
-load are checked by every quality rule. A path that cannot be read at all (missing, a folder
-without banks, binary, not UTF-8, too big) is one ``unreadable`` finding among the others, listed
-in :attr:`LintReport.unreadable` too; every other file is still checked.
+Unlike loading, linting does not stop at the first problem: each entry (a question, or a case
+study with its questions) is parsed on its own with the loader's own
+:func:`~studykit.questions.bank.parse_entry`, and the questions that load are checked by every
+quality rule. A path that cannot be read at all (missing, a folder without banks, binary, not
+UTF-8, too big) is one ``unreadable`` finding among the others, listed in
+:attr:`LintReport.unreadable` too; every other file is still checked.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from pathlib import Path
 from studykit.concepts import ConceptSet, load_concepts
 from studykit.errors import StudykitError
 from studykit.fields import Field
-from studykit.questions.bank import bank_header, bank_paths, parse_question
+from studykit.questions.bank import bank_header, bank_paths, parse_entry
+from studykit.questions.case_study import entry_fields
 from studykit.questions.lint_rules import (
     BANK,
     COLLECTION,
@@ -168,6 +171,18 @@ def _readable_paths(paths: Iterable[Path | str], findings: list[Finding]) -> lis
     return list(dict.fromkeys(found))
 
 
+def lint_text(text: str, name: str, concepts: ConceptSet, ignore: Iterable[str] = ()) -> LintReport:
+    """Lint one bank held in memory (``name`` is its file name): how an import checks what it wrote."""
+    findings: list[Finding] = []
+    files = [_lint_source(name, text, concepts, findings)]
+    findings.extend(_quality_findings(files))
+    kept = sorted(
+        (finding for finding in findings if finding.rule not in set(ignore)),
+        key=lambda f: (f.path, f.line, f.column, f.rule),
+    )
+    return LintReport(tuple(dict.fromkeys(kept)), (name,), len(files[0].questions))
+
+
 def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
     name = str(path)
     try:
@@ -175,6 +190,10 @@ def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _Li
     except StudykitError as error:
         findings.append(_from_error(error, RULES_BY_ID[UNREADABLE], name))
         return _LintedFile(name, None)
+    return _lint_source(name, text, concepts, findings)
+
+
+def _lint_source(name: str, text: str, concepts: ConceptSet, findings: list[Finding]) -> _LintedFile:
     try:
         document = load_yaml_text(text, name)
     except StudykitError as error:
@@ -192,12 +211,13 @@ def _lint_file(path: Path, concepts: ConceptSet, findings: list[Finding]) -> _Li
         items = [Field(document, ("questions", index)) for index in range(len(data["questions"]))]
     for item in items:
         try:
-            question = parse_question(item, concepts, bank=bank)
+            questions = parse_entry(item, concepts, bank=bank)
         except StudykitError as error:
             findings.append(_from_error(error, loader_rule(error.message), name, _raw_id(item)))
             continue
-        linted.keypaths[len(linted.questions)] = item.keypath
-        linted.questions.append(question)
+        for question, where in zip(questions, entry_fields(item), strict=True):
+            linted.keypaths[len(linted.questions)] = where.keypath
+            linted.questions.append(question)
     return linted
 
 

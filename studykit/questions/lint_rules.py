@@ -57,16 +57,16 @@ class Rule:
 # --- question rules ---------------------------------------------------------------------------
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_CHOOSE = re.compile(r"\b(?:choose|select|pick)\s+(two|three|four|five|six|seven|[2-7])\b", re.IGNORECASE)
+CHOOSE = re.compile(r"\b(?:choose|select|pick)\s+(two|three|four|five|six|seven|[2-7])\b", re.IGNORECASE)
 
 
 def check_choose_count(question: Question) -> Iterator[Hit]:
     """A "(Choose two.)" stem must have that many correct options; a multiple-response stem must say."""
-    found = _CHOOSE.search(question.stem)
+    found = CHOOSE.search(question.stem)
     correct = len(question.correct_indexes)
     if question.kind is Kind.MULTIPLE and not found:
         yield Hit(
-            f"a multiple-response stem must say how many to choose; add '(Choose {_word(correct)}.)'",
+            f"a multiple-response stem must say how many to choose; add '(Choose {number_word(correct)}.)'",
             question,
             ("stem",),
         )
@@ -81,7 +81,8 @@ def check_choose_count(question: Question) -> Iterator[Hit]:
             )
 
 
-def _word(number: int) -> str:
+def number_word(number: int) -> str:
+    """``two`` for 2, as a stem says it ("(Choose two.)"); digits past seven."""
     return next((word for word, value in _NUMBER_WORDS.items() if value == number), str(number))
 
 

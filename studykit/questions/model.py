@@ -107,12 +107,16 @@ class Origin:
 
 @dataclass(frozen=True)
 class CaseStudy:
-    """A scenario that two or more questions share; ``id`` is unique across banks."""
+    """A scenario that two or more questions share; ``id`` is unique across banks.
+
+    ``lint_ignore`` names lint rules switched off for the case study and all its questions.
+    """
 
     id: str
     title: str
     scenario: str
     line: int = field(default=0, compare=False)
+    lint_ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,30 @@
 Built from the loader's own constants so the two cannot drift; ``schema/bank.schema.json`` in
 the repository is this schema written out (a test keeps it current). The schema checks shape
 and completion; the loader and ``studykit bank lint`` still check what a schema cannot express
-(concept ids that exist, exactly one correct option, unique ids across banks).
+(concept ids that exist, exactly one correct option, unique ids across banks). An entry of a
+bank's ``questions`` list is a question or, with ``kind: case_study``, a case study whose
+questions may leave out the ``concepts``, ``domain`` and ``difficulty`` it gives them.
 """
 
 from __future__ import annotations
 
 import json
 
-from studykit.questions.bank import _COMMON_REQUIRED, _KIND_KEYS, _KIND_OPTIONAL, ID_PATTERN, PART_COUNTS
+from studykit.questions.bank import (
+    _COMMON_REQUIRED,
+    _KIND_KEYS,
+    _KIND_OPTIONAL,
+    CASE_STUDY,
+    ID_PATTERN,
+    PART_COUNTS,
+)
+from studykit.questions.case_study import (
+    CASE_PARTS,
+    INHERITED_KEYS,
+    REQUIRED_KEYS,
+    SCENARIO_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+)
 from studykit.questions.lint_rules import RULES
 from studykit.questions.model import DIFFICULTIES, Kind
 
@@ -92,6 +108,18 @@ def bank_schema() -> dict[str, object]:
         list(_COMMON_REQUIRED),
     )
     question["allOf"] = kind_rules
+    required = question["required"]
+    assert isinstance(required, list)
+    question["required"] = [key for key in required if key not in INHERITED_KEYS]
+    by_itself = {
+        "allOf": [{"$ref": "#/definitions/question_shape"}],
+        "required": [key for key in required if key in INHERITED_KEYS],
+    }
+    entry = {
+        "if": {"properties": {"kind": {"const": CASE_STUDY}}, "required": ["kind"]},
+        "then": {"$ref": "#/definitions/case_study"},
+        "else": {"$ref": "#/definitions/question"},
+    }
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_URL,
@@ -101,12 +129,14 @@ def bank_schema() -> dict[str, object]:
             {
                 "bank": _text("The bank name: the file name without .yaml.", 80),
                 "title": _text("The topic, as shown to learners.", 120),
-                "questions": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}},
+                "questions": {"type": "array", "minItems": 1, "items": entry},
             },
             ["bank", "title", "questions"],
         ),
         "definitions": {
-            "question": question,
+            "question": by_itself,
+            "question_shape": question,
+            "case_study": _case_study_schema(question, identifier),
             "option": _object(
                 {
                     "text": _text("The option as shown.", 1000),
@@ -129,6 +159,34 @@ def bank_schema() -> dict[str, object]:
             ),
         },
     }
+
+
+def _case_study_schema(question: dict[str, object], identifier: dict[str, object]) -> dict[str, object]:
+    """A case-study entry: its questions are question shapes, which may leave the case's defaults out."""
+    properties = question["properties"]
+    assert isinstance(properties, dict)
+    default = "Default for the case study's questions."
+    low, high = CASE_PARTS
+    return _object(
+        {
+            "id": dict(identifier, description="The case study's id; unique across all banks."),
+            "kind": {"const": CASE_STUDY},
+            "title": _text("The case study's name, shown above each of its questions.", TITLE_MAX_LENGTH),
+            "scenario": _text("The scenario every question of the case study is about.", SCENARIO_MAX_LENGTH),
+            **{key: dict(properties[key], description=default) for key in INHERITED_KEYS},
+            "lint_ignore": dict(
+                properties["lint_ignore"], description="Lint rules not to apply to the case."
+            ),
+            "questions": {
+                "type": "array",
+                "minItems": low,
+                "maxItems": high,
+                "items": {"$ref": "#/definitions/question_shape"},
+                "description": "The questions on the scenario, each scored on its own.",
+            },
+        },
+        list(REQUIRED_KEYS),
+    )
 
 
 def schema_text() -> str:

@@ -74,8 +74,9 @@ def test_concept_option_fills_questions_without_one(tmp_path):
         encoding="utf-8",
     )
     without = _run("import", str(gift), "--content", CONTENT)
-    assert without.exit_code == 2
-    assert "names no concept" in without.stderr
+    assert without.exit_code == 0
+    assert "1 question(s) without a concept (no-concept)" in without.stderr
+    assert "concepts:" not in without.stdout
     result = _run("import", str(gift), "--content", CONTENT, "--concept", "continued-pre-training")
     assert result.exit_code == 0, result.output
     assert "concepts: [continued-pre-training]" in result.stdout
@@ -94,3 +95,31 @@ def test_title_option_names_the_bank():
     result = _run("import", MOODLE, "--content", CONTENT, "--title", "Week 3: customization")
     assert result.exit_code == 0, result.output
     assert "title: 'Week 3: customization'\n" in result.stdout
+
+
+def test_moodles_example_constructs_import_and_lint_with_warnings_only(tmp_path):
+    target = tmp_path / "constructs.yaml"
+    source = str(DATA / "export" / "moodle-constructs.gift")
+    result = _run("import", source, "--out", str(target), "--content", CONTENT)
+    assert result.exit_code == 0, result.output
+    assert f"To finish (studykit bank lint {target} shows where):" in result.stderr
+    assert "question(s) without an explanation (missing-why)" in result.stderr
+    lint = _run("lint", "--content", CONTENT, str(target))
+    assert lint.exit_code == 0, lint.output
+    assert lint.output.splitlines()[-1].startswith("0 errors, ")
+    assert _run("lint", "--strict", "--content", CONTENT, str(target)).exit_code == 1
+
+
+def test_every_problem_is_one_line_and_nothing_is_written(tmp_path):
+    broken = tmp_path / "broken.gift"
+    broken.write_text("::a::One {=x ~y ~z\n\n::b::Two {~x ~y ~z}\n\n::c::Fine {=x ~y ~z}\n", encoding="utf-8")
+    target = tmp_path / "broken.yaml"
+    result = _run("import", str(broken), "--out", str(target), "--content", CONTENT)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {broken}:1: '{{' has no closing '}}' — close the answers with '}}' ('\\{{' is a brace)",
+        f"Error: {broken}:3: question 'b': no answer earns marks — mark the right answer with '=', "
+        "or give each right answer a share such as '~%50%'",
+        f"2 problems in {broken}; nothing was written. Fix them and import again.",
+    ]
+    assert not target.exists()

@@ -69,3 +69,29 @@ def test_schema_rejects_keys_of_another_kind(validator):
 
 def test_schema_text_is_json():
     assert json.loads(schema_text())["$id"] == SCHEMA_URL
+
+
+CASES = ROOT / "tests" / "data" / "questions" / "cases" / "assistant.yaml"
+
+
+def test_a_case_study_validates_and_its_questions_may_leave_out_its_defaults(validator):
+    data = load_yaml(CASES).data
+    assert list(validator.iter_errors(data)) == []
+    del data["questions"][0]["difficulty"]  # a question on its own still needs its difficulty
+    assert any("'difficulty' is a required property" in e.message for e in validator.iter_errors(data))
+
+
+@pytest.mark.parametrize(
+    "break_case",
+    [
+        lambda case: case.update(questions=case["questions"][:1]),
+        lambda case: case.pop("scenario"),
+        lambda case: case["questions"][0].update(kind="case_study"),  # a case inside a case
+        lambda case: case.update(stem="Why?"),  # a question's key on the case
+    ],
+    ids=["one-question", "no-scenario", "nested", "question-key"],
+)
+def test_the_schema_rejects_a_malformed_case_study(validator, break_case):
+    data = load_yaml(CASES).data
+    break_case(data["questions"][1])
+    assert list(validator.iter_errors(data))
