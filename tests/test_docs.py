@@ -48,10 +48,25 @@ def test_setup_is_exactly_two_commands_install_and_start_then_tests():
     assert all("\n" not in block for block in blocks)
     install, tests = blocks
     assert install.startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/studykit ")
-    assert "pytest" in tests
+    script = (ROOT / tests.removeprefix("bash ")).read_text(encoding="utf-8")
+    assert "/bin/pytest" in script and "/bin/ruff" in script and "--resolution lowest-direct" in script
 
 
 def test_readme_test_command_is_the_one_ci_runs():
-    ci_commands = [line for line in CI_RUN.splitlines() if line.startswith("python3 -m venv")]
-    assert len(ci_commands) == 1, ".ci/run should run one set-up-and-test command line"
+    ci_commands = [line for line in CI_RUN.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    assert len(ci_commands) == 1, ".ci/run should run one test command line"
     assert code_blocks(setup_section())[1] == ci_commands[0]
+
+
+def lower_bounds():
+    """{'click': '8.2', …}: every dependency and extra in pyproject.toml with its lowest version."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    project = text[text.index("[project]") : text.index("[project.scripts]")]
+    return dict(re.findall(r'^\s*"([A-Za-z0-9_.-]+)>=([0-9.]+)",?$', project, flags=re.MULTILINE))
+
+
+def test_readme_names_the_lowest_checked_version_of_every_dependency():
+    bounds = lower_bounds()
+    assert {"click", "fsrs", "pyyaml", "rich", "pytest", "ruff"} <= bounds.keys()
+    rows = dict(re.findall(r"^\| ([a-z]+)(?: \([a-z]+\))? \| ([0-9.]+) \|", README, flags=re.MULTILINE))
+    assert rows == bounds

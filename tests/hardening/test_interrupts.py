@@ -41,8 +41,23 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     )
 
 
+def wait_until_reading(child: pexpect.spawn) -> None:
+    """Wait until the child sleeps in the read behind the prompt it has printed.
+
+    The prompt appears a moment before that read starts; a signal in between only marks itself
+    pending for Python, and the read then waits for a key that never comes. (Linux: /proc.)
+    """
+    stat = Path(f"/proc/{child.pid}/stat")
+    deadline = time.monotonic() + 30
+    while stat.exists() and time.monotonic() < deadline:
+        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+            return
+        time.sleep(0.01)
+
+
 def stop(child: pexpect.spawn, how: signal.Signals) -> str:
     """Signal the child at its prompt; return what it printed on the way out."""
+    wait_until_reading(child)
     child.kill(how)
     child.expect(pexpect.EOF)
     child.close()
