@@ -51,19 +51,23 @@ def prepare_standard_streams() -> None:
     for number in closed:
         _occupy(number)
     codecs.register_error(ASCII_FALLBACK, _to_ascii)
+    codecs.register(_find_ascii_codec)
     if 0 in closed or sys.stdin is None:
         sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
-    if 2 in closed or sys.stderr is None:
-        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", write_through=True)
-    elif not _unicode(sys.stderr):
-        sys.stderr.reconfigure(errors=ASCII_FALLBACK)  # type: ignore[union-attr]
+    if 2 in closed or sys.stderr is None or not _unicode(sys.stderr):
+        sys.stderr = io.TextIOWrapper(
+            io.FileIO(2, "w", closefd=False),
+            encoding="utf-8" if _unicode(sys.stderr) else ASCII_FALLBACK,
+            errors="backslashreplace",
+            write_through=True,
+        )
     previous = sys.stdout
-    encoding = getattr(previous, "encoding", None) or "utf-8"
     raw = _GuardedOutput(1, closed=1 in closed or previous is None)
+    unicode = _unicode(previous)
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(raw),
-        encoding=encoding,
-        errors=(getattr(previous, "errors", None) or "strict") if _unicode(previous) else ASCII_FALLBACK,
+        encoding=(getattr(previous, "encoding", None) or "utf-8") if unicode else ASCII_FALLBACK,
+        errors=(getattr(previous, "errors", None) or "strict") if unicode else "strict",
         line_buffering=raw.isatty(),
     )
 
@@ -157,6 +161,28 @@ def _to_ascii(error: UnicodeError) -> tuple[str, int]:
             plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii") or "?"
         out.append(plain)
     return "".join(out), error.end
+
+
+class _AsciiEncoder(codecs.IncrementalEncoder):
+    def encode(self, text: str, final: bool = False) -> bytes:
+        return text.encode("ascii", ASCII_FALLBACK)
+
+
+def _find_ascii_codec(name: str) -> codecs.CodecInfo | None:
+    """An encoding that writes ASCII, turning other characters into their nearest ASCII.
+
+    A codec of its own, not ``ascii`` with an error handler, because click rewraps a stream
+    whose encoding is ``ascii`` as UTF-8, which is what an ASCII-only locale cannot show.
+    """
+    if name != ASCII_FALLBACK.replace("-", "_"):
+        return None
+    return codecs.CodecInfo(
+        name=ASCII_FALLBACK,
+        encode=lambda text, errors="strict": (text.encode("ascii", ASCII_FALLBACK), len(text)),
+        decode=codecs.ascii_decode,
+        incrementalencoder=_AsciiEncoder,
+        incrementaldecoder=codecs.getincrementaldecoder("ascii"),
+    )
 
 
 def _silence() -> None:
