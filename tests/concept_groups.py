@@ -56,6 +56,20 @@ DOMAIN1_IDS = (
     "inference-options",
     "data-types-for-ml",
     "machine-learning-types",
+    "when-to-use-ai",
+    "regression-classification-clustering",
+    "real-world-ai-applications",
+    "traditional-ml-vs-foundation-models",
+    "amazon-sagemaker-ai",
+    "amazon-comprehend",
+    "amazon-translate",
+    "amazon-transcribe",
+    "amazon-polly",
+    "amazon-lex",
+    "amazon-rekognition",
+    "amazon-textract",
+    "amazon-personalize",
+    "amazon-kendra",
 )
 """Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
 
@@ -76,7 +90,6 @@ GENAI_IDS = (
     "generative-ai-advantages",
     "generative-ai-limitations",
     "genai-business-metrics",
-    "amazon-sagemaker-ai",
     "sagemaker-jumpstart",
     "amazon-quick",
     "kiro",
