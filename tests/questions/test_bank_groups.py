@@ -70,6 +70,7 @@ GROUPS = {
     "fundamentals": Group(
         tags={
             "d1-ai-ml-basics": ("d1b",),
+            "d1-use-cases-and-services": ("d1u",),
         },
         concepts=DOMAIN1_IDS,
         min_per_concept=3,
@@ -81,13 +82,14 @@ GROUPS = {
     "genai": Group(
         tags={
             "d2-genai-basics": ("d2b",),
+            "d2-capabilities": ("d2c",),
+            "d2-aws-services": ("d2s",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
-        min_single=25,
+        min_single=55,
         max_position_gap=2,
-        min_questions=50,
-        min_per_other_kind=2,
+        min_questions=110,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
