@@ -25,9 +25,9 @@ GENERATE = [
     "prompt-completion",
     "--count",
     "5000000",
+    "--allow-duplicates",
     "--out",
     "d.jsonl",
-    "--allow-duplicates",
 ]
 STOPS = {"SIGHUP": (129, "Stopped (hangup)."), "SIGQUIT": (131, "Stopped (quit).")}
 
