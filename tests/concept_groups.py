@@ -70,6 +70,14 @@ DOMAIN1_IDS = (
     "amazon-textract",
     "amazon-personalize",
     "amazon-kendra",
+    "ml-pipeline",
+    "model-sources",
+    "model-hosting-options",
+    "amazon-quick-and-kiro",
+    "mlops",
+    "classification-metrics",
+    "regression-metrics",
+    "business-metrics",
 )
 """Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
 
@@ -90,6 +98,15 @@ GENAI_IDS = (
     "generative-ai-advantages",
     "generative-ai-limitations",
     "genai-business-metrics",
+    "sagemaker-jumpstart",
+    "amazon-quick",
+    "kiro",
+    "strands-agents",
+    "bedrock-agentcore",
+    "aws-genai-service-advantages",
+    "aws-genai-security-and-compliance",
+    "cross-region-inference",
+    "genai-cost-tradeoffs",
 )
 """Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
 

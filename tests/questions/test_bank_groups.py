@@ -71,25 +71,24 @@ GROUPS = {
         tags={
             "d1-ai-ml-basics": ("d1b",),
             "d1-use-cases-and-services": ("d1u",),
+            "d1-ml-lifecycle": ("d1l",),
         },
         concepts=DOMAIN1_IDS,
         min_per_concept=3,
-        min_single=12,
+        min_single=40,
         max_position_gap=2,
-        min_questions=35,
-        min_per_other_kind=3,
     ),
     "genai": Group(
         tags={
             "d2-genai-basics": ("d2b",),
             "d2-capabilities": ("d2c",),
+            "d2-aws-services": ("d2s",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
-        min_single=35,
+        min_single=55,
         max_position_gap=2,
-        min_questions=70,
-        min_per_other_kind=3,
+        min_questions=110,
     ),
     "responsible": Group(
         tags={
