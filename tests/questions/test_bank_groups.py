@@ -93,13 +93,12 @@ GROUPS = {
     "responsible": Group(
         tags={
             "d4-responsible-development": ("d4r",),
-            "d4-case-studies": ("d4c",),
         },
         concepts=RESPONSIBLE_AI_IDS,
         min_per_concept=3,
         min_single=20,
         max_position_gap=2,
-        min_questions=45,
+        min_questions=40,
         min_per_other_kind=3,
     ),
 }
