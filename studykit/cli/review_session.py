@@ -55,7 +55,7 @@ def run_review_command(request: ReviewRequest) -> None:
     console = make_console()
     plain = is_plain(console)
     wanted = request.topics or None
-    with open_progress(env) as store:
+    with open_progress(env, read_only_ok=True) as store:  # "nothing is due" needs no writing
         cards = all_cards(store)
         due_all = due_cards(cards, env.now(), concepts=wanted)
         known = [card for card in due_all if card.question_id in pool]
