@@ -127,5 +127,15 @@ RESPONSIBLE_AI_IDS = (
 )
 """Exam domain 4, guidelines for responsible AI: its features and tools, data, bias, transparency."""
 
-ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS + RESPONSIBLE_AI_IDS
+APPLICATIONS_IDS = (
+    "inference-parameters",
+    "retrieval-augmented-generation",
+    "amazon-bedrock-knowledge-bases",
+    "vector-databases-on-aws",
+    "ai-agent-applications",
+)
+"""Exam domain 3 beyond customization: designing applications on foundation models (inference
+parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""
+
+ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS + RESPONSIBLE_AI_IDS + APPLICATIONS_IDS
 """Every shipped concept, each in exactly one group."""
