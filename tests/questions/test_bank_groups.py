@@ -1,7 +1,8 @@
 """The shipped banks, in their groups: the customization methods; the Bedrock platform with use
 cases, costs, process, security and exam practice; the fundamentals of AI and ML (domain 1); the
 fundamentals of generative AI (domain 2); the applications of foundation models beyond
-customization (domain 3: design, prompting, evaluation); and responsible AI (domain 4).
+customization (domain 3: design, prompting, evaluation); responsible AI (domain 4); and
+security, compliance and governance (domain 5).
 
 Each group must load strictly against the shipped content, drill every concept of its part of the
 content, use every AIF-C01 question kind, and give nothing away through the position or length of
@@ -26,6 +27,7 @@ from tests.concept_groups import (
     METHOD_IDS,
     PLATFORM_IDS,
     RESPONSIBLE_AI_IDS,
+    SECURITY_GOVERNANCE_IDS,
 )
 
 CHOOSE = {2: "two", 3: "three", 4: "four"}
@@ -118,6 +120,17 @@ GROUPS = {
         min_single=12,
         max_position_gap=2,
         min_questions=25,
+        min_per_other_kind=2,
+    ),
+    "security": Group(
+        tags={
+            "d5-securing-ai": ("d5s",),
+        },
+        concepts=SECURITY_GOVERNANCE_IDS,
+        min_per_concept=3,
+        min_single=20,
+        max_position_gap=2,
+        min_questions=50,
         min_per_other_kind=2,
     ),
 }
