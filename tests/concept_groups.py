@@ -133,6 +133,11 @@ APPLICATIONS_IDS = (
     "amazon-bedrock-knowledge-bases",
     "vector-databases-on-aws",
     "ai-agent-applications",
+    "prompt-components",
+    "prompting-techniques",
+    "prompt-engineering-best-practices",
+    "prompt-engineering-risks",
+    "bedrock-prompt-management",
 )
 """Exam domain 3 beyond customization: designing applications on foundation models (inference
 parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""
@@ -154,6 +159,14 @@ SECURITY_GOVERNANCE_IDS = (
     "sensitive-data-leakage",
     "model-invocation-logging",
     "hallucination-detection-and-grounding",
+    "aws-config",
+    "aws-cloudtrail",
+    "aws-artifact",
+    "aws-trusted-advisor",
+    "aws-audit-manager",
+    "data-governance-strategies",
+    "generative-ai-security-scoping-matrix",
+    "ai-governance-protocols",
 )
 """Exam domain 5, security, compliance and governance for AI (data-security sits with the platform)."""
 

@@ -91,6 +91,7 @@ GROUPS = {
             "d2-genai-basics": ("d2b",),
             "d2-capabilities": ("d2c",),
             "d2-aws-services": ("d2s",),
+            "d2-case-studies": ("d2x",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
@@ -114,6 +115,7 @@ GROUPS = {
     "applications": Group(
         tags={
             "d3-design": ("d3d",),
+            "d3-prompting": ("d3p",),
         },
         concepts=APPLICATIONS_IDS,
         min_per_concept=3,
@@ -125,13 +127,14 @@ GROUPS = {
     "security": Group(
         tags={
             "d5-securing-ai": ("d5s",),
+            "d5-governance": ("d5g",),
         },
         concepts=SECURITY_GOVERNANCE_IDS,
         min_per_concept=3,
         min_single=20,
         max_position_gap=2,
-        min_questions=50,
-        min_per_other_kind=2,
+        min_questions=80,
+        min_per_other_kind=3,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
