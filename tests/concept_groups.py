@@ -1,4 +1,4 @@
-"""The two halves of the shipped content, named once for the tests that hold each half to its bar."""
+"""The groups of the shipped content, named once for the tests that hold each group to its bar."""
 
 from __future__ import annotations
 
@@ -45,3 +45,36 @@ PLATFORM_IDS = (
     *USE_CASE_IDS,
 )
 """The Bedrock platform, use cases, costs, process, security and exam practice."""
+
+DOMAIN1_IDS = (
+    "ai-ml-and-deep-learning",
+    "generative-and-agentic-ai",
+    "computer-vision-and-nlp",
+    "models-algorithms-training-inference",
+    "model-fit",
+    "bias-and-fairness",
+    "inference-options",
+    "data-types-for-ml",
+    "machine-learning-types",
+)
+"""Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
+
+GENAI_IDS = (
+    "tokens",
+    "chunking",
+    "embeddings",
+    "large-language-models",
+    "foundation-models",
+    "multimodal-models",
+    "diffusion-models",
+    "generative-ai-use-cases",
+    "foundation-model-lifecycle",
+    "token-based-pricing",
+    "context-engineering",
+    "agentic-ai",
+    "model-context-protocol",
+)
+"""Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
+
+ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS
+"""Every shipped concept, each in exactly one group."""

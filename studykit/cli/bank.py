@@ -156,15 +156,15 @@ def new(file: str, title: str | None, name: str | None, force: bool) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("gift", "anki", "markdown", "json")),
+    type=click.Choice(("gift", "moodle-xml", "anki", "markdown", "json")),
     required=True,
-    help="gift for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
+    help="gift or moodle-xml for Moodle, anki for an .apkg deck, markdown for print, json for scripts.",
 )
 @click.option("--out", default="-", show_default=True, metavar="FILE|-", help="Write the export here.")
 @force_option()
 @content_option
 def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Path | None) -> None:
-    """Write banks as Moodle GIFT, an Anki deck, Markdown or JSON.
+    """Write banks as Moodle GIFT or Moodle XML, an Anki deck, Markdown or JSON.
 
     Exports the banks named (default: the shipped banks), checked as the loader checks
     them. Anki notes keep their ids from one export to the next, so importing a newer
@@ -193,7 +193,7 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
 
 
 @bank.command("import")
-@click.argument("source", metavar="FILE.gift", type=click.Path(path_type=Path, readable=False))
+@click.argument("source", metavar="FILE.gift|FILE.xml", type=click.Path(path_type=Path, readable=False))
 @click.option("--out", default="-", show_default=True, metavar="FILE.yaml|-", help="Write the bank here.")
 @force_option("Replace FILE.yaml if it exists.")
 @click.option(
@@ -213,7 +213,7 @@ def import_(
     title: str | None,
     content: Path | None,
 ) -> None:
-    """Turn a Moodle GIFT file into a bank that loads and lints.
+    """Turn a Moodle GIFT or Moodle XML file into a bank that loads and lints.
 
     Questions come as they are, with or without feedback; what a finished question
     lacks (an explanation, a why, a concept) is listed at the end and flagged by

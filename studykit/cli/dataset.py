@@ -166,7 +166,7 @@ def generate(
         )
     material = build_material(load_concepts())
     pool = build_pool(fmt, model, material, prefix.rstrip("/") + "/")
-    plan = plan_counts(count, validation_split, model, len(pool))
+    plan = plan_counts(count, validation_split, model.for_format(fmt.id) if model else None, len(pool))
     train_pool, validation_pool = split_pool(pool, plan, seed)
     jobs = [(out, train_pool, plan.train)]
     if plan.validation:

@@ -113,6 +113,7 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
             )
             raise
         if how in (PAUSED, ENDED_INPUT):
+            running.recorder.flush()
             answered = f"{len(progress.answers)} of {progress.total} answered"
             display.note(
                 f"Exam paused with {format_duration(countdown.remaining())} left, {answered}; {RESUME_HINT}."
@@ -247,6 +248,7 @@ def _submit(
 
     questions = [item.question for item in running.items]
     result = score_exam(questions, running.progress.answers)
+    running.recorder.flush()
     record_exam(
         store,
         running.recorder.session_id,

@@ -23,6 +23,7 @@ from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.engine.scoring import AnsweredQuestion
 from studykit.questions.model import Answer, Question, check_answer
 from studykit.questions.pool import question_pool
+from studykit.store.failures import ProgressUnavailable
 
 if TYPE_CHECKING:
     from studykit.store import Store
@@ -45,12 +46,15 @@ class QuizTracking:
         self.env = env or environment()
         self.store: Store = open_progress(self.env)
         self.recorder: SessionRecorder | None = None
+        self.unsaved: ProgressUnavailable | None = None
 
     def __enter__(self) -> QuizTracking:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         self.store.close()
+        if kind is None and self.unsaved is not None:
+            raise self.unsaved  # after the summary: the learner sees the score, then what was not saved
 
     def start(self, items: Sequence[Presented], seed: int, banks: Sequence[Path], generated: bool) -> None:
         self.recorder = SessionRecorder.start(
@@ -106,10 +110,14 @@ class QuizTracking:
         """Close the session unless input ran out (then ``--resume`` can continue it)."""
         if self.recorder is None:
             return
-        if outcome.ended == "eof":
-            click.echo(SAVED, err=True)
-        else:
-            self.recorder.finish()
+        try:
+            if outcome.ended == "eof":
+                self.recorder.flush()
+                click.echo(SAVED, err=True)
+            else:
+                self.recorder.finish()
+        except ProgressUnavailable as failure:
+            self.unsaved = failure
 
     @contextmanager
     def saved_if_interrupted(self) -> Iterator[None]:
@@ -118,8 +126,16 @@ class QuizTracking:
             yield
         except KeyboardInterrupt:
             if self.recorder is not None:
-                click.echo(f"\n{SAVED}", err=True)
+                click.echo(f"\n{self._saved_or_why_not()}", err=True)
             raise
+
+    def _saved_or_why_not(self) -> str:
+        assert self.recorder is not None
+        try:
+            self.recorder.flush()
+        except ProgressUnavailable as failure:
+            return f"Error: {failure.format()}"
+        return SAVED
 
 
 SAVED = "Quiz saved; continue it with 'studykit quiz --resume'."

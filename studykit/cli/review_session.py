@@ -19,7 +19,7 @@ from studykit.cli.environment import environment, open_progress
 from studykit.engine.presentation import Presented, present_seeded
 from studykit.engine.quiz import run_quiz
 from studykit.engine.recording import SessionRecorder
-from studykit.engine.review import due_cards, next_due, rating_for, rating_from_choice, review_and_save
+from studykit.engine.review import due_cards, next_due, rating_for, rating_from_choice
 from studykit.engine.scoring import AnsweredQuestion, score_session
 from studykit.questions.pool import question_pool
 from studykit.store import all_cards
@@ -101,16 +101,7 @@ def run_review_command(request: ReviewRequest) -> None:
             rating = rating_for(answered.correct, answered.elapsed_seconds)
             if request.rate and answered.correct:
                 rating = _asked_rating(reader, rating)
-            question = answered.question
-            review_and_save(
-                store,
-                question.id,
-                rating,
-                env.now(),
-                domain=question.domain or None,
-                concepts=question.concepts,
-                duration_ms=int(answered.elapsed_seconds * 1000),
-            )
+            recorder.rated(answered.question, rating, answered.elapsed_seconds)
 
         try:
             outcome = run_quiz(items, ask, feedback, on_answer=recorder.answered, clock=env.clock)

@@ -11,8 +11,15 @@ from __future__ import annotations
 from studykit.datasets.context import S3_URI, CheckContext, kind
 from studykit.datasets.conversation import check_claude, check_conversation
 from studykit.datasets.findings import WARNING, Finding, preview
-from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FormatSpec
+from studykit.datasets.formats import (
+    CLAUDE_MESSAGES,
+    CONVERSATION,
+    PREFERENCE,
+    PROMPTS_WITH_ANSWER,
+    FormatSpec,
+)
 from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
+from studykit.datasets.reinforcement import check_prompts_with_answer
 
 SHORT_CHARS = 16
 """A record with fewer characters of text than this teaches almost nothing: warn."""
@@ -20,7 +27,12 @@ LONG_FRACTION = 0.9
 """Warn when a record uses more than this share of the model's length limit."""
 DEFAULT_LONG_CHARS = 4096 * CHARS_PER_TOKEN
 """Without a model, warn above the smallest Bedrock text limit (4,096 tokens)."""
-_SHAPES = {CONVERSATION: check_conversation, CLAUDE_MESSAGES: check_claude}
+_SHAPES = {
+    CONVERSATION: check_conversation,
+    PREFERENCE: check_conversation,
+    CLAUDE_MESSAGES: check_claude,
+    PROMPTS_WITH_ANSWER: check_prompts_with_answer,
+}
 
 
 class RecordChecker(CheckContext):
@@ -34,7 +46,10 @@ class RecordChecker(CheckContext):
         super().__init__(fmt, model)
         # conversation.py explains a toolConfig key itself (tool use is not supported).
         extra = ("toolConfig",) if fmt.shape == CONVERSATION else ()
-        self._allowed = frozenset(fmt.required + fmt.optional + extra)
+        # Reinforcement prompts may carry any other keys: they go to the reward function.
+        self._allowed = (
+            None if fmt.shape == PROMPTS_WITH_ANSWER else frozenset(fmt.required + fmt.optional + extra)
+        )
         self._max_chars = model.max_chars if model else None
         self._long_chars = int(self._max_chars * LONG_FRACTION) if self._max_chars else DEFAULT_LONG_CHARS
         self._shape = _SHAPES.get(fmt.shape)

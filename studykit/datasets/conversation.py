@@ -6,15 +6,17 @@ says; system text lives outside ``messages``; media blocks follow the model's ru
 
 from __future__ import annotations
 
+from studykit.datasets.blocks import check_block, reasoning_has_answer, tool_use
 from studykit.datasets.context import CheckContext, kind
 from studykit.datasets.findings import WARNING, preview
-from studykit.datasets.formats import SCHEMA_VERSION
-from studykit.datasets.media import MEDIA_KINDS, MediaCount
+from studykit.datasets.formats import PREFERENCE, SCHEMA_VERSION
+from studykit.datasets.media import MediaCount
 
 ROLES = ("user", "assistant")
-TOOL_BLOCKS = ("toolUse", "toolResult")
-NOVA2_SFT = "https://docs.aws.amazon.com/bedrock/latest/userguide/nova-2-sft-data-prep.html"
+PREFERENCE_LABELS = ("preferred", "non-preferred")
 _MESSAGE_KEYS = frozenset(("role", "content"))
+_CANDIDATES_KEYS = frozenset(("role", "candidates"))
+_CANDIDATE_KEYS = frozenset(("content", "preferenceLabel"))
 
 
 def check_conversation(checker: CheckContext, record: dict) -> int:
@@ -34,15 +36,27 @@ def check_conversation(checker: CheckContext, record: dict) -> int:
             WARNING,
         )
     if "toolConfig" in record:
-        _tool_use(checker, "toolConfig")
+        tool_use(checker, "toolConfig")
     if "system" in record:
         chars += _system_blocks(checker, record["system"])
     messages = record.get("messages")
     if not _message_list(checker, messages, "messages" in record):
         return chars
     media = MediaCount(checker)
+    preference = checker.fmt.shape == PREFERENCE
+    last = len(messages) - 1
     for index, message in enumerate(messages):
         path = f"messages[{index}]"
+        if isinstance(message, dict) and "candidates" in message:
+            chars += _candidates(checker, message, path, preference and index == last)
+            continue
+        if preference and index == last:
+            checker.error(
+                "candidates",
+                "the last message holds no 'candidates'",
+                "end with an assistant turn whose candidates are labeled preferred and non-preferred",
+                path,
+            )
         if not _message_shape(checker, message, path):
             continue
         content = message.get("content")
@@ -58,8 +72,8 @@ def check_conversation(checker: CheckContext, record: dict) -> int:
         if not content:
             checker.error("empty-text", "content is empty", 'add a {"text": "…"} block', path + ".content")
         for number, block in enumerate(content):
-            chars += _block(checker, block, f"{path}.content[{number}]", message.get("role"), media)
-        _reasoning_has_answer(checker, content, path)
+            chars += check_block(checker, block, f"{path}.content[{number}]", message.get("role"), media)
+        reasoning_has_answer(checker, content, path)
         media.end_message(path)
     media.end_record()
     _roles(checker, messages)
@@ -77,6 +91,65 @@ def check_claude(checker: CheckContext, record: dict) -> int:
         if _message_shape(checker, message, path) and "content" in message:
             chars += checker.text(message["content"], path + ".content")
     _roles(checker, messages)
+    return chars
+
+
+def _candidates(checker: CheckContext, message: dict, path: str, allowed: bool) -> int:
+    """A preference turn: the assistant's candidate replies, each labeled preferred or non-preferred.
+
+    Source: https://docs.aws.amazon.com/nova/latest/userguide/nova-dpo.html
+    """
+    if not allowed:
+        where = "only in the last message" if checker.fmt.shape == PREFERENCE else "only in preference data"
+        checker.error("candidates", f"'candidates' belong {where}", "", path)
+        return 0
+    checker.keys(message, ("role", "candidates"), _CANDIDATES_KEYS, path)
+    if message.get("role") != "assistant":
+        checker.error("candidates", "candidates are the assistant's replies", 'use "role": "assistant"', path)
+    candidates = message.get("candidates")
+    if not isinstance(candidates, list) or len(candidates) < 2:
+        checker.error("candidates", "give at least two candidates", "one preferred, one non-preferred", path)
+        return 0
+    chars = 0
+    labels = set()
+    for number, candidate in enumerate(candidates):
+        where = f"{path}.candidates[{number}]"
+        if not isinstance(candidate, dict):
+            checker.error("wrong-type", f"a candidate must be an object, not {kind(candidate)}", "", where)
+            continue
+        checker.keys(candidate, ("content", "preferenceLabel"), _CANDIDATE_KEYS, where)
+        label = candidate.get("preferenceLabel")
+        if "preferenceLabel" in candidate and not isinstance(label, str):
+            checker.error(
+                "wrong-type", f"must be a string, not {kind(label)}", "", where + ".preferenceLabel"
+            )
+        elif "preferenceLabel" in candidate and label not in PREFERENCE_LABELS:
+            checker.error(
+                "candidates", f"preferenceLabel {preview(label)}", "use preferred or non-preferred", where
+            )
+        labels.add(label)
+        content = candidate.get("content")
+        if not isinstance(content, list) or not content:
+            if "content" in candidate:
+                checker.error(
+                    "empty-text", "content must be a list of text blocks", 'write [{"text": "…"}]', where
+                )
+            continue
+        for index, block in enumerate(content):
+            block_path = f"{where}.content[{index}]"
+            if isinstance(block, dict) and set(block) == {"text"}:
+                chars += checker.text(block["text"], block_path + ".text")
+            else:
+                checker.error(
+                    "candidates",
+                    "candidates hold text blocks only",
+                    "no image, video or document",
+                    block_path,
+                )
+    if len(labels & set(PREFERENCE_LABELS)) < 2 and labels <= set(PREFERENCE_LABELS):
+        checker.error(
+            "candidates", "every candidate has the same label", "label one preferred, one non-preferred", path
+        )
     return chars
 
 
@@ -133,82 +206,6 @@ def _message_shape(checker: CheckContext, message: object, path: str) -> bool:
         hint = "system text goes in the top-level 'system'" if role == "system" else "use user or assistant"
         checker.error("role-value", f"role {preview(role)} is not user or assistant", hint, path + ".role")
     return True
-
-
-def _block(checker: CheckContext, block: object, path: str, role: object, media: MediaCount) -> int:
-    if not isinstance(block, dict) or len(block) != 1:
-        checker.error("wrong-type", "a content block is an object with one key", 'e.g. {"text": "…"}', path)
-        return 0
-    name, value = next(iter(block.items()))
-    if name == "text":
-        return checker.text(value, path + ".text")
-    if name == "reasoningContent":
-        return _reasoning(checker, value, path, role)
-    if name in TOOL_BLOCKS:
-        _tool_use(checker, path)
-        return 0
-    if name not in MEDIA_KINDS:
-        checker.error(
-            "unknown-key",
-            f"unknown content block {preview(name)}",
-            "use text, image, video or document",
-            path,
-        )
-        return 0
-    if role != "user":
-        checker.error(
-            "media-role", f"{name} blocks belong in user messages only", "move it to a user turn", path
-        )
-    media.add(name, value, path)
-    return 0
-
-
-def _reasoning(checker: CheckContext, value: object, path: str, role: object) -> int:
-    """A reasoning trace: text only, in assistant turns, for a model that trains on it (Nova 2 Lite).
-
-    Source: "Supervised fine-tuning on Amazon Nova 2.0", :data:`NOVA2_SFT`.
-    """
-    model = checker.model
-    if model is not None and not model.reasoning:
-        checker.error(
-            "reasoning",
-            f"{model.id} does not train on reasoningContent blocks",
-            "drop the block, or customize Amazon Nova 2 Lite (nova-2-lite)",
-            path,
-        )
-        return 0
-    if role != "assistant":
-        checker.error("reasoning", "reasoningContent belongs in assistant messages only", "move it", path)
-    inner = (
-        value.get("reasoningText") if isinstance(value, dict) and set(value) == {"reasoningText"} else None
-    )
-    if not isinstance(inner, dict) or set(inner) != {"text"}:
-        checker.error(
-            "reasoning",
-            'reasoningContent must be {"reasoningText": {"text": …}}',
-            "only text reasoning is supported (no redacted or image reasoning)",
-            path + ".reasoningContent",
-        )
-        return 0
-    return checker.text(inner["text"], path + ".reasoningContent.reasoningText.text")
-
-
-def _reasoning_has_answer(checker: CheckContext, content: list, path: str) -> None:
-    """A reasoning trace comes with the final answer it leads to, as a text block."""
-    kinds = {next(iter(block)) for block in content if isinstance(block, dict) and len(block) == 1}
-    if "reasoningContent" in kinds and "text" not in kinds:
-        checker.error(
-            "reasoning", "reasoning without a final answer", 'add the answer as a {"text": …} block', path
-        )
-
-
-def _tool_use(checker: CheckContext, path: str) -> None:
-    checker.error(
-        "tool-use",
-        "tool use is not supported by Nova 2 supervised fine-tuning: tool sections can make the job fail",
-        f"remove toolConfig, toolUse and toolResult (see {NOVA2_SFT})",
-        path,
-    )
 
 
 def _roles(checker: CheckContext, messages: list) -> None:

@@ -11,6 +11,10 @@ def detect_format(record: object) -> str | None:
     if not isinstance(record, dict):
         return None
     messages = record.get("messages")
+    if isinstance(messages, list) and "reference_answer" in record:
+        return "reinforcement"
+    if isinstance(messages, list) and any(isinstance(m, dict) and "candidates" in m for m in messages):
+        return "preference"
     if "schemaVersion" in record or _has_block_content(messages):
         last = messages[-1] if isinstance(messages, list) and messages else None
         if isinstance(last, dict) and last.get("role") == "user":
@@ -26,6 +30,8 @@ def detect_format(record: object) -> str | None:
         return "continued-pretraining"
     if "image-ref" in record or "caption" in record:
         return "image-caption"
+    if "text" in record:
+        return "nova-continued-pretraining"
     return None
 
 
@@ -37,19 +43,4 @@ def _has_block_content(messages: object) -> bool:
 
 def undetected_hint(record: object) -> str:
     """What to tell a user whose record matches no format."""
-    if isinstance(record, dict) and set(record) == {"text"}:
-        return (
-            'a lone "text" key is Nova continued pre-training (SageMaker AI); Bedrock\'s Titan uses "input"'
-        )
     return "pass --format; 'studykit dataset formats' lists them"
-
-
-def settle_conversation(format_id: str | None, longest_conversation: int) -> str | None:
-    """A detected conversation file whose every record is one exchange is single-turn data.
-
-    Detection sees one record at a time and calls conversations multi-turn (the wider rule set, so a
-    later longer record still validates); once the whole file is read, the narrower name tells the truth.
-    """
-    if format_id == "multi-turn" and 0 < longest_conversation <= 2:
-        return "single-turn"
-    return format_id

@@ -19,6 +19,8 @@ SCHEMA_VERSION = "bedrock-conversation-2024"
 FLAT = "flat"  # one JSON object of string fields
 CONVERSATION = "conversation"  # bedrock-conversation-2024: system blocks + messages of content blocks
 CLAUDE_MESSAGES = "claude-messages"  # system string + messages whose content is a string
+PREFERENCE = "preference"  # conversation whose last assistant turn holds ranked candidates (Nova DPO)
+PROMPTS_WITH_ANSWER = "prompts-with-answer"  # OpenAI chat messages + a reference answer (RFT)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class FormatSpec:
 
     @property
     def is_conversation(self) -> bool:
-        return self.shape in (CONVERSATION, CLAUDE_MESSAGES)
+        return self.shape in (CONVERSATION, CLAUDE_MESSAGES, PREFERENCE)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -104,6 +106,20 @@ FORMATS: dict[str, FormatSpec] = {
             notes=('Amazon Nova continued pre-training (on SageMaker AI) uses {"text": …} instead.',),
         ),
         FormatSpec(
+            id="nova-continued-pretraining",
+            title="Amazon Nova continued pre-training (unlabeled text)",
+            method="continued-pre-training",
+            shape=FLAT,
+            description="Unlabeled domain text for Amazon Nova, one passage per record, under 'text'.",
+            example='{"text": "Amazon S3 stores objects in buckets; each object has a key."}',
+            required=("text",),
+            text_fields=("text",),
+            sources=(sources.NOVA2_CPT, sources.NOVA_CUSTOMIZATION_SDK),
+            notes=(
+                "Runs on Amazon SageMaker HyperPod, not as an Amazon Bedrock job: no Bedrock model takes it.",
+            ),
+        ),
+        FormatSpec(
             id="single-turn",
             title="Single-turn messaging (bedrock-conversation-2024)",
             method="fine-tuning",
@@ -150,6 +166,56 @@ FORMATS: dict[str, FormatSpec] = {
             last_roles=("user", "assistant"),
             sources=(sources.DISTILLATION, sources.NOVA_CUSTOMIZATION),
             notes=("Bedrock can also read prompts from model invocation logs instead of a file.",),
+        ),
+        FormatSpec(
+            id="preference",
+            title="Preference pairs for Amazon Nova (direct preference optimization)",
+            method="preference-tuning",
+            shape=PREFERENCE,
+            description=(
+                "A conversation whose last assistant turn offers candidate replies, each labeled "
+                "preferred or non-preferred."
+            ),
+            example=(
+                '{"system": [{"text": "You are a tutor."}], "messages": [{"role": "user", "content": '
+                '[{"text": "Does continued pre-training need labels?"}]}, {"role": "assistant", '
+                '"candidates": [{"content": [{"text": "No: it learns from unlabeled domain text."}], '
+                '"preferenceLabel": "preferred"}, {"content": [{"text": "Yes: every passage needs an '
+                'answer."}], "preferenceLabel": "non-preferred"}]}]}'
+            ),
+            required=("messages",),
+            optional=("schemaVersion", "system"),
+            min_messages=2,
+            sources=(sources.NOVA_DPO, sources.NOVA_CUSTOMIZATION_SDK, sources.NOVA_VALIDATOR),
+            notes=(
+                "Only the last message holds 'candidates': at least two, not all with the same label; "
+                "candidates hold text only.",
+                "Nova 1.0 models (Micro, Lite, Pro); DPO runs as an Amazon SageMaker AI training recipe.",
+            ),
+        ),
+        FormatSpec(
+            id="reinforcement",
+            title="Reinforcement fine-tuning prompts (OpenAI chat format)",
+            method="reinforcement-fine-tuning",
+            shape=PROMPTS_WITH_ANSWER,
+            description=(
+                "A prompt as OpenAI chat messages and a reference answer that the reward function "
+                "scores the model's responses against."
+            ),
+            example=(
+                '{"messages": [{"role": "system", "content": "You are a tutor."}, {"role": "user", '
+                '"content": "Which method trains on unlabeled text?"}], "reference_answer": '
+                '"Continued pre-training"}'
+            ),
+            required=("messages", "reference_answer"),
+            min_messages=1,
+            last_roles=("user", "assistant"),
+            sources=(sources.RFT, sources.RFT_NOVA_DATA, sources.RFT_OPEN_WEIGHT_DATA),
+            notes=(
+                "Roles are system (first, at most once), user and assistant, with string content; "
+                "at least one user message.",
+                "reference_answer is text or a JSON object; other keys are passed to your grader.",
+            ),
         ),
         FormatSpec(
             id="claude-messages",

@@ -143,6 +143,25 @@ def _candidates(
         for passage in material.passages:
             for chunk in _chunks(passage, limit):
                 yield {"input": chunk}
+    elif fmt.id == "nova-continued-pretraining":
+        for passage in material.passages:
+            for chunk in _chunks(passage, 8000):
+                yield {"text": chunk}
+    elif fmt.id == "preference":
+        exchanges = material.exchanges
+        for index, exchange in enumerate(exchanges):
+            other = exchanges[(index + 1) % len(exchanges)]
+            if other.answer != exchange.answer:
+                yield _preference(exchange, other.answer)
+    elif fmt.id == "reinforcement":
+        for exchange in material.exchanges:
+            yield {
+                "messages": [
+                    {"role": "system", "content": SYSTEM_PROMPT},
+                    {"role": "user", "content": exchange.question},
+                ],
+                "reference_answer": exchange.answer,
+            }
     elif fmt.id == "single-turn":
         for exchange in material.exchanges:
             yield _conversation((exchange,))
@@ -167,6 +186,23 @@ def _conversation(dialogue: tuple[Exchange, ...], prompt_only: bool = False) -> 
         "schemaVersion": SCHEMA_VERSION,
         "system": [{"text": SYSTEM_PROMPT}],
         "messages": messages[:1] if prompt_only else messages,
+    }
+
+
+def _preference(exchange: Exchange, off_topic: str) -> Record:
+    """The notes' answer preferred over an answer to another question (a reply that misses the point)."""
+    return {
+        "system": [{"text": SYSTEM_PROMPT}],
+        "messages": [
+            {"role": "user", "content": [{"text": exchange.question}]},
+            {
+                "role": "assistant",
+                "candidates": [
+                    {"content": [{"text": exchange.answer}], "preferenceLabel": "preferred"},
+                    {"content": [{"text": off_topic}], "preferenceLabel": "non-preferred"},
+                ],
+            },
+        ],
     }
 
 

@@ -7,7 +7,7 @@ invents a rule. Token limits are checked as characters, the way AWS states them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studykit.datasets import sources
 from studykit.datasets.sources import Source
@@ -67,11 +67,19 @@ class ModelSpec:
     document_formats: tuple[str, ...] = ()
     max_images_per_message: int | None = None
     reasoning: bool = False  # assistant turns may carry reasoningContent (text reasoning traces)
+    format_records: tuple[tuple[str, int, int], ...] = ()  # (format, min, max) where a method differs
     epochs: tuple[int, int, int] | None = None  # minimum, maximum, default
     epochs_adjustable: bool = False  # the maximum is a quota that Service Quotas can raise
     price: Price | None = None
     on_demand: bool = False  # custom copies can be served on demand (not only provisioned throughput)
     notes: tuple[str, ...] = ()
+
+    def for_format(self, format_id: str | None) -> ModelSpec:
+        """This model with the record bounds of ``format_id`` (some methods have their own)."""
+        for name, low, high in self.format_records:
+            if name == format_id:
+                return replace(self, min_records=low, max_records=high, format_records=())
+        return self
 
     @property
     def max_chars(self) -> int | None:
@@ -98,6 +106,10 @@ class ModelSpec:
             "image_formats": list(self.image_formats),
             "video_formats": list(self.video_formats),
             "reasoning_content": self.reasoning,
+            "format_records": [
+                {"format": name, "min_records": low, "max_records": high}
+                for name, low, high in self.format_records
+            ],
             "epochs": list(self.epochs) if self.epochs else None,
             "epochs_adjustable": self.epochs_adjustable,
             "price": self.price.to_json() if self.price else None,
@@ -146,7 +158,7 @@ def _nova(model_id: str, name: str, media: bool) -> ModelSpec:
     return ModelSpec(
         id=model_id,
         name=name,
-        formats=("single-turn", "multi-turn", "distillation"),
+        formats=("single-turn", "multi-turn", "distillation", "preference"),
         min_records=8,
         max_records=20_000,
         reserved_words=NOVA_RESERVED,
@@ -161,10 +173,25 @@ def _nova(model_id: str, name: str, media: bool) -> ModelSpec:
             sources.NOVA_VALIDATOR,
             sources.NOVA_HYPERPARAMETERS,
             sources.ON_DEMAND_CUSTOM,
+            sources.NOVA_DPO,
         ),
         notes=("Nova Micro takes text only.",)
         if not media
         else ("One video per record, not mixed with images.",),
+    )
+
+
+def _open_weight_rft(model_id: str, name: str) -> ModelSpec:
+    return ModelSpec(
+        id=model_id,
+        name=name,
+        formats=("reinforcement",),
+        min_records=100,
+        max_records=20_000,
+        sources=(sources.RFT, sources.RFT_OPEN_WEIGHT_DATA),
+        notes=(
+            "Reinforcement fine-tuning only, through OpenAI-compatible APIs; listed in US West (Oregon).",
+        ),
     )
 
 
@@ -232,9 +259,10 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec(
             id="nova-2-lite",
             name="Amazon Nova 2 Lite",
-            formats=_CONVERSE,
+            formats=(*_CONVERSE, "reinforcement"),
             min_records=200,
             max_records=20_000,
+            format_records=(("reinforcement", 100, 20_000),),
             validation_set=False,
             reserved_words=NOVA_RESERVED,
             image_formats=("png", "jpeg", "gif"),
@@ -248,12 +276,17 @@ MODELS: dict[str, ModelSpec] = {
                 sources.NOVA2_SFT,
                 sources.NOVA_UNDERSTANDING,
                 sources.FINE_TUNING_MODELS,
+                sources.RFT,
+                sources.RFT_NOVA_DATA,
             ),
             notes=(
-                "Supervised fine-tuning bounds; no validation set.",
+                "Supervised fine-tuning: 200-20,000 records; reinforcement fine-tuning: 100-20,000; "
+                "no validation set.",
                 "Assistant turns may carry reasoningContent (text only); tool use is not supported.",
             ),
         ),
+        _open_weight_rft("gpt-oss-20b", "OpenAI gpt-oss-20b"),
+        _open_weight_rft("qwen3-32b", "Qwen3 32B"),
         ModelSpec(
             id="titan-image-generator",
             name="Amazon Titan Image Generator G1",

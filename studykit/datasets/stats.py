@@ -198,6 +198,8 @@ def _measure(record: dict, stats: DatasetStats) -> None:
                 continue
             role = message.get("role")
             size = _chars(message.get("content"))
+            for candidate in message.get("candidates") or ():  # preference data: every reply is output
+                size += _chars(candidate.get("content")) if isinstance(candidate, dict) else 0
             if isinstance(role, str):
                 stats.roles[role] += 1
             if role == "assistant":

@@ -304,6 +304,7 @@ def _kind(record: object, number: int, report: ValidationReport, tally: FileTall
 
 
 def _file_checks(report: ValidationReport, model: ModelSpec | None) -> None:
+    model = model.for_format(report.format_id) if model else None
     if report.lines == 0 or (report.records == 0 and report.errors == 0):
         report.add(Finding("empty", "the file holds no records", "add one JSON object per line"))
         return

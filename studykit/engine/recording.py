@@ -28,6 +28,7 @@ from studykit.store import (
     session_answers,
     start_session,
 )
+from studykit.store.failures import ProgressUnavailable
 
 if TYPE_CHECKING:
     from studykit.engine.exam import ExamProgress
@@ -38,6 +39,10 @@ class SessionRecorder:
 
     ``schedule`` (quiz, review) also turns each answer into a review rating at once;
     an exam schedules its answers when it is submitted, since they may change until then.
+
+    A save that fails (the file stayed locked, the disk is full) is not lost: it is kept,
+    the learner is told through ``store.notify``, and it is committed together with the
+    next save. :meth:`flush` raises if kept saves still cannot be written.
     """
 
     def __init__(
@@ -47,6 +52,8 @@ class SessionRecorder:
         self.session = session
         self.now = now
         self.schedule = schedule
+        self.unsaved: list[Callable[[], None]] = []
+        self.unsaved_answers = 0
 
     @classmethod
     def start(
@@ -97,7 +104,8 @@ class SessionRecorder:
             question.domain or None,
             question.concepts,
         )
-        with self.store.write():  # the answer and its review card, together or not at all
+
+        def save() -> None:
             record_answer(
                 self.store,
                 self.session.id,
@@ -108,6 +116,8 @@ class SessionRecorder:
             )
             if self.schedule:
                 self.review(question, correct, elapsed_seconds, moment)
+
+        self._save(save, answer=True)
 
     def review(
         self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
@@ -126,28 +136,103 @@ class SessionRecorder:
             duration_ms=int(elapsed_seconds * 1000),
         )
 
+    def rated(self, question: Question, rating: int, elapsed_seconds: float) -> None:
+        """Commit a review rating the learner chose for ``question`` (``review --rate``)."""
+        from studykit.engine.review import Rating, review_and_save
+
+        moment = self.now()
+        self._save(
+            lambda: review_and_save(
+                self.store,
+                question.id,
+                Rating(rating),
+                moment,
+                domain=question.domain or None,
+                concepts=question.concepts,
+                duration_ms=int(elapsed_seconds * 1000),
+            )
+        )
+
     def cleared(self, question: Question, remaining_seconds: float) -> None:
         """Forget an exam answer the learner took back."""
-        clear_answer(self.store, self.session.id, question.id, self.now())
-        save_place(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+        moment = self.now()
+
+        def save() -> None:
+            clear_answer(self.store, self.session.id, question.id, moment)
+            save_place(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
+
+        self._save(save)
 
     def place(self, progress: ExamProgress, remaining_seconds: float) -> None:
         """Commit where the learner is in an exam: position, flags and time left."""
-        save_place(
-            self.store,
-            self.session.id,
-            self.now(),
-            position=progress.position,
-            flagged=sorted(progress.flagged),
-            remaining_seconds=remaining_seconds,
+        moment, position, flagged = self.now(), progress.position, sorted(progress.flagged)
+        self._save(
+            lambda: save_place(
+                self.store,
+                self.session.id,
+                moment,
+                position=position,
+                flagged=flagged,
+                remaining_seconds=remaining_seconds,
+            )
         )
 
     def save_time(self, remaining_seconds: float) -> None:
         """Commit the time left while the learner is still on a question."""
-        save_place(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+        moment = self.now()
+        self._save(
+            lambda: save_place(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
+        )
 
     def finish(self, remaining_seconds: float | None = None) -> None:
-        finish_session(self.store, self.session.id, self.now(), remaining_seconds=remaining_seconds)
+        """Close the session, with any saves still kept; raises if they cannot be written."""
+        moment = self.now()
+        self._save(
+            lambda: finish_session(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
+        )
+        self.flush()
+
+    def flush(self) -> None:
+        """Commit the saves kept after a failure; raises :class:`ProgressUnavailable` if that still fails."""
+        if not self.unsaved:
+            return
+        try:
+            self._commit()
+        except ProgressUnavailable as failure:
+            count = self.unsaved_answers
+            raise ProgressUnavailable(
+                f"{count} answer{'' if count == 1 else 's'} could not be saved: {failure.reason}",
+                path=failure.path,
+                hint=f"{failure.hint}; the questions not saved will be asked again",
+                exit_code=failure.exit_code,
+                failure=failure.failure,
+                reason=failure.reason,
+            ) from None
+
+    def _save(self, save: Callable[[], None], *, answer: bool = False) -> None:
+        """Commit ``save`` with any kept before it, all in one transaction, or keep them all."""
+        self.unsaved.append(save)
+        self.unsaved_answers += answer
+        earlier = self.unsaved_answers - answer
+        try:
+            self._commit()
+        except ProgressUnavailable as failure:
+            if answer:
+                count = self.unsaved_answers
+                what = "this answer" if count == 1 else f"the last {count} answers"
+                self.store.notify(
+                    f"Could not save {what} ({failure.reason}); kept, to be saved with the next one."
+                )
+            return
+        if earlier:
+            self.store.notify(f"Saved {earlier} earlier answer{'' if earlier == 1 else 's'} that had waited.")
+
+    def _commit(self) -> None:
+        with self.store.write():
+            for save in self.unsaved:
+                save()
+        self.unsaved.clear()
+        self.unsaved_answers = 0
 
 
 def saved_banks(session: SavedSession) -> list[Path]:

@@ -1,11 +1,11 @@
-"""Question banks in other formats: Moodle GIFT, Anki decks, Markdown for print and JSON.
+"""Question banks in other formats: Moodle GIFT and XML, Anki decks, Markdown for print and JSON.
 
 Stable API:
 
 - :data:`FORMATS` — the names ``studykit bank export --to`` accepts.
 - :func:`export_banks(banks, to, concepts=None, timestamp=0.0) <export_banks>` → the file's
   content: ``str`` for the text formats, ``bytes`` for ``anki`` (an ``.apkg``).
-- :func:`studykit.export.gift_import.import_gift` reads GIFT back into a bank.
+- :func:`studykit.export.importing.import_file` reads GIFT or Moodle XML back into a bank.
 
 Each writer lives in its own module and imports what it needs when called (genanki only for Anki).
 """
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
     from studykit.questions.bank import Bank
 
-FORMATS = ("gift", "anki", "markdown", "json")
-SUFFIXES = {"gift": ".gift", "anki": ".apkg", "markdown": ".md", "json": ".json"}
+FORMATS = ("gift", "moodle-xml", "anki", "markdown", "json")
+SUFFIXES = {"gift": ".gift", "moodle-xml": ".xml", "anki": ".apkg", "markdown": ".md", "json": ".json"}
 
 
 def export_banks(
@@ -31,6 +31,10 @@ def export_banks(
         from studykit.export.gift import banks_to_gift
 
         return banks_to_gift(banks)
+    if to == "moodle-xml":
+        from studykit.export.moodle_xml import banks_to_moodle_xml
+
+        return banks_to_moodle_xml(banks, concepts)
     if to == "anki":
         from studykit.export.anki import banks_to_apkg
 

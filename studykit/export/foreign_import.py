@@ -177,7 +177,33 @@ def _question(
         )
     if question.kind in (Kind.ORDERING, Kind.MATCHING) and isinstance(meta.get("why"), list):
         return _with_part_whys(question, meta["why"])  # type: ignore[arg-type]
+    if question.kind is Kind.MATCHING:
+        return _with_listed_whys(question)
     return question
+
+
+def _with_listed_whys(question: Question) -> Question:
+    """Pair whys listed in the explanation's last paragraph, ``prompt → match: why`` a line, as
+    the Moodle XML and GIFT exports write them (neither format has feedback per pair)."""
+    head, _, last = question.explanation.rpartition("\n\n")
+    whys: dict[int, str] = {}
+    for line in last.split("\n"):
+        found = next(
+            (
+                index
+                for index, pair in enumerate(question.pairs)
+                if index not in whys and line.startswith(f"{pair.prompt} → {pair.match}: ")
+            ),
+            None,
+        )
+        if found is None:
+            return question
+        pair = question.pairs[found]
+        whys[found] = line[len(f"{pair.prompt} → {pair.match}: ") :].strip()
+    pairs = tuple(
+        Pair(pair.prompt, pair.match, whys.get(index, "")) for index, pair in enumerate(question.pairs)
+    )
+    return dataclasses.replace(question, pairs=pairs, explanation=head.strip())
 
 
 def _note_line(note: str) -> int:

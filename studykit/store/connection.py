@@ -120,14 +120,15 @@ class Store:
                 self.connection.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.Error as error:
-                if failure_of(error) is not Failure.BUSY or time.monotonic() >= deadline:
+                busy = failure_of(error) is Failure.BUSY
+                if busy and not told:
+                    told = True
+                    self.notify(
+                        f"The progress file is locked by another program; waiting up to"
+                        f" {self.wait_seconds:g} s to save."
+                    )
+                if not busy or time.monotonic() >= deadline:
                     raise unavailable(self.path, error, "cannot save progress") from None
-            if not told:
-                told = True
-                self.notify(
-                    f"The progress file is locked by another program; waiting up to"
-                    f" {self.wait_seconds:.0f} s to save."
-                )
 
     def _rollback(self) -> None:
         if self.connection.in_transaction:

@@ -84,7 +84,7 @@ def is_damage(error: sqlite3.Error) -> bool:
 
 
 _SAID = {
-    Failure.BUSY: ("the progress file is busy (another program holds a lock on it)", "try again in a moment"),
+    Failure.BUSY: ("the progress file is locked by another program", "try again in a moment"),
     Failure.FULL: ("the disk is full", "free some space and try again"),
     Failure.SIZE_LIMIT: (
         "the file size limit (ulimit -f) is too small for it",

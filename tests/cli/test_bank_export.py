@@ -86,3 +86,23 @@ def test_anki_deck_can_be_piped_to_another_program():
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as archive:
         assert "collection.anki2" in archive.namelist()
+
+
+def test_moodle_xml_export_imports_back_through_the_command_line(tmp_path):
+    from studykit.concepts import load_concepts
+    from studykit.questions.bank import load_bank
+
+    tricky = Path(__file__).resolve().parent.parent / "data" / "export" / "tricky.yaml"
+    content = str(Path(__file__).resolve().parent.parent / "data" / "questions" / "content")
+    xml = tmp_path / "tricky.xml"
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["bank", "export", "--to", "moodle-xml", "--out", str(xml), "--content", content, str(tricky)]
+    )
+    assert result.exit_code == 0, result.output
+    assert xml.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>')
+    target = tmp_path / "tricky.yaml"
+    back = runner.invoke(cli, ["bank", "import", str(xml), "--out", str(target), "--content", content])
+    assert back.exit_code == 0, back.output
+    concepts = load_concepts(Path(content))
+    assert load_bank(target, concepts).questions == load_bank(tricky, concepts).questions

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from studykit.concepts import load_concepts
-from tests.concept_groups import METHOD_IDS, PLATFORM_IDS
+from tests.concept_groups import ALL_IDS
 
 
-def test_the_two_groups_are_exactly_the_shipped_concepts():
-    assert sorted(METHOD_IDS + PLATFORM_IDS) == sorted(concept.id for concept in load_concepts())
+def test_the_groups_together_are_exactly_the_shipped_concepts():
+    assert sorted(ALL_IDS) == sorted(concept.id for concept in load_concepts())
 
 
-@pytest.mark.parametrize("concept_id", METHOD_IDS + PLATFORM_IDS)
+@pytest.mark.parametrize("concept_id", ALL_IDS)
 def test_concept_has_enough_sourced_facts_tips_and_links(concept_id):
     concept = load_concepts().get(concept_id)
     assert 5 <= len(concept.facts) <= 12

@@ -33,6 +33,33 @@ VALID: dict[str, dict] = {
             {"role": "assistant", "content": "Answering with documents fetched at query time."},
         ],
     },
+    "nova-continued-pretraining": {"text": "Amazon S3 stores objects in buckets; each object has a key."},
+    "preference": {
+        "system": [{"text": "You are a patient tutor for the AI Practitioner exam."}],
+        "messages": [
+            {"role": "user", "content": [{"text": "Does continued pre-training need labeled data?"}]},
+            {
+                "role": "assistant",
+                "candidates": [
+                    {
+                        "content": [{"text": "No: it learns from unlabeled domain text."}],
+                        "preferenceLabel": "preferred",
+                    },
+                    {
+                        "content": [{"text": "Yes: every passage needs an answer."}],
+                        "preferenceLabel": "non-preferred",
+                    },
+                ],
+            },
+        ],
+    },
+    "reinforcement": {
+        "messages": [
+            {"role": "system", "content": "You are a patient tutor."},
+            {"role": "user", "content": "Which customization method trains on unlabeled text?"},
+        ],
+        "reference_answer": "Continued pre-training",
+    },
     "image-caption": {
         "image-ref": "s3://amzn-s3-demo-bucket/diagrams/rag.png",
         "caption": "A RAG pipeline diagram",
@@ -47,6 +74,9 @@ MODEL_FOR = {
     "distillation": "nova-pro",
     "claude-messages": "claude-3-haiku",
     "image-caption": "titan-image-generator",
+    "nova-continued-pretraining": None,
+    "preference": "nova-lite",
+    "reinforcement": "gpt-oss-20b",
 }
 
 

@@ -1,7 +1,10 @@
-"""The shipped banks, in their two groups: the customization methods, and the Bedrock platform with
-use cases, costs, process, security and exam practice.
+"""The shipped banks, in their groups: the customization methods; the Bedrock platform with use
+cases, costs, process, security and exam practice; and the fundamentals of AI and ML (domain 1).
+    ),
+cases, costs, process, security and exam practice; and exam domain 2, the fundamentals of
+generative AI.
 
-Each group must load strictly against the shipped content, drill every concept of its half of the
+Each group must load strictly against the shipped content, drill every concept of its part of the
 content, use every AIF-C01 question kind, and give nothing away through the position or length of
 the answer.
 """
@@ -17,7 +20,7 @@ import pytest
 from studykit.questions.bank import Bank, load_banks, load_shipped_banks
 from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
-from tests.concept_groups import METHOD_IDS, PLATFORM_IDS
+from tests.concept_groups import DOMAIN1_IDS, GENAI_IDS, METHOD_IDS, PLATFORM_IDS
 
 CHOOSE = {2: "two", 3: "three", 4: "four"}
 
@@ -31,6 +34,9 @@ class Group:
     min_single: int
     max_position_gap: int | None = None
     """Most and least used single-choice answer letters may differ by at most this many."""
+    min_questions: int = 105
+    min_per_other_kind: int = 9
+    """Each kind other than single choice appears at least this often."""
 
 
 GROUPS = {
@@ -61,8 +67,29 @@ GROUPS = {
         min_single=30,
         max_position_gap=2,
     ),
+    "fundamentals": Group(
+        tags={
+            "d1-ai-ml-basics": ("d1b",),
+        },
+        concepts=DOMAIN1_IDS,
+        min_per_concept=3,
+        min_single=12,
+        max_position_gap=2,
+        min_questions=35,
+        min_per_other_kind=3,
+    ),
+    "genai": Group(
+        tags={
+            "d2-genai-basics": ("d2b",),
+        },
+        concepts=GENAI_IDS,
+        min_per_concept=3,
+        min_single=25,
+        max_position_gap=2,
+        min_questions=50,
+        min_per_other_kind=2,
+    ),
 }
-MIN_PER_OTHER_KIND = 9
 MAX_SHARE_OF_ONE_POSITION = 0.40
 
 
@@ -89,7 +116,7 @@ def test_the_groups_together_are_the_shipped_banks():
 def test_banks_load_strictly_against_the_shipped_content(group_banks, questions):
     group, banks = group_banks
     assert [bank.name for bank in banks] == list(group.tags)
-    assert len(questions) >= 105
+    assert len(questions) >= group.min_questions
 
 
 def test_each_concept_is_the_main_subject_of_enough_questions(group_banks, questions):
@@ -103,7 +130,7 @@ def test_every_exam_question_kind_is_well_represented(group_banks, questions):
     group, _ = group_banks
     kinds = Counter(question.kind for question in questions)
     for kind in Kind:
-        wanted = group.min_single if kind is Kind.SINGLE else MIN_PER_OTHER_KIND
+        wanted = group.min_single if kind is Kind.SINGLE else group.min_per_other_kind
         assert kinds[kind] >= wanted, f"only {kinds[kind]} {kind.value} questions"
 
 

@@ -1,0 +1,116 @@
+"""A progress file locked by another program (issue case 4): wait visibly, keep what cannot be saved.
+
+The lock is a ``BEGIN EXCLUSIVE`` held on another connection, as the ``sqlite3`` shell
+or a backup tool would hold it; the wait is made short so the tests stay quick.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import cli
+from studykit.cli.environment import Environment
+from studykit.engine import recording
+from studykit.engine.recording import SessionRecorder
+from studykit.errors import EXIT_BUSY
+from studykit.questions.model import ChoiceAnswer
+from studykit.questions.pool import question_pool
+from studykit.store import all_answers, all_cards, latest_active_session, open_store
+from tests.hardening.faults import BANK, QUESTIONS
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+class Lock:
+    """Another program's exclusive lock on the progress file, taken and given back on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(path, isolation_level=None)
+
+    def take(self) -> None:
+        self.connection.execute("BEGIN EXCLUSIVE")
+
+    def give_back(self) -> None:
+        self.connection.execute("COMMIT")
+
+
+@pytest.fixture
+def lock(studykit_home: Path) -> Iterator[Lock]:
+    path = studykit_home / "progress.sqlite3"
+    open_store(path).close()
+    held = Lock(path)
+    yield held
+    held.connection.close()
+
+
+def test_an_answer_that_cannot_be_saved_is_kept_and_saved_with_the_next(
+    studykit_home: Path, lock: Lock
+) -> None:
+    first, second = question_pool([BANK], generated=False)[:2]
+    notes: list[str] = []
+    with open_store(studykit_home / "progress.sqlite3", notify=notes.append, wait_seconds=0.2) as store:
+        recorder = SessionRecorder.start(store, "quiz", [first, second], lambda: NOW)
+        lock.take()
+        recorder.answered(first, ChoiceAnswer(frozenset({0})), True, 4.0)
+        assert notes[0].startswith("The progress file is locked by another program; waiting")
+        assert notes[1] == (
+            "Could not save this answer (the progress file is locked by another program);"
+            " kept, to be saved with the next one."
+        )
+        assert all_answers(store) == []
+        lock.give_back()
+        recorder.answered(second, ChoiceAnswer(frozenset({1})), False, 6.0)
+        assert notes[2] == "Saved 1 earlier answer that had waited."
+        assert sorted(answer.question_id for answer in all_answers(store)) == sorted([first.id, second.id])
+        assert sorted(card.question_id for card in all_cards(store)) == sorted([first.id, second.id])
+
+
+def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
+    studykit_home: Path, lock: Lock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = recording.start_session
+
+    def start_then_lock(*args: object, **kwargs: object) -> object:
+        session = started(*args, **kwargs)  # type: ignore[arg-type]
+        lock.take()  # another program locks the file as soon as the quiz has begun
+        return session
+
+    monkeypatch.setattr(recording, "start_session", start_then_lock)
+    env = Environment(store_wait_seconds=0.2)
+    result = CliRunner().invoke(cli, ["quiz", "--count", "2", *QUESTIONS], input="A\nA\n", obj=env)
+    assert result.exit_code == EXIT_BUSY, result.output
+    assert "Score:" in result.stdout  # the summary still shows
+    errors = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert errors[-1].startswith("Error: ") and "2 answers could not be saved" in errors[-1]
+    assert "the questions not saved will be asked again" in errors[-1]
+    assert sum("kept, to be saved with the next one" in line for line in errors) == 2
+    lock.give_back()
+    with open_store(studykit_home / "progress.sqlite3") as store:
+        assert all_answers(store) == []
+        assert latest_active_session(store, "quiz") is not None
+    resumed = CliRunner().invoke(cli, ["quiz", "--resume", *QUESTIONS[:3]], input="A\nA\n")
+    assert resumed.exit_code == 0 and "0 of 2 already answered" in resumed.stderr
+
+
+def test_starting_a_quiz_on_a_locked_file_is_one_line(lock: Lock) -> None:
+    lock.take()
+    env = Environment(store_wait_seconds=0.2)
+    result = CliRunner().invoke(cli, ["quiz", "--count", "2", *QUESTIONS], input="A\nA\n", obj=env)
+    assert result.exit_code == EXIT_BUSY
+    note, error = result.stderr.splitlines()
+    assert note.startswith("Note: The progress file is locked by another program; waiting")
+    assert error.startswith("Error: ") and "the progress file is locked by another program" in error
+    assert "try again in a moment; the file was left as it is" in error
+
+
+def test_progress_reads_a_locked_file(lock: Lock) -> None:
+    lock.take()
+    result = CliRunner().invoke(cli, ["progress", "--json"], obj=Environment(store_wait_seconds=0.2))
+    assert result.exit_code == 0 and result.stderr == ""
