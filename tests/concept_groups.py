@@ -73,6 +73,9 @@ GENAI_IDS = (
     "context-engineering",
     "agentic-ai",
     "model-context-protocol",
+    "generative-ai-advantages",
+    "generative-ai-limitations",
+    "genai-business-metrics",
 )
 """Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
 

@@ -18,10 +18,9 @@ from studykit.cli.options import bank_option, content_option, generated_option, 
 )
 @click.option(
     "--minutes",
-    default=90.0,
-    show_default=True,
+    default=None,
     type=click.FloatRange(0.5, 600),
-    help="Time limit in minutes.",
+    help="Time limit in minutes (default: the exam's pace, 90 minutes for 65 questions).",
 )
 @seed_option()
 @bank_option
@@ -32,7 +31,7 @@ from studykit.cli.options import bank_option, content_option, generated_option, 
 @content_option
 def exam(
     questions: int,
-    minutes: float,
+    minutes: float | None,
     seed: int | None,
     banks: tuple[Path, ...],
     generated: bool,

@@ -26,11 +26,11 @@ from studykit.engine.exam_loop import ENDED_INPUT, PAUSED, TIMED_OUT, run_exam
 from studykit.engine.exam_result import score_exam
 from studykit.engine.presentation import Presented, present_seeded
 from studykit.engine.recording import SessionRecorder, resumable, saved_banks
-from studykit.engine.timer import Countdown, SavedEvery, format_duration
+from studykit.engine.timer import Countdown, SavedEvery, exam_minutes, format_duration
 from studykit.errors import StudykitError
 from studykit.questions.model import Question
 from studykit.questions.pool import question_pool
-from studykit.store import SavedSession, Store, record_exam, session_answers
+from studykit.store import UNANSWERED, AnswerRecord, SavedSession, Store, record_exam, session_answers
 from studykit.ui.console import is_plain, make_console, show
 from studykit.ui.line_input import LineInput
 
@@ -40,7 +40,8 @@ RESUME_HINT = "continue with 'studykit exam --resume'"
 @dataclass(frozen=True)
 class ExamRequest:
     questions: int = 65
-    minutes: float = 90.0
+    minutes: float | None = None
+    """None: the exam's pace for the number of questions drawn (:func:`exam_minutes`)."""
     seed: int | None = None
     banks: tuple[Path, ...] = ()
     generated: bool = True
@@ -169,7 +170,8 @@ def _start(
 
     seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
     questions, blueprint = draw_exam(pool, request.questions, seed)
-    seconds = request.minutes * 60
+    minutes = request.minutes if request.minutes is not None else exam_minutes(len(questions))
+    seconds = minutes * 60
     recorder = SessionRecorder.start(
         store,
         "exam",
@@ -178,14 +180,14 @@ def _start(
         seed=seed,
         settings={
             "questions": request.questions,
-            "minutes": request.minutes,
+            "minutes": minutes,
             "blueprint": [list(pair) for pair in blueprint.counts],
             "banks": [str(path) for path in request.banks],
             "generated": request.generated,
         },
         time_limit_seconds=seconds,
     )
-    show(console, exam_header(blueprint, request.minutes, seed, is_plain(console)))
+    show(console, exam_header(blueprint, minutes, seed, is_plain(console)))
     items = [present_seeded(question, seed) for question in questions]
     return RunningExam(
         recorder, items, ExamProgress(tuple(q.id for q in questions)), Countdown(seconds, env.clock)
@@ -249,6 +251,11 @@ def _submit(
     questions = [item.question for item in running.items]
     result = score_exam(questions, running.progress.answers)
     running.recorder.flush()
+    blank = [
+        AnswerRecord(question.id, UNANSWERED, False, 0.0, question.domain, question.concepts)
+        for question in questions
+        if question.id not in running.progress.answers
+    ]
     record_exam(
         store,
         running.recorder.session_id,
@@ -262,11 +269,12 @@ def _submit(
         ],
         now=env.now(),
         remaining_seconds=running.countdown.remaining(),
+        unanswered=blank,
     )
     saved = session_answers(store, running.recorder.session_id)
     for question in questions:
         answer = saved.get(question.id)
-        if answer is not None:
+        if answer is not None and not answer.unanswered:
             running.recorder.review(question, answer.correct, answer.elapsed_seconds)
     try:
         titles = {concept.id: concept.title for concept in load_concepts()}

@@ -99,8 +99,15 @@ def _reset(store: Store, yes: bool) -> None:
     exams = _count(len(exam_history(store)), "exam")
     cards = _count(len(all_cards(store)), "review card")
     if not yes:
+        import shutil
+        import textwrap
+
+        width = min(shutil.get_terminal_size().columns, 80)
+        # Wrapped here, at spaces, so no terminal breaks a number or a word across lines.
+        click.echo(textwrap.fill(f"This deletes all your progress: {answers}, {exams} and {cards}.", width))
+        click.echo(f"Progress file: {store.path}")
         try:
-            confirmed = click.confirm(f"Delete all progress in {store.path} ({answers}, {exams}, {cards})?")
+            confirmed = click.confirm("Delete it all?")
         except click.Abort:  # Ctrl-C or end of input at the question
             confirmed = False
             click.echo()

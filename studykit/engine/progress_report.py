@@ -14,7 +14,7 @@ from datetime import datetime
 
 from studykit.engine.readiness import Readiness, estimate_readiness
 from studykit.engine.review import due_counts
-from studykit.store import CardRecord, ExamRecord, SavedAnswer, SavedSession
+from studykit.store import UNANSWERED, CardRecord, ExamRecord, SavedAnswer, SavedSession
 
 TREND_SESSIONS = 12
 WEAKEST = 3
@@ -57,6 +57,8 @@ class SessionPoint:
 
 @dataclass(frozen=True)
 class ProgressReport:
+    """``answered`` counts every question asked, blank exam questions included (``unanswered``)."""
+
     generated_at: datetime
     answered: int
     correct: int
@@ -67,6 +69,7 @@ class ProgressReport:
     due: Mapping[str, int]
     weakest: tuple[Accuracy, ...]
     readiness: Readiness | None
+    unanswered: int = 0
 
 
 def build_report(
@@ -78,7 +81,11 @@ def build_report(
     *,
     trend_sessions: int = TREND_SESSIONS,
 ) -> ProgressReport:
-    """The whole report; ``answers`` oldest first, as the store returns them."""
+    """The whole report; ``answers`` oldest first, as the store returns them.
+
+    Exam questions left blank or not reached count as wrong answers, as on the real exam.
+    """
+    answers = with_blank_exam_questions(answers, exams)
     domains = _tally((answer.domain, answer.correct) for answer in answers if answer.domain is not None)
     concepts = _tally((concept, answer.correct) for answer in answers for concept in answer.concepts)
     missed = [item for item in concepts if item.correct < item.answered]
@@ -94,7 +101,44 @@ def build_report(
         due=due_counts(cards, now),
         weakest=tuple(weakest),
         readiness=estimate_readiness((answer.domain, answer.correct) for answer in answers),
+        unanswered=sum(answer.unanswered for answer in answers),
     )
+
+
+def with_blank_exam_questions(
+    answers: Sequence[SavedAnswer], exams: Sequence[ExamRecord]
+) -> list[SavedAnswer]:
+    """``answers`` plus a wrong answer for each blank question of an exam scored before blanks were stored.
+
+    Newer exams store their blank questions as answers; for older ones the per-domain totals
+    of the exam record say how many questions of each domain went unanswered.
+    """
+    given: dict[tuple[int, int | None], int] = {}
+    for answer in answers:
+        key = (answer.session_id, answer.domain)
+        given[key] = given.get(key, 0) + 1
+    blanks: list[SavedAnswer] = []
+    for exam in exams:
+        for tally in exam.domains:
+            domain, total = tally.get("domain"), tally.get("total")
+            if not isinstance(domain, int) or not isinstance(total, int):
+                continue
+            for number in range(total - given.get((exam.session_id, domain), 0)):
+                blanks.append(
+                    SavedAnswer(
+                        exam.session_id,
+                        f"blank-{exam.session_id}-{domain}-{number}",
+                        UNANSWERED,
+                        False,
+                        0.0,
+                        domain,
+                        (),
+                        exam.finished_at,
+                    )
+                )
+    if not blanks:
+        return list(answers)
+    return sorted([*answers, *blanks], key=lambda answer: answer.answered_at)
 
 
 def _tally(pairs: Iterable[tuple[int | str, bool]]) -> list[Accuracy]:
@@ -138,6 +182,7 @@ def report_to_json(report: ProgressReport, titles: Mapping[str, str] | None = No
     return {
         "generated_at": report.generated_at.isoformat(),
         "answered": report.answered,
+        "unanswered": report.unanswered,
         "correct": report.correct,
         "domains": [_accuracy_json(item, "domain") for item in report.domains],
         "concepts": [

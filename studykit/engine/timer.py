@@ -8,10 +8,20 @@ it stopped: time spent away from the exam does not count, as the issue asks
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
 Clock = Callable[[], float]
+
+EXAM_MINUTES = 90
+EXAM_QUESTIONS = 65
+"""AIF-C01: 65 questions in 90 minutes (../shared/EXAM.md); a shorter exam keeps that pace."""
+
+
+def exam_minutes(questions: int) -> int:
+    """The time limit for ``questions`` at the real exam's pace, in whole minutes rounded up."""
+    return max(1, math.ceil(EXAM_MINUTES * questions / EXAM_QUESTIONS))
 
 
 class Countdown:
@@ -57,3 +67,22 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def spoken_duration(seconds: float) -> str:
+    """A length of time as a reader says it: ``4.6 s``, ``45 s``, ``12 min 5 s``, ``1 h 5 min``.
+
+    Unlike :func:`format_duration` (a countdown, rounded down like a clock), this rounds to the
+    nearest unit shown, so a total and the average beside it never disagree.
+    """
+    seconds = max(0.0, seconds)
+    if seconds < 9.95:
+        return f"{seconds:.1f} s"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        minutes, secs = divmod(whole, 60)
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"

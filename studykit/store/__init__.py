@@ -7,6 +7,7 @@ from studykit.store.connection import Store, open_store
 from studykit.store.location import data_dir, default_store_path
 from studykit.store.results import ExamRecord, exam_history, record_exam, reset_progress
 from studykit.store.sessions import (
+    UNANSWERED,
     AnswerRecord,
     SavedAnswer,
     SavedSession,
@@ -23,6 +24,7 @@ from studykit.store.sessions import (
 )
 
 __all__ = [
+    "UNANSWERED",
     "AnswerRecord",
     "CardRecord",
     "ExamRecord",

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from studykit.store.connection import Store
 from studykit.store.rows import object_list, readable
+from studykit.store.sessions import UNANSWERED, AnswerRecord
 from studykit.store.timestamps import from_text, to_text
 
 
@@ -36,10 +37,32 @@ def record_exam(
     domains: Sequence[Mapping[str, object]],
     now: datetime,
     remaining_seconds: float | None = None,
+    unanswered: Sequence[AnswerRecord] = (),
 ) -> None:
-    """Store an exam's result and close its session, together, so neither exists without the other."""
+    """Store an exam's result and close its session, together, so neither exists without the other.
+
+    ``unanswered`` are the questions left blank (or not reached before time ran out): they are
+    stored as answers of :data:`UNANSWERED`, wrong, so accuracy and readiness count them as
+    the real exam does.
+    """
     stamp = to_text(now)
     with store.write() as db:
+        db.executemany(
+            "INSERT INTO answers (session_id, question_id, answer, correct, elapsed_seconds, domain,"
+            " concepts, answered_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?)"
+            " ON CONFLICT (session_id, question_id) DO NOTHING",
+            [
+                (
+                    session_id,
+                    record.question_id,
+                    UNANSWERED,
+                    record.domain,
+                    json.dumps(list(record.concepts)),
+                    stamp,
+                )
+                for record in unanswered
+            ],
+        )
         db.execute(
             "INSERT INTO exams (session_id, correct, total, scaled_score, passed, domains, finished_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING",

@@ -18,6 +18,8 @@ from studykit.store.rows import first_readable, json_object, readable, text_list
 from studykit.store.timestamps import from_text, to_text
 
 SESSION_KINDS = ("quiz", "exam", "review")
+UNANSWERED = "null"
+"""The stored answer of an exam question left blank when the exam was submitted: it counts as wrong."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,11 @@ class SavedAnswer:
     domain: int | None
     concepts: tuple[str, ...]
     answered_at: datetime
+
+    @property
+    def unanswered(self) -> bool:
+        """True for an exam question left blank: stored so that it counts as wrong."""
+        return self.answer == UNANSWERED
 
 
 @dataclass(frozen=True)

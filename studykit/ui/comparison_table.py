@@ -1,8 +1,9 @@
 """The table ``studykit compare`` shows: one row per attribute, one column per concept.
 
-Side by side when every concept column gets at least :data:`MIN_COLUMN` characters
-(three concepts in 80 columns); otherwise each attribute becomes a short section
-listing every concept's value, which stays readable at any width.
+Side by side when every concept column gets at least :data:`MIN_COLUMN` characters and
+room for its longest word (three concepts fit in 80 columns), so no word is ever split;
+otherwise each attribute becomes a short section listing every concept's value, which
+stays readable at any width.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from studykit.ui.console import table_box
 from studykit.ui.source_text import SourceText
 from studykit.ui.text import literal
 
-MIN_COLUMN = 18
+MIN_COLUMN = 16
 LABEL_COLUMN = 16
 MISSING = "-"
 
@@ -52,11 +53,44 @@ class _Layout:
     plain: bool
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        columns = len(self.comparison.concepts)
-        if (options.max_width - LABEL_COLUMN) // columns >= MIN_COLUMN + 1:
-            yield _table(self.comparison, self.plain)
+        widths = _column_widths(self.comparison, options.max_width)
+        if widths is not None:
+            yield _table(self.comparison, self.plain, widths)
         else:
             yield from _stacked(self.comparison, self.plain)
+
+
+def _column_widths(comparison: Comparison, max_width: int) -> list[int] | None:
+    """Widths for the concept columns, each at least its longest word; None when they do not fit.
+
+    The table spends up to LABEL_COLUMN on the labels and three characters per concept column on
+    padding and rules; what is left goes to the narrowest columns, so columns are as equal as
+    their words allow.
+    """
+    columns = len(comparison.concepts)
+    minimums = [max(MIN_COLUMN, _longest_word(comparison, index)) for index in range(columns)]
+    labels = max(len(ATTRIBUTES[attribute].label) for attribute in comparison.attributes)
+    room = max_width - min(max(labels, 8), LABEL_COLUMN) - 3 * columns
+    spare = room - sum(minimums)
+    if spare < 0:
+        return None
+    widths = list(minimums)
+    for _ in range(spare):  # widen the narrowest column each time: equal widths where words allow
+        widths[widths.index(min(widths))] += 1
+    return widths
+
+
+def _longest_word(comparison: Comparison, concept_index: int) -> int:
+    """The widest word in a concept's column (title and values), so no word is split across lines."""
+    concept = comparison.concepts[concept_index]
+    texts = [concept.title]
+    for attribute in comparison.attributes:
+        value = comparison.value(concept, attribute)
+        if isinstance(value, tuple) and len(value) > 1:
+            texts += ["- " + item.split(" ", 1)[0] for item in value] + list(value)
+        elif value is not None:
+            texts.append(format_value(value, attribute))
+    return max((len(word) for text in texts for word in text.split()), default=0)
 
 
 def _cell(comparison: Comparison, concept_index: int, attribute: str) -> RenderableType:
@@ -66,10 +100,10 @@ def _cell(comparison: Comparison, concept_index: int, attribute: str) -> Rendera
         return Text(MISSING)
     if isinstance(value, tuple) and len(value) > 1:
         return item_list(value)
-    return literal(format_value(value))
+    return literal(format_value(value, attribute))
 
 
-def _table(comparison: Comparison, plain: bool) -> RenderableType:
+def _table(comparison: Comparison, plain: bool, widths: list[int]) -> RenderableType:
     table = Table(
         box=table_box(plain),
         show_edge=False,
@@ -79,8 +113,8 @@ def _table(comparison: Comparison, plain: bool) -> RenderableType:
         expand=False,
     )
     table.add_column("", no_wrap=False, style="" if plain else "bold", min_width=8, max_width=LABEL_COLUMN)
-    for concept in comparison.concepts:
-        table.add_column(literal(concept.title, keep_newlines=False), overflow="fold", ratio=1)
+    for concept, width in zip(comparison.concepts, widths, strict=True):
+        table.add_column(literal(concept.title, keep_newlines=False), overflow="fold", width=width)
     for attribute in comparison.attributes:
         cells = [_cell(comparison, index, attribute) for index in range(len(comparison.concepts))]
         table.add_row(ATTRIBUTES[attribute].label, *cells)

@@ -68,7 +68,7 @@ def attribute_rows(concept: Concept) -> list[tuple[str, RenderableType]]:
         if isinstance(value, tuple) and len(value) > 1:
             rows.append((spec.label, item_list(value)))
         else:
-            rows.append((spec.label, literal(format_value(value))))
+            rows.append((spec.label, literal(format_value(value, name))))
     return rows
 
 
@@ -81,12 +81,16 @@ def item_list(items: tuple[str, ...]) -> RenderableType:
     return grid
 
 
-def format_value(value: str | bool | tuple[str, ...]) -> str:
-    """An attribute value as a reader sees it: yes/no, lists joined by semicolons."""
+def format_value(value: str | bool | tuple[str, ...], attribute: str | None = None) -> str:
+    """An attribute value as a reader sees it: yes/no, lists joined by semicolons, and a value
+    from a fixed list (``labeled-or-unlabeled``) in words (``labeled or unlabeled``)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, tuple):
         return "; ".join(value)
+    spec = ATTRIBUTES.get(attribute or "")
+    if spec is not None and spec.kind == "enum":
+        return value.replace("-", " ")
     return value
 
 

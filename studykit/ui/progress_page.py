@@ -29,13 +29,22 @@ def progress_page(report: ProgressReport, titles: Mapping[str, str], *, plain: b
             title("Progress", plain),
             Text("\nNo answers yet. Start with 'studykit quiz' or 'studykit exam'."),
         )
+    noun = "question" if report.unanswered else "answer"
     parts: list[RenderableType] = [
         title(
-            f"Progress: {report.answered} answer{'s' if report.answered != 1 else ''},"
+            f"Progress: {report.answered} {noun}{'s' if report.answered != 1 else ''},"
             f" {_percent(report.correct, report.answered)} right",
             plain,
         )
     ]
+    if report.unanswered:
+        blank = report.unanswered
+        parts.append(
+            Text(
+                f"{blank} exam question{'s' if blank != 1 else ''} left blank or not reached"
+                f" {'count' if blank != 1 else 'counts'} as wrong, as on the real exam."
+            )
+        )
     parts += [heading("By exam domain", plain), indented(_domain_table(report.domains, plain))]
     parts += [
         heading("By concept (weakest first)", plain),

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.engine.scoring import SessionScore
-from studykit.engine.timer import format_duration
+from studykit.engine.timer import spoken_duration
 from studykit.ui.blocks import heading, indented
 from studykit.ui.console import table_box
 from studykit.ui.text import literal
@@ -40,8 +40,12 @@ def summary_view(
     if score.total and seconds >= 1:  # scripted input takes no time worth reporting
         parts.append(
             Text(
-                f"Time answering: {format_duration(seconds)}"
-                f" (about {round(seconds / score.total)} s a question)."
+                f"Time answering: {spoken_duration(seconds)}"
+                + (
+                    f", about {spoken_duration(seconds / score.total)} a question."
+                    if score.total > 1
+                    else "."
+                )
             )
         )
     if score.total:

@@ -103,11 +103,46 @@ def test_a_list_value_is_one_bullet_per_item_in_its_cell():
     lines = rows(run("compare", "--preset", "transfer").stdout)
     examples = lines.index(next(line for line in lines if line.startswith("Examples")))
     first, second = lines[examples : examples + 2]
-    cells = [[part.strip() for part in line.split(" - ")] for line in (first, second)]
-    assert cells == [
-        ["Examples", "Image classification", "Chatbot persona"],
-        ["", "BERT for language tasks", "Customer service replies"],
-    ]
-    # each concept keeps its column: its bullets line up (the widths themselves are rich's)
-    assert first.index("- Image") == second.index("- BERT")
+    assert first.split() == ["Examples", "-", "Image", "classification", "-", "Chatbot", "persona"]
+    assert second.split() == ["-", "BERT", "for", "language", "tasks", "-", "Customer", "service", "replies"]
+    assert first.index("- Image") == second.index("- BERT")  # each concept keeps its column
     assert first.index("- Chatbot") == second.index("- Customer")
+
+
+def test_values_from_a_fixed_list_read_as_words():
+    shipped = CliRunner().invoke(cli, ["compare", "transfer-learning", "distillation"])
+    line = next(line for line in rows(shipped.stdout) if line.startswith("Training data"))
+    assert line.split()[2:] == ["labeled", "or", "unlabeled", "prompts", "only"]
+    assert "labeled-or-unlabeled" not in shipped.stdout and "prompts-only" not in shipped.stdout
+
+
+def test_no_word_is_split_across_lines_whatever_the_concepts_and_width():
+    import itertools
+    import re
+
+    from studykit.concepts import load_concepts
+    from studykit.concepts.comparison import compare_concepts
+    from studykit.ui.comparison_table import comparison_view
+    from studykit.ui.concept_page import format_value
+    from studykit.ui.console import make_console
+
+    concepts = load_concepts()
+    ids = [concept.id for concept in concepts if concept.attributes]
+    groups = [*itertools.combinations(ids[:8], 3), *itertools.combinations(ids[8:14], 2)]
+    for group, width in itertools.product(groups, (60, 80, 100)):
+        comparison = compare_concepts(concepts, group)
+        console = make_console(terminal=False, width=width)
+        with console.capture() as captured:
+            console.print(comparison_view(comparison, plain=True))
+        printed = captured.get()
+        assert max(len(line.rstrip()) for line in printed.splitlines()) <= width
+        words: set[str] = set()
+        for concept in comparison.concepts:
+            for attribute in comparison.attributes:
+                value = comparison.value(concept, attribute)
+                if value is not None:
+                    texts = value if isinstance(value, tuple) else (format_value(value, attribute),)
+                    words.update(word for text in texts for word in text.split() if len(word) < width - 20)
+        flat = re.sub(r"[ \t]+", " ", printed)
+        missing = sorted(word for word in words if word not in flat)
+        assert not missing, (group, width, missing[:5])

@@ -31,7 +31,7 @@ def wrong_letter(item) -> str:
     return next(letter for letter in "ABC" if letter != item.correct_typed)
 
 
-def run_exam(entries, *args: str, clock: FakeClock | None = None):
+def run_exam(entries, *args: str, clock: FakeClock | None = None, minutes: str = "90"):
     clock = clock or FakeClock()
     env = Environment(clock=clock, now=lambda: NOW)
     arguments = [
@@ -43,6 +43,7 @@ def run_exam(entries, *args: str, clock: FakeClock | None = None):
         str(SEED),
         "--questions",
         "5",
+        *(["--minutes", minutes] if minutes and "--resume" not in args else []),
         *args,
     ]
     return CliRunner().invoke(cli, arguments, obj=env, input=TypedLines(clock, entries))
@@ -204,3 +205,30 @@ def test_markup_in_a_question_prints_literally() -> None:
     position = next(i for i, item in enumerate(items) if "[bold]" in item.question.stem)
     result = run_exam([f"g {position + 1}", "q"], "--questions", "8")
     assert "[bold]student[/bold]" in result.output
+
+
+def test_questions_left_blank_count_as_wrong_in_progress() -> None:
+    items = exam_items()
+    result = run_exam([items[0].correct_typed, "r", "submit"])
+    assert "1 of 5 right" in result.output and "4 unanswered" in result.output
+    progress = CliRunner().invoke(cli, ["progress"])
+    assert "Progress: 5 questions, 20 % right" in progress.output
+    assert "4 exam questions left blank or not reached count as wrong" in progress.output
+    with open_store() as store:
+        from studykit.store import all_answers
+
+        blank = [answer for answer in all_answers(store) if answer.unanswered]
+        assert sorted(answer.question_id for answer in blank) == sorted(i.question.id for i in items[1:])
+        assert not any(answer.correct for answer in blank)
+
+
+def test_a_shorter_exam_gets_time_in_proportion_unless_minutes_are_given() -> None:
+    result = run_exam(["q"], minutes="")
+    assert "Practice exam (AIF-C01 style): 5 questions, 7 minutes" in result.output
+    assert "Question 1 of 5  ·  single choice  ·  6:59 left" in result.output or (
+        "Question 1 of 5  ·  single choice  ·  7:00 left" in result.output
+    )
+    ten = run_exam(["q"], "--questions", "10", "--seed", "3", minutes="")
+    assert "8 questions, 12 minutes" in ten.output  # the bank holds 8: time follows what is drawn
+    given = run_exam(["q"], "--seed", "4", minutes="30")
+    assert "5 questions, 30 minutes" in given.output

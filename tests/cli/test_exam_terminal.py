@@ -31,6 +31,8 @@ EXAM = [
     str(SEED),
     "--questions",
     "5",
+    "--minutes",
+    "90",
 ]
 
 

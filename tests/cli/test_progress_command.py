@@ -118,7 +118,9 @@ def test_export_format_comes_from_the_name_or_format_and_unknown_names_are_refus
 def test_reset_asks_first_and_keeps_everything_on_no(history) -> None:
     refused = _run("progress", "--reset", input="n\n")
     assert refused.exit_code == 1
-    assert "(30 answers, 1 exam, 1 review card)?" in refused.output
+    assert "This deletes all your progress: 30 answers, 1 exam and 1 review card." in refused.output
+    prompt = next(line for line in refused.output.splitlines() if line.startswith("Delete it all?"))
+    assert str(default_store_path()) not in prompt and not any(char.isdigit() for char in prompt)
     assert "Nothing was deleted." in refused.output
     ended = _run("progress", "--reset", input="")
     assert ended.exit_code == 1 and "Nothing was deleted." in ended.output
@@ -132,7 +134,7 @@ def test_reset_asks_first_and_keeps_everything_on_no(history) -> None:
 
 def test_reset_with_yes_does_not_ask(history) -> None:
     result = _run("progress", "--reset", "--yes")
-    assert result.exit_code == 0 and "Delete all progress" not in result.output
+    assert result.exit_code == 0 and "Delete it all?" not in result.output
 
 
 def test_damaged_progress_file_is_reported_and_moved_aside() -> None:

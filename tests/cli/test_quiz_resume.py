@@ -66,7 +66,7 @@ def test_resume_carries_the_time_already_spent_answering() -> None:
     resumed = CliRunner().invoke(cli, ["quiz", "--resume"], obj=env, input=TypedLines(clock, rest))
     assert resumed.exit_code == 0, resumed.output
     assert "Score: 4 of 4" in resumed.output
-    assert "Time answering: 1:30 (about 22 s a question)." in resumed.output
+    assert "Time answering: 1 min 30 s, about 22 s a question." in resumed.output
 
 
 def test_resume_in_json_mode_reports_the_whole_quiz() -> None:
@@ -91,3 +91,15 @@ def test_a_quiz_ended_with_q_is_not_offered_for_resume() -> None:
     CliRunner().invoke(cli, ARGS, input="q\n")
     with open_store() as store:
         assert latest_active_session(store, "quiz") is None
+
+
+def test_a_short_answer_time_reads_the_same_in_total_and_average() -> None:
+    items = quiz_items()
+    clock = FakeClock()
+    result = CliRunner().invoke(
+        cli,
+        ARGS,
+        obj=Environment(clock=clock),
+        input=TypedLines(clock, [(4.57, items[0].correct_typed), "q"]),
+    )
+    assert "Time answering: 4.6 s." in result.output

@@ -102,3 +102,46 @@ def test_csv_export_has_one_row_per_answer_with_its_session_kind(store) -> None:
     assert len(rows) == 5
     assert rows[0]["kind"] == "quiz" and rows[-1]["kind"] == "exam"
     assert rows[2]["concepts"] == "continued-pre-training data-formats"
+
+
+def test_blank_exam_questions_count_as_wrong_in_accuracy_and_readiness(tmp_path: Path) -> None:
+    from studykit.engine.readiness import MINIMUM_ANSWERS
+
+    with open_store(tmp_path / "blank.sqlite3") as opened:
+        quiz = start_session(opened, "quiz", [f"q{n}" for n in range(30)], NOW - timedelta(days=2))
+        for number in range(30):
+            record = AnswerRecord(f"q{number}", "{}", True, 10, 3, ("fine-tuning",))
+            record_answer(opened, quiz.id, record, NOW - timedelta(days=2))
+        before = _report(opened)
+        exam = start_session(opened, "exam", [f"e{n}" for n in range(30)], NOW - timedelta(days=1))
+        blanks = [AnswerRecord(f"e{n}", "null", False, 0, 3, ("fine-tuning",)) for n in range(30)]
+        domains = [{"domain": 3, "correct": 0, "total": 30, "meets": False}]
+        record_exam(
+            opened,
+            exam.id,
+            correct=0,
+            total=30,
+            scaled_score=100,
+            passed=False,
+            domains=domains,
+            now=NOW,
+            unanswered=blanks,
+        )
+        after = _report(opened)
+    assert MINIMUM_ANSWERS <= 30
+    assert (after.answered, after.correct, after.unanswered) == (60, 30, 30)
+    assert [(d.key, d.correct, d.answered) for d in after.domains] == [(3, 30, 60)]
+    assert after.readiness is not None and before.readiness is not None
+    assert after.readiness.predicted < before.readiness.predicted
+    assert after.readiness.pass_probability < 0.05 < before.readiness.pass_probability
+
+
+def test_exams_scored_before_blanks_were_stored_still_count_them_from_the_domain_totals(store) -> None:
+    exam = start_session(store, "exam", ["x1", "x2", "x3"], NOW - timedelta(hours=5))
+    record_answer(store, exam.id, AnswerRecord("x1", "{}", True, 10, 4, ("bias",)), NOW - timedelta(hours=5))
+    domains = [{"domain": 4, "correct": 1, "total": 3, "meets": False}]
+    record_exam(store, exam.id, correct=1, total=3, scaled_score=300, passed=False, domains=domains, now=NOW)
+    report = _report(store)
+    assert (4, 1, 3) in [(d.key, d.correct, d.answered) for d in report.domains]
+    assert report.unanswered == 2
+    assert report_to_json(report)["unanswered"] == 2

@@ -38,3 +38,15 @@ def test_durations_read_like_a_clock() -> None:
     assert format_duration(723) == "12:03"
     assert format_duration(7) == "0:07"
     assert format_duration(-3) == "0:00"
+
+
+def test_spoken_durations_round_to_the_unit_they_show() -> None:
+    from studykit.engine.timer import spoken_duration
+
+    assert spoken_duration(4.57) == "4.6 s"
+    assert spoken_duration(9.96) == "10 s"
+    assert spoken_duration(44.5) == "44 s"
+    assert spoken_duration(90) == "1 min 30 s"
+    assert spoken_duration(120.2) == "2 min"
+    assert spoken_duration(3 * 3600 + 5 * 60 + 20) == "3 h 5 min"
+    assert spoken_duration(-1) == "0.0 s"

@@ -111,7 +111,7 @@ def test_sigterm_pauses_the_exam_like_ctrl_c(studykit_home: Path) -> None:
     child.sendline("A")
     child.expect(PROMPT)
     said = stop(child, signal.SIGTERM)
-    assert "Exam paused with 1:2" in said and "studykit exam --resume" in said
+    assert "Exam paused with 5:5" in said and "studykit exam --resume" in said  # 4 questions: 6 minutes
     assert_intact(studykit_home / "progress.sqlite3")
     resumed = invoke("exam", "--resume", *QUESTIONS[:3], stdin="q\n")
     assert "1 answered" in resumed

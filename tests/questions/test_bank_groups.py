@@ -81,13 +81,14 @@ GROUPS = {
     "genai": Group(
         tags={
             "d2-genai-basics": ("d2b",),
+            "d2-capabilities": ("d2c",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
-        min_single=25,
+        min_single=35,
         max_position_gap=2,
-        min_questions=50,
-        min_per_other_kind=2,
+        min_questions=70,
+        min_per_other_kind=3,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
