@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import studykit
+from studykit.errors import StudykitError
+from studykit.user_home import home_folder
 
 T = TypeVar("T")
 
@@ -58,7 +60,7 @@ def cache_dir() -> Path:
     """Where entries live: ``$STUDYKIT_HOME/cache`` when set, else the per-user cache folder."""
     home = os.environ.get("STUDYKIT_HOME")
     if home:
-        return Path(home).expanduser() / "cache"
+        return home_folder(home) / "cache"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("studykit", appauthor=False))
@@ -75,7 +77,10 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
         key, newest = _key(name, sources)
     except OSError:
         return build()
-    path = cache_dir() / f"{name}.pickle"
+    try:
+        path = cache_dir() / f"{name}.pickle"
+    except StudykitError:
+        return build()  # an unusable STUDYKIT_HOME is reported by the commands that need it
     found = _read(path, key)
     if found is not None:
         return found  # type: ignore[no-any-return]

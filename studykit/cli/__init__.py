@@ -89,32 +89,68 @@ class LazyGroup(click.Group):
             _interrupted(ctx, abort.__context__)
         except KeyboardInterrupt as interrupt:
             _interrupted(ctx, interrupt)
+        except Exception as error:
+            failure = _outside_failure(error)
+            if failure is None:
+                raise
+            raise UserFacingError(failure) from None
         return None
 
 
+def _outside_failure(error: Exception) -> StudykitError | None:
+    """An error from the world around the data (disk, streams, progress file) as one line; else None."""
+    if isinstance(error, OSError):
+        from studykit.io_errors import io_failure
+
+        where = error.filename if isinstance(error.filename, str) else None
+        return io_failure(where or "", error, "cannot read or write")
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(error, sqlite3.Error):
+        from studykit.store import default_store_path
+        from studykit.store.failures import Failure, failure_of, unavailable
+
+        if failure_of(error) is not Failure.OTHER:
+            return unavailable(default_store_path(), error, "cannot use the progress file")
+    return None
+
+
+STOP_SIGNALS = {"SIGTERM": "terminated", "SIGHUP": "hangup", "SIGQUIT": "quit"}
+"""Signals that end studykit the way Ctrl-C does, and the word its last line uses for each."""
+
+
 def _interrupted(ctx: click.Context, interrupt: KeyboardInterrupt) -> None:
-    """Ctrl-C: "Interrupted.", exit 130; SIGTERM: exit 143. Clean-up has run on the way here."""
+    """Ctrl-C: "Interrupted.", exit 130; another stop signal: exit 128 + its number. Clean-up has run."""
+    import contextlib
+
     if isinstance(interrupt, Terminated):
-        click.echo("\nStopped (terminated).", err=True)
-        ctx.exit(143)
-    click.echo("\nInterrupted.", err=True)
+        with contextlib.suppress(Exception):  # after SIGHUP the terminal may be gone
+            click.echo(f"\nStopped ({interrupt.word}).", err=True)
+        ctx.exit(128 + interrupt.signum)
+    with contextlib.suppress(Exception):
+        click.echo("\nInterrupted.", err=True)
     ctx.exit(130)
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the program is, so it leaves the way Ctrl-C does.
+    """SIGTERM, SIGHUP or SIGQUIT, raised where the program is, so it leaves the way Ctrl-C does.
 
-    Python's default for SIGTERM ends the process on the spot: no ``finally`` runs, so a
+    Python's default for these ends the process on the spot: no ``finally`` runs, so a
     half-written output file would stay behind. Raised as an exception, it unwinds through
     the same clean-up as Ctrl-C (temporary files removed, the session saved for --resume).
     """
+
+    def __init__(self, signum: int = 15, word: str = "terminated") -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.word = word
 
 
 def _terminate(signum: int, frame: object) -> None:
     import signal
 
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends it at once
-    raise Terminated
+    signal.signal(signum, signal.SIG_DFL)  # the same signal again ends it at once
+    name = signal.Signals(signum).name
+    raise Terminated(signum, STOP_SIGNALS.get(name, name))
 
 
 def _quiet_broken_pipe() -> None:
@@ -134,8 +170,21 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: stop signals, safe standard streams, then the command."""
     import signal
 
-    signal.signal(signal.SIGTERM, _terminate)
-    cli(prog_name="studykit")
+    from studykit.cli.standard_streams import finish_standard_output, prepare_standard_streams
+
+    for name in STOP_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    prepare_standard_streams()
+    try:
+        cli(prog_name="studykit")
+    except StudykitError as error:  # output failed outside a command (--help, --version)
+        UserFacingError(error).show()
+        sys.exit(error.exit_code)
+    finally:
+        failed = finish_standard_output()
+        if failed is not None:
+            sys.exit(failed)

@@ -134,9 +134,8 @@ def generate(
     concept notes; each record passes the same checks as 'dataset validate'.
     """
     import sys
-    from contextlib import ExitStack
 
-    from studykit.atomic_write import open_output
+    from studykit.atomic_write import open_outputs
     from studykit.concepts import load_concepts
     from studykit.datasets.formats import get_format
     from studykit.datasets.generate import (
@@ -174,8 +173,7 @@ def generate(
     written_sizes = []
     # Both files are open (as temporary files) before either is written, and appear
     # together at the end: an existing twin or an interruption leaves neither behind.
-    with ExitStack() as outputs:
-        streams = [outputs.enter_context(open_output(target, force=force)) for target, _, _ in jobs]
+    with open_outputs([target for target, _, _ in jobs], force=force) as streams:
         for stream, (target, records, wanted) in zip(streams, jobs, strict=True):
             with _progress(wanted, target) as advance:
                 written_sizes.append(write_records(stream_records(records, wanted, seed), stream, advance))

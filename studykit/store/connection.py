@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from studykit.errors import EXIT_IO
+from studykit.io_errors import io_failure
 from studykit.store.failures import Failure, ProgressUnavailable, failure_of, unavailable
 from studykit.store.inspection import PROBLEM_TEXT, header_problem, inspect, move_aside
 from studykit.store.location import default_store_path
@@ -160,6 +161,19 @@ def open_store(
     instead of an error.
     """
     path = Path(path) if path is not None else default_store_path()
+    try:
+        return _open(path, migrations, read_only_ok, notify, wait_seconds)
+    except OSError as error:  # a path the system refuses (name too long, a file where a folder is)
+        raise io_failure(str(path), error, "cannot open the progress file") from None
+
+
+def _open(
+    path: Path,
+    migrations: Sequence[str],
+    read_only_ok: bool,
+    notify: Callable[[str], None],
+    wait_seconds: float | None,
+) -> Store:
     wait_seconds = WAIT_SECONDS if wait_seconds is None else wait_seconds
     reason = why_read_only(path)
     try:

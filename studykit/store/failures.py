@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from studykit.errors import EXIT_BUSY, EXIT_IO, StudykitError
+from studykit.errors import EXIT_BUSY, EXIT_INPUT, EXIT_IO, StudykitError
 
+SQLITE_MAX_PATH = 512
+"""The longest path SQLite's Unix file layer opens (its MAX_PATHNAME)."""
 MIN_FREE_BYTES = 1 << 20
 """Less free space than this, and an I/O error is most likely the disk being full."""
 
@@ -120,6 +122,16 @@ def unavailable(path: Path | str, error: sqlite3.Error, doing: str) -> ProgressU
     failure = failure_of(error)
     if failure in (Failure.IO, Failure.FULL):
         failure = _likely_cause(Path(path), failure)
+    if failure is Failure.CANNOT_OPEN and len(os.fsencode(str(path))) > SQLITE_MAX_PATH:
+        return ProgressUnavailable(
+            f"{doing}: its path is {len(os.fsencode(str(path)))} bytes long, more than SQLite opens"
+            f" ({SQLITE_MAX_PATH})",
+            path=str(path),
+            hint="set STUDYKIT_HOME to a shorter path",
+            exit_code=EXIT_INPUT,
+            failure=Failure.OTHER,
+            reason="its path is too long",
+        )
     said, hint = _SAID.get(failure, (f"SQLite said: {error}", "try again"))
     return ProgressUnavailable(
         f"{doing}: {said}",

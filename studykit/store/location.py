@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from studykit.user_home import home_folder
+
 STORE_FILE_NAME = "progress.sqlite3"
 
 
@@ -17,7 +19,7 @@ def data_dir() -> Path:
     """The folder that holds studykit's learner data (not created here)."""
     override = os.environ.get("STUDYKIT_HOME")
     if override:
-        return Path(override).expanduser()
+        return home_folder(override)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("studykit", appauthor=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from typing import IO
 
 from rich import box
@@ -37,7 +38,7 @@ def make_console(
     *,
     terminal: bool | None = None,
     width: int | None = None,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Console:
     """A console for ``file`` (stdout by default).
 
@@ -54,12 +55,7 @@ def make_console(
             terminal = False
     colour = terminal and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
     if width is None:
-        width = PLAIN_WIDTH
-        if terminal:
-            try:
-                width = min(os.get_terminal_size(stream.fileno()).columns, MAX_WIDTH)
-            except (OSError, ValueError, AttributeError):
-                width = PLAIN_WIDTH
+        width = _terminal_width(stream, environ) if terminal else PLAIN_WIDTH
     return Console(
         file=file,
         force_terminal=terminal,
@@ -73,6 +69,19 @@ def make_console(
         legacy_windows=False,
         safe_box=True,
     )
+
+
+def _terminal_width(stream: IO[str], environ: Mapping[str, str]) -> int:
+    """The terminal's columns (at most MAX_WIDTH); a terminal that reports none (a bare pty,
+    ``script``) falls back to ``COLUMNS``, then to PLAIN_WIDTH, so output never vanishes."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = 0
+    if columns <= 0:
+        given = environ.get("COLUMNS", "")
+        columns = int(given) if given.isdigit() and int(given) > 0 else PLAIN_WIDTH
+    return min(columns, MAX_WIDTH)
 
 
 def is_plain(console: Console) -> bool:
