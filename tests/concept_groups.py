@@ -56,6 +56,20 @@ DOMAIN1_IDS = (
     "inference-options",
     "data-types-for-ml",
     "machine-learning-types",
+    "when-to-use-ai",
+    "regression-classification-clustering",
+    "real-world-ai-applications",
+    "traditional-ml-vs-foundation-models",
+    "amazon-sagemaker-ai",
+    "amazon-comprehend",
+    "amazon-translate",
+    "amazon-transcribe",
+    "amazon-polly",
+    "amazon-lex",
+    "amazon-rekognition",
+    "amazon-textract",
+    "amazon-personalize",
+    "amazon-kendra",
 )
 """Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
 

@@ -117,6 +117,11 @@ def _validation_path(out: str) -> str:
     help="Share of records written to FILE's .validation twin, held out from training.",
 )
 @click.option("--image-prefix", default=None, metavar="S3_URI", help="Where image-caption records point.")
+@click.option(
+    "--allow-duplicates",
+    is_flag=True,
+    help="Write more records than the content yields distinct ones, repeating them.",
+)
 @force_option("Overwrite existing files.")
 def generate(
     format_id: str,
@@ -126,6 +131,7 @@ def generate(
     model_id: str | None,
     validation_split: float,
     image_prefix: str | None,
+    allow_duplicates: bool,
     force: bool,
 ) -> None:
     """Write COUNT records of FORMAT built from the study content.
@@ -167,6 +173,19 @@ def generate(
     pool = build_pool(fmt, model, material, prefix.rstrip("/") + "/")
     plan = plan_counts(count, validation_split, model.for_format(fmt.id) if model else None, len(pool))
     train_pool, validation_pool = split_pool(pool, plan, seed)
+    short = plan.train > len(train_pool) or plan.validation > len(validation_pool)
+    if short and not allow_duplicates:
+        held = (
+            f" ({len(train_pool):,} for training, {len(validation_pool):,} held out)"
+            if plan.validation
+            else ""
+        )
+        raise StudykitError(
+            f"the study content yields {len(pool):,} distinct {fmt.id} records"
+            + (f" that {model.id} accepts" if model else "")
+            + f"{held}; {count:,} were asked for",
+            hint="lower --count, or pass --allow-duplicates to repeat records",
+        )
     jobs = [(out, train_pool, plan.train)]
     if plan.validation:
         jobs.append((_validation_path(out), validation_pool, plan.validation))
@@ -181,7 +200,7 @@ def generate(
         if target != "-":
             click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)
     click.echo(
-        f"Built from {material.concepts} concepts: {len(pool):,} distinct records"
+        f"Built from {material.concepts} concepts: capacity {len(pool):,} distinct {fmt.id} records"
         + (f" for {model.id}" if model else ""),
         err=True,
     )

@@ -85,7 +85,9 @@ def test_an_interrupted_generate_leaves_no_file_and_keeps_the_old_one(tmp_path, 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     out = tmp_path / "train.jsonl"
-    result = invoke("generate", "prompt-completion", "--count", "3000", "--out", str(out))
+    result = invoke(
+        "generate", "prompt-completion", "--count", "3000", "--allow-duplicates", "--out", str(out)
+    )
     assert result.exit_code == 0
     assert (
         result.stderr.splitlines()[0]
@@ -114,3 +116,28 @@ def test_a_progress_bar_follows_the_records_on_a_terminal(monkeypatch):
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with _progress(5000, "train.jsonl") as advance:
         assert advance is None
+
+
+def test_generate_states_its_capacity_and_refuses_more_without_allow_duplicates(tmp_path):
+    out = tmp_path / "train.jsonl"
+    small = invoke("generate", "image-caption", "--count", "3", "--out", str(out))
+    assert small.exit_code == 0
+    capacity = int(small.stderr.split("capacity ")[1].split(" ")[0].replace(",", ""))
+    refused = invoke("generate", "image-caption", "--count", str(capacity + 1), "--out", str(tmp_path / "b"))
+    assert refused.exit_code == 2 and f"yields {capacity:,} distinct image-caption records" in refused.stderr
+    assert "--allow-duplicates" in refused.stderr and not (tmp_path / "b").exists()
+    full = invoke("generate", "image-caption", "--count", str(capacity), "--out", str(tmp_path / "c"))
+    lines = (tmp_path / "c").read_text().splitlines()
+    assert full.exit_code == 0 and len(lines) == len(set(lines)) == capacity
+    check = invoke("validate", str(tmp_path / "c"))
+    assert check.exit_code == 0 and "0 warning(s), 0 duplicate(s)" in check.stdout
+    repeated = invoke(
+        "generate",
+        "image-caption",
+        "--count",
+        str(capacity + 1),
+        "--allow-duplicates",
+        "--out",
+        str(tmp_path / "d"),
+    )
+    assert repeated.exit_code == 0 and "records repeat" in repeated.stderr

@@ -127,7 +127,16 @@ def test_a_socket_or_a_block_device_is_refused(tmp_path: Path) -> None:
 def test_a_full_disk_while_writing_leaves_nothing_behind(tmp_path: Path) -> None:
     with small_tmpfs(tmp_path, 1024) as disk:
         generate = studykit(
-            ["dataset", "generate", "prompt-completion", "--count", "20000", "--out", str(disk / "d.jsonl")],
+            [
+                "dataset",
+                "generate",
+                "prompt-completion",
+                "--count",
+                "20000",
+                "--allow-duplicates",
+                "--out",
+                str(disk / "d.jsonl"),
+            ],
             tmp_path,
         )
         assert generate.returncode == EXIT_IO
@@ -144,7 +153,7 @@ def test_a_full_disk_while_writing_leaves_nothing_behind(tmp_path: Path) -> None
 @pytest.mark.parametrize("out", ["file", "stdout"])
 def test_a_file_size_limit_while_writing_is_one_line(out: str, tmp_path: Path) -> None:
     limited = limit_file_size(64 * 1024)
-    args = ["dataset", "generate", "prompt-completion", "--count", "20000", "--out"]
+    args = ["dataset", "generate", "prompt-completion", "--count", "20000", "--allow-duplicates", "--out"]
     if out == "file":
         result = studykit([*args, str(tmp_path / "d.jsonl")], tmp_path, preexec_fn=limited)
         where = f"{tmp_path / 'd.jsonl'}"

@@ -172,7 +172,16 @@ def run_and_stop(args: list[str], folder: Path, how: signal.Signals) -> str:
 
 
 DATASET_WORK = {
-    "generate": ["dataset", "generate", "prompt-completion", "--count", "5000000", "--out", "out.jsonl"],
+    "generate": [
+        "dataset",
+        "generate",
+        "prompt-completion",
+        "--count",
+        "5000000",
+        "--allow-duplicates",
+        "--out",
+        "out.jsonl",
+    ],
     "convert": ["dataset", "convert", "big.jsonl", "--to", "openai-chat", "--out", "out.jsonl"],
 }
 

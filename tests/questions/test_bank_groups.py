@@ -70,6 +70,7 @@ GROUPS = {
     "fundamentals": Group(
         tags={
             "d1-ai-ml-basics": ("d1b",),
+            "d1-use-cases-and-services": ("d1u",),
         },
         concepts=DOMAIN1_IDS,
         min_per_concept=3,

@@ -1,0 +1,148 @@
+"""studykit's dataset workbench from Python: validate, generate and convert without a terminal.
+
+The commands are thin layers over these functions, so a data pipeline gets the same checks,
+messages and records::
+
+    from studykit.datasets.api import validate, generate, convert_record
+
+Everything here is stable API; the modules behind it may change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from os import PathLike
+
+from studykit.datasets.validate import DEFAULT_MAX_FINDINGS, ValidationReport
+from studykit.errors import StudykitError
+
+Record = dict[str, object]
+
+__all__ = ["ValidationReport", "capacity", "convert_record", "generate", "validate"]
+
+
+def validate(
+    source: str | PathLike[str] | Iterable[object],
+    format: str | None = None,
+    model: str | None = None,
+    *,
+    validation_set: bool = False,
+    max_findings: int = DEFAULT_MAX_FINDINGS,
+) -> ValidationReport:
+    """Check a JSONL file (a path) or records already in memory (any iterable of JSON values).
+
+    ``format`` (a format id, or None to recognise it from the records) and ``model`` (a model id,
+    to check its limits too) are the ``dataset validate`` options. The report's ``valid``,
+    ``findings`` (each with ``line``, ``code``, ``path``, ``message``, ``hint``) and ``counts``
+    say what is wrong; record *n* of an iterable is line *n*. Unreadable files raise
+    :class:`studykit.errors.StudykitError`.
+    """
+    from studykit.datasets.formats import get_format
+    from studykit.datasets.limits import get_model, require_pair
+    from studykit.datasets.validate import validate_path, validate_stream
+
+    if isinstance(source, (str, PathLike)):
+        return validate_path(
+            str(source), format, model, validation_set=validation_set, max_findings=max_findings
+        )
+    fmt = get_format(format) if format and format != "auto" else None
+    spec = get_model(model) if model else None
+    if fmt and spec:
+        require_pair(fmt.id, spec)
+    return validate_stream(
+        _RecordLines(iter(source)),
+        "<records>",
+        fmt,
+        spec,
+        validation_set=validation_set,
+        max_findings=max_findings,
+    )
+
+
+class _RecordLines:
+    """A binary stream of JSON lines over records; a value JSON cannot hold becomes a bad line."""
+
+    def __init__(self, records: Iterator[object]) -> None:
+        self._records = records
+        self._encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+    def read(self, size: int = -1) -> bytes:
+        for record in self._records:
+            try:
+                return self._encode(record).encode("utf-8") + b"\n"
+            except (TypeError, ValueError) as error:
+                return f"<not JSON: {type(error).__name__}>\n".encode()
+        return b""
+
+    read1 = read
+
+
+def capacity(format: str, model: str | None = None) -> int:
+    """How many distinct records of ``format`` (valid for ``model``) the study content yields."""
+    return len(_pool(format, model))
+
+
+def generate(
+    format: str,
+    count: int | None = None,
+    *,
+    model: str | None = None,
+    seed: int = 0,
+    allow_duplicates: bool = False,
+) -> Iterator[Record]:
+    """Records of ``format`` built from the study content, one at a time, each valid for ``model``.
+
+    ``count`` None gives every distinct record once (see :func:`capacity`), in an order set by
+    ``seed``; more than the capacity raises :class:`StudykitError` unless ``allow_duplicates``.
+    """
+    from studykit.datasets.generate import plan_counts, stream_records
+    from studykit.datasets.limits import get_model
+
+    pool = _pool(format, model)
+    wanted = len(pool) if count is None else count
+    if model:
+        plan_counts(wanted, 0.0, get_model(model).for_format(format), len(pool))
+    if wanted > len(pool) and not allow_duplicates:
+        raise StudykitError(
+            f"the study content yields {len(pool):,} distinct {format} records; {wanted:,} were asked for",
+            hint="ask for fewer, or pass allow_duplicates=True to repeat records",
+        )
+    return stream_records(pool, wanted, seed)
+
+
+def _pool(format: str, model: str | None) -> list[Record]:
+    from studykit.concepts import load_concepts
+    from studykit.datasets.formats import get_format
+    from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
+    from studykit.datasets.limits import get_model, require_pair
+    from studykit.datasets.material import build_material
+
+    fmt = get_format(format)
+    spec = get_model(model) if model else None
+    if spec:
+        require_pair(fmt.id, spec)
+    return build_pool(fmt, spec, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
+
+
+def convert_record(record: object, to: str, source: str | None = None) -> Record:
+    """One record converted to ``to`` (a ``dataset convert`` target); ``source`` None recognises its format.
+
+    Raises :class:`StudykitError` when the target cannot hold the record (e.g. a dialogue as
+    prompt/completion); what the target drops (images, a system prompt) is dropped silently
+    here: use ``dataset convert`` to have it counted.
+    """
+    from studykit.datasets.convert import SOURCES, TARGETS, Skip, read_conversation, write_conversation
+    from studykit.datasets.detect import detect_format
+
+    kind = source or detect_format(record)
+    if kind not in SOURCES:
+        raise StudykitError(f"cannot convert from {kind!r}", hint=f"sources: {', '.join(SOURCES)}")
+    if to not in TARGETS:
+        raise StudykitError(f"cannot convert to {to!r}", hint=f"targets: {', '.join(TARGETS)}")
+    dropped: Counter[str] = Counter()
+    try:
+        return write_conversation(read_conversation(record, kind, dropped), to, dropped)
+    except Skip as reason:
+        raise StudykitError(f"cannot convert this record to {to}: {reason}") from None
