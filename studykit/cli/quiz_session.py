@@ -159,6 +159,15 @@ def question_event(item: Presented, number: int, total: int) -> dict[str, object
         "stem": question.stem,
         "expected": expected_shape(item),
     }
+    if question.case is not None:
+        case = question.case
+        event["case"] = {
+            "id": case.id,
+            "title": case.title,
+            "scenario": case.scenario,
+            "number": case.part_number(question.id),
+            "of": len(case.questions),
+        }
     if question.kind is Kind.MATCHING:
         event["prompts"] = [{"number": n + 1, "text": pair.prompt} for n, pair in enumerate(question.pairs)]
         event["matches"] = [

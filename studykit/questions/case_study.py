@@ -13,6 +13,8 @@ Stable API: :func:`parse_case_study` (reached through
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from studykit.concepts import ConceptSet
 from studykit.fields import Field
 from studykit.questions.bank import CASE_STUDY, ID_PATTERN, parse_question
@@ -56,7 +58,9 @@ def parse_case_study(field: Field, concepts: ConceptSet, *, bank: str | None = N
         inherited["domain"].integer(1, 5)
     if "difficulty" in inherited:
         inherited["difficulty"].choice(DIFFICULTIES)
-    return tuple(parse_question(part, concepts, bank=bank, case=case, inherited=inherited) for part in parts)
+    questions = [parse_question(part, concepts, bank=bank, case=case, inherited=inherited) for part in parts]
+    case = replace(case, questions=tuple(question.id for question in questions))
+    return tuple(replace(question, case=case) for question in questions)
 
 
 def entry_fields(field: Field) -> list[Field]:

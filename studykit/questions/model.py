@@ -109,7 +109,8 @@ class Origin:
 class CaseStudy:
     """A scenario that two or more questions share; ``id`` is unique across banks.
 
-    ``lint_ignore`` names lint rules switched off for the case study and all its questions.
+    ``questions`` holds the ids of its questions in order (so a question can say "2 of 3"), and
+    ``lint_ignore`` the lint rules switched off for the case study and all its questions.
     """
 
     id: str
@@ -117,6 +118,11 @@ class CaseStudy:
     scenario: str
     line: int = field(default=0, compare=False)
     lint_ignore: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+    def part_number(self, question_id: str) -> int | None:
+        """Where the question sits in the case study, from 1; None if it is not one of its questions."""
+        return self.questions.index(question_id) + 1 if question_id in self.questions else None
 
 
 @dataclass(frozen=True)

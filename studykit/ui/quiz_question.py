@@ -1,5 +1,9 @@
 """One quiz question as the learner sees it: header, stem, lettered options (or steps, or pairs).
 
+A question of a case study shows the case's title, its place in the case ("question 2 of 3 of
+this case") and the scenario between the header and the stem, wherever it is shown: quiz,
+review, exam and the exam's walk-through.
+
 Every piece of question text goes through :func:`studykit.ui.text.literal`, so Rich markup
 and terminal escape codes in a bank print as the characters they are.
 """
@@ -12,7 +16,7 @@ from rich.text import Text
 
 from studykit.engine.answer_text import example
 from studykit.engine.presentation import Presented, letter
-from studykit.questions.model import Kind
+from studykit.questions.model import Kind, Question
 from studykit.ui.blocks import indented
 from studykit.ui.text import literal
 
@@ -41,8 +45,10 @@ def question_view(
     parts: list[RenderableType] = [
         Text(""),
         header if header is not None else question_header(item, number, total, plain),
-        literal(question.stem),
     ]
+    if question.case is not None:
+        parts += [case_view(question, plain), Text("")]
+    parts.append(literal(question.stem))
     if question.kind in _KIND_NOTES:
         parts.append(Text(_KIND_NOTES[question.kind], style="" if plain else "italic"))
     if question.kind is Kind.MATCHING:
@@ -60,6 +66,20 @@ def question_view(
         )
         parts.append(_list([f"{letter(k)}." for k in range(len(texts))], texts))
     return Group(*parts)
+
+
+def case_view(question: Question, plain: bool) -> RenderableType:
+    """The case study a question belongs to: its title, the question's place in it, the scenario."""
+    case = question.case
+    assert case is not None
+    line = Text("Case study: ", style="" if plain else "bold")
+    line.append(literal(case.title, style="" if plain else "bold", keep_newlines=False))
+    number = case.part_number(question.id)
+    if number is not None:
+        line.append(
+            f"  ·  question {number} of {len(case.questions)} of this case", style="" if plain else "dim"
+        )
+    return Group(line, indented(literal(case.scenario)))
 
 
 def _list(labels: list[str], texts: list[str]) -> RenderableType:

@@ -19,7 +19,16 @@ import pytest
 
 from tests.hardening.process import studykit_env
 
-GENERATE = ["dataset", "generate", "prompt-completion", "--count", "5000000", "--out", "d.jsonl"]
+GENERATE = [
+    "dataset",
+    "generate",
+    "prompt-completion",
+    "--count",
+    "5000000",
+    "--allow-duplicates",
+    "--out",
+    "d.jsonl",
+]
 STOPS = {"SIGHUP": (129, "Stopped (hangup)."), "SIGQUIT": (131, "Stopped (quit).")}
 
 

@@ -40,6 +40,8 @@ def test_case_study_questions_load_in_place_and_share_the_case(concepts):
         13,
     )
     assert case.scenario.startswith("An insurer has 80,000 past support chats")
+    assert case.questions == tuple(question.id for question in (method, hosting, order))
+    assert [case.part_number(question.id) for question in bank.questions] == [None, 1, 2, 3, None]
     assert [question.kind for question in (method, hosting, order)] == [
         Kind.SINGLE,
         Kind.TRUE_FALSE,
