@@ -90,6 +90,15 @@ GENAI_IDS = (
     "generative-ai-advantages",
     "generative-ai-limitations",
     "genai-business-metrics",
+    "sagemaker-jumpstart",
+    "amazon-quick",
+    "kiro",
+    "strands-agents",
+    "bedrock-agentcore",
+    "aws-genai-service-advantages",
+    "aws-genai-security-and-compliance",
+    "cross-region-inference",
+    "genai-cost-tradeoffs",
 )
 """Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
 

@@ -5,6 +5,9 @@ One note per question, one deck per bank (``studykit::<bank title>``), built wit
 get ids derived from stable names (the note's GUID from the question id), so importing a newer
 export into Anki updates the existing cards, keeping their review history, instead of adding
 duplicates. Content is HTML-escaped: it shows literally on the card.
+
+Anki has no case studies: a case-study question's card shows the case's title, the question's
+place in it and the scenario above its own question, and carries a ``case::<id>`` tag.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
+from studykit.questions.model import Question
 
 MODEL_NAME = "studykit question"
 DECK_PREFIX = "studykit::"
@@ -65,13 +69,28 @@ def _fields(shown: Layout) -> list[str]:
         choices += f"<ul style='list-style:none;padding-left:0'>{matched}</ul>"
     reasons = "".join(f"<li><b>{_text(label)}</b>: {_text(why)}</li>" for label, why in shown.reasons())
     return [
-        f"{_text(question.stem)}<p class='how'>{_text(shown.instruction)}</p>",
+        f"{_case(question)}{_text(question.stem)}<p class='how'>{_text(shown.instruction)}</p>",
         choices,
         _text(shown.answer),
         f"{_text(question.explanation)}<ul>{reasons}</ul>",
         _text(question.id),
         _text(", ".join(question.concepts)),
     ]
+
+
+def _case(question: Question) -> str:
+    """The scenario block above a case-study question (nothing for other questions)."""
+    case = question.case
+    if case is None:
+        return ""
+    number = case.part_number(question.id)
+    place = f" · question {number} of {len(case.questions)} of this case" if number else ""
+    style = (
+        "border-left:3px solid #999;padding-left:0.6em;margin-bottom:0.8em"  # the note type stays as it was
+    )
+    return (
+        f"<div style='{style}'><b>Case study: {_text(case.title)}</b>{place}<br>{_text(case.scenario)}</div>"
+    )
 
 
 def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
@@ -91,6 +110,7 @@ def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
         for question in bank.questions:
             tags = ["studykit", f"kind::{question.kind.value}", f"difficulty::{question.difficulty}"]
             tags += [f"concept::{concept}" for concept in question.concepts]
+            tags += [f"case::{question.case.id}"] if question.case is not None else []
             deck.add_note(
                 genanki.Note(
                     model=model,

@@ -13,6 +13,8 @@ Stable API: :func:`import_foreign` → :class:`ImportedBank`.
 - The same question twice (same kind, text and answers) is kept once, the copy with the most
   feedback, with a note; the same text with other answers is a problem.
 - A several-answer question whose stem does not say how many to choose gets "(Choose two.)".
+- A question a reader found a case study for (``meta["case"]``: id, title and scenario) is put
+  back into its case study, with the case's other questions.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from studykit.concepts import ConceptSet
 from studykit.errors import StudykitError
 from studykit.export.foreign import ForeignFile, ForeignQuestion
+from studykit.export.foreign_cases import case_from_meta, gather_cases
 from studykit.export.foreign_kinds import parts
 from studykit.export.gift import category_levels, step_feedback
 from studykit.questions.bank import ID_PATTERN, PART_COUNTS
@@ -98,7 +101,9 @@ def import_foreign(
         if "difficulty" not in item.meta:
             guessed_ids.add(question.id)
     copies = _copies(foreign, source, notes, problems)
-    questions = [question for question in questions if id(question) not in copies]
+    questions = gather_cases(
+        [question for question in questions if id(question) not in copies], source, problems
+    )
     guessed = sum(1 for question in questions if question.id in guessed_ids)
     if guessed:
         notes.append(f"{guessed} question(s) had no studykit difficulty and were set to medium: check them")
@@ -148,6 +153,7 @@ def _question(
     if not isinstance(domain, int) or isinstance(domain, bool) or not 1 <= domain <= 5:
         domain = concepts[concept_ids[0]].domain if concept_ids else 0
     ignore = meta.get("lint_ignore")
+    case = case_from_meta(meta.get("case"))
     question = Question(
         id=question_id,
         concepts=concept_ids,
@@ -157,6 +163,7 @@ def _question(
         explanation=item.general_feedback,
         origin=Origin(source, item.line),
         lint_ignore=tuple(str(rule) for rule in ignore) if isinstance(ignore, list) else (),
+        case=case,
         **parts(item, fail, notes),  # type: ignore[arg-type]
     )
     if not question.stem:

@@ -19,16 +19,23 @@ What maps to what (Moodle's own GIFT reader, question/format/gift/format.php, is
 A ``// studykit: {…}`` comment line before each question keeps what GIFT cannot say (kind,
 concepts, difficulty, domain, lint_ignore, per-pair whys). Moodle ignores comments; ``bank
 import`` reads them back, so a bank survives export and import unchanged in meaning.
+
+GIFT has no case studies: each question of one carries the case's title and scenario at the
+start of its own text (:func:`case_text`), and its comment names the case (``"case": {"id": …,
+"title": …}``), so import (:func:`split_case_text`) puts the case study back together.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 
 from studykit.questions.bank import Bank
 from studykit.questions.model import Kind, Question
+
+_CASE_PLACE = re.compile(r"\n\nQuestion (?:\d+ of \d+ of|on) this case: ")
 
 _ESCAPES = str.maketrans({char: "\\" + char for char in "\\~=#{}:"} | {"\n": "\\n", "\r": ""})
 _FORMATS = ("[html]", "[moodle]", "[plain]", "[markdown]")
@@ -86,6 +93,27 @@ def step_feedback(question: Question) -> str:
     return "\n\n".join(part for part in (question.explanation, "\n".join(lines)) if part)
 
 
+def case_text(question: Question) -> str:
+    """The question's text as GIFT carries it: for a case-study question, the case's title and
+    scenario first, then "Question 2 of 3 of this case: " and its own stem."""
+    case = question.case
+    if case is None:
+        return question.stem
+    number = case.part_number(question.id)
+    place = f"Question {number} of {len(case.questions)} of this case" if number else "Question on this case"
+    return f"Case study: {case.title}\n\n{case.scenario}\n\n{place}: {question.stem}"
+
+
+def split_case_text(text: str, title: str) -> tuple[str, str] | None:
+    """The scenario and the stem of a text :func:`case_text` wrote for the case ``title``, or None."""
+    head = f"Case study: {title}\n\n"
+    found = _CASE_PLACE.search(text, len(head)) if text.startswith(head) else None
+    if found is None:
+        return None
+    scenario, stem = text[len(head) : found.start()].strip(), text[found.end() :].strip()
+    return (scenario, stem) if scenario and stem else None
+
+
 def question_to_gift(question: Question) -> str:
     meta: dict[str, object] = {
         "kind": question.kind.value,
@@ -97,9 +125,13 @@ def question_to_gift(question: Question) -> str:
         meta["lint_ignore"] = list(question.lint_ignore)
     if question.kind in (Kind.ORDERING, Kind.MATCHING):
         meta["why"] = [part.why for part in (*question.steps, *question.pairs)]
+    if question.case is not None:
+        meta["case"] = {"id": question.case.id, "title": question.case.title}
+        if question.case.lint_ignore:
+            meta["case"]["lint_ignore"] = list(question.case.lint_ignore)  # type: ignore[index]
     lines = [
         META + json.dumps(meta, ensure_ascii=False),
-        f"::{question.id}::[plain]{escape(question.stem, guard=False)}{{",
+        f"::{question.id}::[plain]{escape(case_text(question), guard=False)}{{",
     ]
     feedback = question.explanation
     if question.kind is Kind.SINGLE:

@@ -9,6 +9,10 @@ Types studykit has no kind for (essay, numerical, short answer, description) are
 
 A syntax slip is a problem located at its real cause, and reading goes on: a blank line inside
 the answers (where Moodle ends the question) is named as such, not as a brace left open.
+
+A question whose studykit comment names a case study has the case's title and scenario at the
+start of its text (as :func:`studykit.export.gift.case_text` writes it): they go into the
+comment's ``case`` data, and the question keeps its own stem.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from studykit.export.foreign import (
     ForeignPair,
     ForeignQuestion,
 )
+from studykit.export.gift import split_case_text
 
 _ESCAPABLE = "\\:#={}~n"
 _WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
@@ -263,6 +268,7 @@ def _question(
     feedback = ""
     if (cut := answers.rfind("####")) >= 0:
         answers, feedback = answers[:cut], text.show(answers[cut + 4 :])
+    meta, stem = _case_part(meta, stem, name, first)
     common = {
         "line": first,
         "name": title,
@@ -301,6 +307,28 @@ def _question(
     kind = "missing-word short-answer" if after else "short-answer"
     notes.append(f"line {first}: a {kind} question was skipped")
     return None
+
+
+def _case_part(meta: dict[str, object], stem: str, name: str, line: int) -> tuple[dict[str, object], str]:
+    """A case-study question's comment names its case: its text holds the scenario, then its stem.
+
+    Returns the comment's data with the scenario added to ``case``, and the question's own stem.
+    """
+    case = meta.get("case")
+    if not isinstance(case, dict):
+        return meta, stem
+    title = case.get("title")
+    split = split_case_text(stem, title) if isinstance(title, str) else None
+    if split is None:
+        raise StudykitError(
+            "the studykit comment names a case study, but the question text does not start with "
+            "'Case study: <its title>', the scenario and 'Question N of M of this case: '",
+            name,
+            line,
+            hint='restore the text as studykit exported it, or remove "case" from the comment',
+        )
+    scenario, own = split
+    return {**meta, "case": {**case, "scenario": scenario}}, own
 
 
 def _choices(text: _Text, answers: str, base: int, name: str) -> tuple[ForeignAnswer, ...]:

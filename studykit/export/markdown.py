@@ -3,6 +3,8 @@
 Questions are numbered through the whole document, each bank under its title; the answer key
 comes at the end, with the explanation and why each part is right or wrong. Content is escaped
 so it prints literally: ``*``, ``_``, ``[`` or ``<`` in a question never turn into formatting.
+A case study's title and scenario are printed once, as a block quote above its first question
+that says which numbers are about it; each of its questions names its place in the case.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
+from studykit.questions.model import CaseStudy, Question
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(?:#|[-+=]|\d+[.)])")
@@ -44,8 +47,11 @@ def banks_to_markdown(banks: Sequence[Bank]) -> str:
     number = 0
     for bank in banks:
         out += [f"# {escape(bank.title)}", ""]
-        for question in bank.questions:
+        for index, question in enumerate(bank.questions):
             number += 1
+            before = bank.questions[index - 1] if index else None
+            if question.case is not None and (before is None or before.case != question.case):
+                out += _case(number, question.case, _run_length(bank.questions[index:]))
             shown = layout(question)
             out += _question(number, shown)
             key += _key(number, shown)
@@ -53,12 +59,35 @@ def banks_to_markdown(banks: Sequence[Bank]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _run_length(questions: Sequence[Question]) -> int:
+    """How many questions from the first on belong to its case study, one after another."""
+    case = questions[0].case
+    return next((n for n, question in enumerate(questions) if question.case != case), len(questions))
+
+
+def _case(number: int, case: CaseStudy, count: int) -> list[str]:
+    numbers = f"Question {number} is" if count == 1 else f"Questions {number}–{number + count - 1} are"
+    scenario = [f"> {line}" for line in escape(case.scenario).split("\n")]
+    return [
+        f"> **Case study: {escape(case.title)}**",
+        ">",
+        *scenario,
+        ">",
+        f"> *{numbers} about this case study.*",
+        "",
+    ]
+
+
 def _question(number: int, shown: Layout) -> list[str]:
     question = shown.question
+    about = f"{question.kind.label}, {question.difficulty}"
+    part = question.case.part_number(question.id) if question.case is not None else None
+    if question.case is not None and part is not None:
+        about += f", case study question {part} of {len(question.case.questions)}"
     lines = [
         f"**{number}.** {escape(question.stem)}",
         "",
-        f"*{escape(shown.instruction)}* ({question.kind.label}, {question.difficulty})",
+        f"*{escape(shown.instruction)}* ({about})",
         "",
     ]
     lines += [f"- **{label}.** {escape(text)}" for label, text in shown.choices]

@@ -6,6 +6,9 @@ Stable API:
   keys in the order docs/bank-format.md uses; ``domain`` only where it differs from the main
   concept's (or is unknown to ``concepts``); ``domain`` 0 means unknown and is left out.
 - :func:`bank_to_data(name, title, questions, concepts=None) <bank_to_data>` → a bank mapping.
+  The questions of a case study become one ``kind: case_study`` entry, where its first question
+  stood, holding them in the case's order; concepts and difficulty shared by all of them are
+  written once, on the case study.
 - :func:`bank_yaml(...)` → YAML text that :func:`~studykit.questions.bank.load_bank` reads back
   to equal questions, with the yaml-language-server modeline on top.
 """
@@ -17,7 +20,8 @@ from collections.abc import Sequence
 import yaml
 
 from studykit.concepts import ConceptSet
-from studykit.questions.model import Kind, Question
+from studykit.questions.bank import CASE_STUDY
+from studykit.questions.model import CaseStudy, Kind, Question
 from studykit.questions.schema import SCHEMA_URL
 
 
@@ -66,11 +70,40 @@ def _domain_is_explicit(question: Question, concepts: ConceptSet | None) -> bool
 def bank_to_data(
     name: str, title: str, questions: Sequence[Question], concepts: ConceptSet | None = None
 ) -> dict[str, object]:
-    return {
-        "bank": name,
-        "title": title,
-        "questions": [question_to_data(question, concepts) for question in questions],
-    }
+    cases: dict[str, list[Question]] = {}
+    for question in questions:
+        if question.case is not None:
+            cases.setdefault(question.case.id, []).append(question)
+    entries = []
+    for question in questions:
+        if question.case is None:
+            entries.append(question_to_data(question, concepts))
+        elif cases[question.case.id][0] is question:
+            entries.append(case_study_to_data(question.case, cases[question.case.id], concepts))
+    return {"bank": name, "title": title, "questions": entries}
+
+
+def case_study_to_data(
+    case: CaseStudy, questions: Sequence[Question], concepts: ConceptSet | None = None
+) -> dict[str, object]:
+    """A ``kind: case_study`` entry; its questions in the case's order (any it does not list last)."""
+    order = {question_id: number for number, question_id in enumerate(case.questions)}
+    ordered = sorted(questions, key=lambda question: order.get(question.id, len(order)))
+    data: dict[str, object] = {"id": case.id, "kind": CASE_STUDY, "title": case.title}
+    if len({question.concepts for question in ordered}) == 1 and ordered[0].concepts:
+        data["concepts"] = list(ordered[0].concepts)
+    if len({question.difficulty for question in ordered}) == 1:
+        data["difficulty"] = ordered[0].difficulty
+    data["scenario"] = case.scenario
+    if case.lint_ignore:
+        data["lint_ignore"] = list(case.lint_ignore)
+    parts = [question_to_data(question, concepts) for question in ordered]
+    for part in parts:
+        for key in ("concepts", "difficulty"):
+            if key in data:
+                part.pop(key, None)
+    data["questions"] = parts
+    return data
 
 
 class _FlowList(list):
@@ -107,10 +140,11 @@ def bank_yaml(
 ) -> str:
     """The bank as YAML text; ``header`` lines become comments under the modeline."""
     data = bank_to_data(name, title, questions, concepts)
-    for question in data["questions"]:  # type: ignore[union-attr]
-        for key in ("concepts", "lint_ignore"):
-            if key in question:
-                question[key] = _FlowList(question[key])
+    for entry in data["questions"]:  # type: ignore[union-attr]
+        for question in (entry, *entry.get("questions", ())):
+            for key in ("concepts", "lint_ignore"):
+                if key in question:
+                    question[key] = _FlowList(question[key])
     body = yaml.dump(data, Dumper=_BankDumper, sort_keys=False, allow_unicode=True, width=100)
     comments = [f"# yaml-language-server: $schema={SCHEMA_URL}", *(f"# {line}" for line in header)]
     body = body.replace("\n  - id:", "\n\n  - id:").replace("questions:\n\n", "questions:\n", 1)

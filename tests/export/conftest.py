@@ -20,3 +20,9 @@ def concepts() -> ConceptSet:
 def tricky(concepts: ConceptSet) -> Bank:
     """One question of each kind, full of characters GIFT, Markdown and HTML would misread."""
     return load_bank(TRICKY, concepts)
+
+
+@pytest.fixture(scope="session")
+def cases(concepts: ConceptSet) -> Bank:
+    """A bank with a case study of three questions between two ordinary questions."""
+    return load_bank(DATA / "questions" / "cases" / "assistant.yaml", concepts)

@@ -83,13 +83,13 @@ GROUPS = {
         tags={
             "d2-genai-basics": ("d2b",),
             "d2-capabilities": ("d2c",),
+            "d2-aws-services": ("d2s",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
-        min_single=35,
+        min_single=55,
         max_position_gap=2,
-        min_questions=70,
-        min_per_other_kind=3,
+        min_questions=110,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
