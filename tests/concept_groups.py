@@ -70,6 +70,14 @@ DOMAIN1_IDS = (
     "amazon-textract",
     "amazon-personalize",
     "amazon-kendra",
+    "ml-pipeline",
+    "model-sources",
+    "model-hosting-options",
+    "amazon-quick-and-kiro",
+    "mlops",
+    "classification-metrics",
+    "regression-metrics",
+    "business-metrics",
 )
 """Domain 1, fundamentals of AI and ML: terms, data, learning types, use cases, services, lifecycle."""
 

@@ -71,13 +71,12 @@ GROUPS = {
         tags={
             "d1-ai-ml-basics": ("d1b",),
             "d1-use-cases-and-services": ("d1u",),
+            "d1-ml-lifecycle": ("d1l",),
         },
         concepts=DOMAIN1_IDS,
         min_per_concept=3,
-        min_single=12,
+        min_single=40,
         max_position_gap=2,
-        min_questions=35,
-        min_per_other_kind=3,
     ),
     "genai": Group(
         tags={
