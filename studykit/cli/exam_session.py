@@ -224,7 +224,11 @@ def _resume(store: Store, pool: Sequence[Question], env: Environment, console: C
     seed = session.seed if session.seed is not None else 0
     items = [present_seeded(question, seed) for question in found.questions]
     progress = ExamProgress.restore(
-        (q.id for q in found.questions), found.answers, session.flagged, _position(session, found.questions)
+        (q.id for q in found.questions),
+        found.answers,
+        session.flagged,
+        _position(session, found.questions),
+        found.guessed,
     )
     left = session.remaining_seconds if session.remaining_seconds is not None else 0.0
     show(console, resumed_header(progress, left, is_plain(console)))
@@ -275,7 +279,7 @@ def _submit(
     for question in questions:
         answer = saved.get(question.id)
         if answer is not None and not answer.unanswered:
-            running.recorder.review(question, answer.correct, answer.elapsed_seconds)
+            running.recorder.review(question, answer.correct, answer.elapsed_seconds, guessed=answer.guessed)
     try:
         titles = {concept.id: concept.title for concept in load_concepts()}
     except StudykitError:
@@ -298,10 +302,10 @@ class ExamScreens:
 
         self._show(exam_question(item, progress, seconds_left, self.plain))
 
-    def review(self, progress: ExamProgress, seconds_left: float) -> None:
+    def review(self, items: Sequence[Presented], progress: ExamProgress, seconds_left: float) -> None:
         from studykit.ui.exam_screens import review_screen
 
-        self._show(review_screen(progress, seconds_left, self.plain))
+        self._show(review_screen(items, progress, seconds_left, self.plain))
 
     def note(self, text: str) -> None:
         self._show(Text(text))

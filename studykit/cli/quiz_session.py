@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from rich.text import Text
 
 from studykit.concepts import ConceptSet, load_concepts
 from studykit.engine.answer_text import expected_shape
+from studykit.engine.commands import keys_line
 from studykit.engine.draw import Filters, draw_session
 from studykit.engine.presentation import Presented, letter, present_seeded
-from studykit.engine.quiz import QuizOutcome, run_quiz
+from studykit.engine.quiz import Note, QuizOutcome, run_quiz
 from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
 from studykit.errors import StudykitError
 from studykit.questions.model import Kind
@@ -69,6 +71,8 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = Fals
     from studykit.cli.quiz_tracking import QuizTracking
 
     with QuizTracking() as tracking:
+        if not resume and not as_json and sys.stdin.isatty() and (paused := tracking.paused()) is not None:
+            resume = click.confirm(f"You have {paused[1]}. Continue it?", default=True)
         if resume:
             resumed = tracking.resume(request.banks, request.generated, request.content)
             if resumed is None:
@@ -82,6 +86,7 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = Fals
         else:
             resumed = None
             items, concepts, seed = prepare_session(request)
+            tracking.close_paused()
             tracking.start(items, seed, request.banks, request.generated)
         _run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json)
 
@@ -108,19 +113,27 @@ def _run_tracked(
     plain = is_plain(console)
     reader = LineInput(console)
 
-    def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+    def ask(item: Presented, number: int, total: int, note: Note | None) -> str | None:
         number, total = numbered(resumed, number, total)
-        if hint is None:
+        if note is None:
             show(console, question_view(item, number, total, plain))
-        return reader.read(answer_prompt(item, hint))
+        return reader.read(answer_prompt(item, note))
 
     def feedback(answered: AnsweredQuestion, item: Presented) -> None:
         from studykit.ui.quiz_feedback import feedback_view  # after the first answer, not before the question
 
         show(console, feedback_view(answered, item, plain))
 
+    show(console, Text(keys_line(exam=False), style="" if plain else "dim"))
     with tracking.saved_if_interrupted():
-        outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+        outcome = run_quiz(
+            items,
+            ask,
+            feedback,
+            on_answer=tracking.on_answer,
+            clock=tracking.env.clock,
+            on_flag=tracking.on_flag,
+        )
     tracking.end(outcome)
     outcome = combined(resumed, outcome)
     score = score_session(outcome.answered)
@@ -138,6 +151,7 @@ def _run_tracked(
             seed=seed,
             plain=plain,
             seconds=sum(answered.elapsed_seconds for answered in outcome.answered),
+            skipped=len(outcome.skipped),
         ),
     )
 
@@ -229,12 +243,14 @@ def _run_json(
     from studykit.cli.quiz_tracking import combined, numbered
     from studykit.ui.line_input import read_answer_line
 
-    def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
+    def ask(item: Presented, number: int, total: int, note: Note | None) -> str | None:
         number, total = numbered(resumed, number, total)
-        if hint is None:
+        if note is None:
             _emit(question_event(item, number, total))
+        elif note.invalid:
+            _emit({"event": "invalid", "number": number, "hint": note.text})
         else:
-            _emit({"event": "invalid", "number": number, "hint": hint})
+            _emit({"event": "note", "number": number, "text": note.text})
         line = read_answer_line(sys.stdin)
         return line.rstrip("\r\n") if line else None
 
@@ -244,6 +260,7 @@ def _run_json(
                 "event": "feedback",
                 "id": item.question.id,
                 "answer": item.typed(answered.answer),
+                "guessed": answered.guessed,
                 "correct": answered.correct,
                 "correct_answer": item.correct_typed,
                 "explanation": item.question.explanation,
@@ -252,7 +269,14 @@ def _run_json(
         )
 
     with tracking.saved_if_interrupted():
-        outcome = run_quiz(items, ask, feedback, on_answer=tracking.on_answer, clock=tracking.env.clock)
+        outcome = run_quiz(
+            items,
+            ask,
+            feedback,
+            on_answer=tracking.on_answer,
+            clock=tracking.env.clock,
+            on_flag=tracking.on_flag,
+        )
     tracking.end(outcome)
     _emit(summary_event(combined(resumed, outcome), seed))
 
@@ -269,6 +293,7 @@ def summary_event(outcome: QuizOutcome, seed: int) -> dict[str, object]:
         "ended": outcome.ended,
         "asked": outcome.total,
         "answered": score.total,
+        "skipped": len(outcome.skipped),
         "right": score.right,
         "seconds": round(sum(answered.elapsed_seconds for answered in outcome.answered), 1),
         "by_concept": tallies(score.by_concept),

@@ -1,9 +1,11 @@
 """Keeping ``studykit quiz`` in the progress file, and ``studykit quiz --resume``.
 
 The quiz loop's ``on_answer`` hook commits each answer the moment it is checked,
-and turns it into a review card. A quiz that ends normally or with ``q`` is
-closed; one cut off by end of input, Ctrl-C or a killed process stays open, and
-``--resume`` continues it with the same questions, shuffled the same way.
+and turns it into a review card; ``on_flag`` keeps a flagged question as a bookmark.
+A quiz paused with ``q``, Ctrl-C or a killed process stays open, and ``--resume``
+continues it with the same questions, shuffled the same way; one that ends, or whose
+piped input runs out, is closed. Only one quiz waits at a time: a new one offers to
+continue it (in a terminal) or closes it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from studykit.engine.presentation import Presented, present_seeded
 from studykit.engine.quiz import QuizOutcome
 from studykit.engine.recording import SessionRecorder, resumable, saved_banks
 from studykit.engine.scoring import AnsweredQuestion
-from studykit.questions.model import Answer, Question, check_answer
+from studykit.questions.model import Question, check_answer
 from studykit.questions.pool import question_pool
+from studykit.store import SavedSession
 from studykit.store.failures import ProgressUnavailable
 
 if TYPE_CHECKING:
@@ -47,6 +50,7 @@ class QuizTracking:
         self.store: Store = open_progress(self.env)
         self.recorder: SessionRecorder | None = None
         self.unsaved: ProgressUnavailable | None = None
+        self.flagged: set[str] | None = None
 
     def __enter__(self) -> QuizTracking:
         return self
@@ -90,6 +94,7 @@ class QuizTracking:
                 found.answers[question.id],
                 check_answer(question, found.answers[question.id]),
                 found.seconds.get(question.id, 0.0),
+                question.id in found.guessed,
             )
             for question in found.questions
             if question.id in found.answers
@@ -101,17 +106,59 @@ class QuizTracking:
             self.recorder.finish()
         return ResumedQuiz(items, earlier, len(found.questions), seed)
 
-    def on_answer(self, question: Question, answer: Answer, correct: bool, elapsed_seconds: float) -> None:
+    def on_answer(self, answered: AnsweredQuestion) -> None:
         """The quiz loop's hook: commit the answer now."""
         if self.recorder is not None:
-            self.recorder.answered(question, answer, correct, elapsed_seconds)
+            self.recorder.answered(
+                answered.question,
+                answered.answer,
+                answered.correct,
+                answered.elapsed_seconds,
+                guessed=answered.guessed,
+            )
+
+    def on_flag(self, question: Question) -> bool:
+        """The quiz loop's hook for ``:f``: flag or unflag the question as a bookmark; True when flagged."""
+        if self.flagged is None:
+            from studykit.store import bookmarks
+
+            self.flagged = {bookmark.question_id for bookmark in bookmarks(self.store)}
+        now_flagged = question.id not in self.flagged
+        (self.flagged.add if now_flagged else self.flagged.discard)(question.id)
+        if self.recorder is not None:
+            self.recorder.flagged(question, now_flagged)
+        return now_flagged
+
+    def paused(self) -> tuple[SavedSession, str] | None:
+        """The quiz waiting for ``--resume``, if any, and how to name it to the learner."""
+        from studykit.store import latest_active_session, session_answers
+
+        saved = latest_active_session(self.store, "quiz")
+        if saved is None:
+            return None
+        answered = len(session_answers(self.store, saved.id))
+        return saved, (
+            f"a paused quiz from {saved.started_at:%Y-%m-%d %H:%M} UTC"
+            f" ({answered} of {len(saved.question_ids)} answered)"
+        )
+
+    def close_paused(self) -> None:
+        """Close the paused quiz a new one replaces, so only one quiz ever waits for ``--resume``.
+
+        Called once the new quiz is drawn, so options or a bank that fail leave it resumable.
+        """
+        found = self.paused()
+        if found is not None:
+            saved, described = found
+            SessionRecorder(self.store, saved, self.env.now, schedule=False).finish()
+            click.echo(f"Closed {described}; its answers are kept.", err=True)
 
     def end(self, outcome: QuizOutcome) -> None:
-        """Close the session unless input ran out (then ``--resume`` can continue it)."""
+        """Close the session, unless the learner paused it (then ``--resume`` continues it)."""
         if self.recorder is None:
             return
         try:
-            if outcome.ended == "eof":
+            if outcome.ended == "paused":
                 self.recorder.flush()
                 click.echo(SAVED, err=True)
             else:
@@ -138,14 +185,14 @@ class QuizTracking:
         return SAVED
 
 
-SAVED = "Quiz saved; continue it with 'studykit quiz --resume'."
+SAVED = "Quiz paused; continue it with 'studykit quiz --resume'."
 
 
 def combined(resumed: ResumedQuiz | None, outcome: QuizOutcome) -> QuizOutcome:
     """The outcome of a whole quiz, counting the answers given before it was resumed."""
     if resumed is None:
         return outcome
-    return QuizOutcome(resumed.earlier + outcome.answered, outcome.ended, resumed.total)
+    return QuizOutcome(resumed.earlier + outcome.answered, outcome.ended, resumed.total, outcome.skipped)
 
 
 def numbered(resumed: ResumedQuiz | None, number: int, total: int) -> tuple[int, int]:

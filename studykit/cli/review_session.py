@@ -2,13 +2,15 @@
 
 It reuses the quiz loop and its screens; only the scheduling differs: the answer
 is committed by the loop's ``on_answer`` hook, and the card is rated after the
-feedback (by answer time, or by the learner with ``--rate``).
+feedback: by correctness (a right guess lower), or by the learner with ``--rate``, who sees
+first when each rating would bring the card back.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -16,18 +18,25 @@ from fsrs import Rating
 from rich.text import Text
 
 from studykit.cli.environment import environment, open_progress
+from studykit.engine.commands import keys_line
 from studykit.engine.presentation import Presented, present_seeded
-from studykit.engine.quiz import run_quiz
+from studykit.engine.quiz import Note, run_quiz
 from studykit.engine.recording import SessionRecorder
-from studykit.engine.review import due_cards, next_due, rating_for, rating_from_choice
+from studykit.engine.review import (
+    RATING_NAMES,
+    due_cards,
+    next_due,
+    next_intervals,
+    rating_for,
+    rating_from_choice,
+)
 from studykit.engine.scoring import AnsweredQuestion, score_session
+from studykit.questions.model import Question
 from studykit.questions.pool import question_pool
-from studykit.store import all_cards
+from studykit.store import CardRecord, all_cards, bookmarks, load_card
 from studykit.ui.console import is_plain, make_console, show
 from studykit.ui.line_input import LineInput
-from studykit.ui.review_summary import next_due_text
-
-RATE_PROMPT = "How well did you know it? 1 again · 2 hard · 3 good · 4 easy (Enter: {suggested}): "
+from studykit.ui.review_summary import interval_text, next_due_text
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ def run_review_command(request: ReviewRequest) -> None:
     console = make_console()
     plain = is_plain(console)
     wanted = request.topics or None
-    with open_progress(env) as store:
+    with open_progress(env, read_only_ok=True) as store:  # "nothing is due" needs no writing
         cards = all_cards(store)
         due_all = due_cards(cards, env.now(), concepts=wanted)
         known = [card for card in due_all if card.question_id in pool]
@@ -91,20 +100,38 @@ def run_review_command(request: ReviewRequest) -> None:
             ),
         )
 
-        def ask(item: Presented, number: int, total: int, hint: str | None) -> str | None:
-            if hint is None:
+        def ask(item: Presented, number: int, total: int, note: Note | None) -> str | None:
+            if note is None:
                 show(console, question_view(item, number, total, plain))
-            return reader.read(answer_prompt(item, hint))
+            return reader.read(answer_prompt(item, note))
+
+        def record(answered: AnsweredQuestion) -> None:
+            recorder.answered(
+                answered.question,
+                answered.answer,
+                answered.correct,
+                answered.elapsed_seconds,
+                guessed=answered.guessed,
+            )
 
         def feedback(answered: AnsweredQuestion, item: Presented) -> None:
             show(console, feedback_view(answered, item, plain))
-            rating = rating_for(answered.correct, answered.elapsed_seconds)
-            if request.rate and answered.correct:
-                rating = _asked_rating(reader, rating)
+            rating = rating_for(answered.correct, answered.guessed)
+            if request.rate:
+                question_id = answered.question.id
+                rating = _asked_rating(reader, rating, question_id, load_card(store, question_id), env.now())
             recorder.rated(answered.question, rating, answered.elapsed_seconds)
 
+        def flag(question: Question) -> bool:
+            now_flagged = question.id not in flagged
+            (flagged.add if now_flagged else flagged.discard)(question.id)
+            recorder.flagged(question, now_flagged)
+            return now_flagged
+
+        flagged = {bookmark.question_id for bookmark in bookmarks(store)}
+        show(console, Text(keys_line(exam=False), style="" if plain else "dim"))
         try:
-            outcome = run_quiz(items, ask, feedback, on_answer=recorder.answered, clock=env.clock)
+            outcome = run_quiz(items, ask, feedback, on_answer=record, clock=env.clock, on_flag=flag)
         except KeyboardInterrupt:
             recorder.finish()
             click.echo("\nReview stopped; your answers are saved. 'studykit review' goes on.", err=True)
@@ -121,9 +148,19 @@ def run_review_command(request: ReviewRequest) -> None:
         show(console, summary)
 
 
-def _asked_rating(reader: LineInput, suggested: Rating) -> Rating:
-    """Ask for 1-4 until the learner gives one; Enter (or end of input) keeps the suggestion."""
-    prompt = Text(RATE_PROMPT.format(suggested=f"{int(suggested)} {suggested.name.lower()}"))
+def _asked_rating(
+    reader: LineInput, suggested: Rating, question_id: str, card: CardRecord | None, now: datetime
+) -> Rating:
+    """Ask for 1-4, showing when each would bring the card back (as Anki does); Enter (or end of
+    input) keeps the suggestion."""
+    intervals = next_intervals(card, question_id, now)
+    choices = " · ".join(
+        f"{int(rating)} {RATING_NAMES[rating]} {interval_text(intervals[rating])}" for rating in RATING_NAMES
+    )
+    prompt = Text(
+        f"How well did you know it? Each rating brings the question back in:\n  {choices}\n"
+        f"Rating (Enter: {int(suggested)} {RATING_NAMES[suggested]}): "
+    )
     while True:
         typed = reader.read(prompt)
         if typed is None or not typed.strip():

@@ -1,98 +1,16 @@
-"""An exam in progress: where the learner is, what they answered and flagged, and what they typed.
+"""An exam in progress: where the learner is, what they answered, guessed and flagged.
 
 The real exam lets a candidate answer, flag for review, skip, go back and jump to
-any question, and shows a review screen of unanswered and flagged questions
-before submitting. :class:`ExamProgress` holds that state; :func:`read_exam_input`
-tells a navigation command from an answer. Lower-case ``b`` and ``f`` alone are
-the back and flag commands; an answer of a single letter B or F is typed as a
-capital.
+any question, and shows a review screen before submitting. :class:`ExamProgress`
+holds that state; :mod:`studykit.engine.commands` reads what the learner types.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from studykit.questions.model import Answer
-
-ACTIONS = ("skip", "back", "flag", "clear", "review", "submit", "pause", "help")
-
-_WORDS = {
-    "": "skip",
-    "s": "skip",
-    "skip": "skip",
-    "n": "skip",
-    "next": "skip",
-    "b": "back",
-    "back": "back",
-    "f": "flag",
-    "flag": "flag",
-    "x": "clear",
-    "clear": "clear",
-    "r": "review",
-    "review": "review",
-    "submit": "submit",
-    "q": "pause",
-    "quit": "pause",
-    "pause": "pause",
-    "?": "help",
-    "h": "help",
-    "help": "help",
-}
-_ANSWER_LETTERS = {"B", "F"}  # capitals alone are answers; "b" and "f" are commands
-_JUMP = re.compile(r"^(?:g|go|goto)\s*(\d+)$", re.IGNORECASE)
-
-EXAM_HELP = (
-    "Type the answer (B · A,C · C A B D · 1b 2a 3c), or: Enter/s skip · b back · f flag · "
-    "g 12 go to question 12 · x clear answer · r review screen · submit · q pause (resume later)"
-)
-
-
-@dataclass(frozen=True)
-class Action:
-    """A navigation command: one of :data:`ACTIONS`."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Jump:
-    """Go to question ``index`` (0-based)."""
-
-    index: int
-
-
-@dataclass(frozen=True)
-class AnswerText:
-    """Text to be read as an answer to the current question."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class InputProblem:
-    """Input that is neither a command nor possibly an answer; ``message`` says what to type."""
-
-    message: str
-
-
-ExamInput = Action | Jump | AnswerText | InputProblem
-
-
-def read_exam_input(text: str, total: int) -> ExamInput:
-    """What the learner meant by ``text`` on an exam question of an exam with ``total`` questions."""
-    stripped = text.strip()
-    key = stripped if stripped in _ANSWER_LETTERS else stripped.lower()
-    if key in _WORDS:
-        return Action(_WORDS[key])
-    jump = _JUMP.match(stripped)
-    if jump:
-        number = int(jump.group(1))
-        if 1 <= number <= total:
-            return Jump(number - 1)
-        return InputProblem(f"there is no question {number}; choose 1–{total}")
-    return AnswerText(stripped)
 
 
 @dataclass
@@ -103,6 +21,8 @@ class ExamProgress:
     answers: dict[str, Answer] = field(default_factory=dict)
     flagged: set[str] = field(default_factory=set)
     position: int = 0
+    guessed: set[str] = field(default_factory=set)
+    """Questions whose answer the learner marked as a guess (``B?``)."""
 
     def __post_init__(self) -> None:
         if not self.question_ids:
@@ -116,15 +36,18 @@ class ExamProgress:
         answers: Mapping[str, Answer],
         flagged: Iterable[str],
         position: int,
+        guessed: Iterable[str] = (),
     ) -> ExamProgress:
         """Rebuild progress from saved parts, ignoring answers and flags for questions no longer asked."""
         ids = tuple(question_ids)
         known = set(ids)
+        kept = {qid: answer for qid, answer in answers.items() if qid in known}
         return cls(
             ids,
-            {qid: answer for qid, answer in answers.items() if qid in known},
+            kept,
             {qid for qid in flagged if qid in known},
             position,
+            {qid for qid in guessed if qid in kept},
         )
 
     @property
@@ -139,11 +62,17 @@ class ExamProgress:
     def at_last(self) -> bool:
         return self.position == self.total - 1
 
-    def answer(self, answer: Answer) -> None:
+    def answer(self, answer: Answer, *, guessed: bool = False) -> None:
         self.answers[self.current] = answer
+        if guessed:
+            self.guessed.add(self.current)
+        else:
+            self.guessed.discard(self.current)
 
-    def clear(self) -> None:
-        self.answers.pop(self.current, None)
+    def clear(self) -> bool:
+        """Take back the current answer; False when there was none."""
+        self.guessed.discard(self.current)
+        return self.answers.pop(self.current, None) is not None
 
     def toggle_flag(self) -> bool:
         """Flag or unflag the current question; True when it is now flagged."""

@@ -4,7 +4,8 @@
 callables passed in: ``ask`` reads a line (None at end of input), ``display``
 draws screens, ``events`` commits each change to the progress file. The
 countdown reads an injected clock, so a test moves time by advancing a number.
-No feedback is given until the exam ends, as on the real exam.
+No feedback is given until the exam ends, as on the real exam. What the learner
+types is read with :mod:`studykit.engine.commands`, the scheme quizzes use too.
 """
 
 from __future__ import annotations
@@ -13,15 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from studykit.engine.answer_text import InvalidAnswer, parse_answer
-from studykit.engine.exam import (
-    EXAM_HELP,
-    Action,
-    AnswerText,
-    ExamProgress,
-    InputProblem,
-    Jump,
-    read_exam_input,
-)
+from studykit.engine.commands import AnswerText, Command, InputProblem, help_text, read_input
+from studykit.engine.exam import ExamProgress
 from studykit.engine.presentation import Presented
 from studykit.engine.timer import Countdown
 from studykit.questions.model import Answer, Question, check_answer
@@ -32,13 +26,13 @@ Ask = Callable[[str, float], "str | None"]
 SUBMITTED, TIMED_OUT, PAUSED, ENDED_INPUT = "submitted", "timeout", "paused", "eof"
 
 QUESTION_PROMPT = "Answer (? for commands): "
-REVIEW_PROMPT = "Question number to revisit, Enter to go back, or 'submit': "
+REVIEW_PROMPT = "Question number to revisit, Enter to go back, submit, or q to pause: "
 
 
 class ExamDisplay(Protocol):
     def question(self, item: Presented, progress: ExamProgress, seconds_left: float) -> None: ...
 
-    def review(self, progress: ExamProgress, seconds_left: float) -> None: ...
+    def review(self, items: Sequence[Presented], progress: ExamProgress, seconds_left: float) -> None: ...
 
     def note(self, text: str) -> None: ...
 
@@ -53,9 +47,12 @@ class ExamEvents(Protocol):
         *,
         remaining_seconds: float | None = None,
         position: int | None = None,
+        guessed: bool = False,
     ) -> None: ...
 
     def cleared(self, question: Question, remaining_seconds: float) -> None: ...
+
+    def flagged(self, question: Question, flagged: bool) -> None: ...
 
     def place(self, progress: ExamProgress, remaining_seconds: float) -> None: ...
 
@@ -80,7 +77,7 @@ def run_exam(
             return TIMED_OUT
         if shown != (on_review, progress.position):
             if on_review:
-                display.review(progress, countdown.remaining())
+                display.review(items, progress, countdown.remaining())
             else:
                 display.question(items[progress.position], progress, countdown.remaining())
                 shown_at = countdown.clock()
@@ -102,19 +99,17 @@ def run_exam(
             events.place(progress, countdown.remaining())
             continue
         item = items[progress.position]
-        meant = read_exam_input(text, progress.total)
+        meant = read_input(text, exam=True, total=progress.total)
         if isinstance(meant, InputProblem):
-            display.note(meant.message)
+            display.note(_sentence(meant.message))
             continue
-        if isinstance(meant, Jump):
-            progress.go(meant.index)
-        elif isinstance(meant, AnswerText):
+        if isinstance(meant, AnswerText):
             try:
                 answer = parse_answer(item, meant.text)
             except InvalidAnswer as problem:
-                display.note(problem.hint)
+                display.note(f"Not an answer: {problem.hint}.")
                 continue
-            progress.answer(answer)
+            progress.answer(answer, guessed=meant.guessed)
             events.answered(
                 item.question,
                 answer,
@@ -122,10 +117,11 @@ def run_exam(
                 max(0.0, countdown.clock() - shown_at),
                 remaining_seconds=countdown.remaining(),
                 position=progress.position,
+                guessed=meant.guessed,
             )
             on_review = not progress.forward()
         else:
-            result = _action(meant, item, progress, countdown, display, events)
+            result = _command(meant, item, progress, countdown, display, events)
             if result == PAUSED:
                 events.place(progress, countdown.remaining())
                 return PAUSED
@@ -133,54 +129,78 @@ def run_exam(
         events.place(progress, countdown.remaining())
 
 
-def _action(
-    action: Action,
+def _command(
+    command: Command,
     item: Presented,
     progress: ExamProgress,
     countdown: Countdown,
     display: ExamDisplay,
     events: ExamEvents,
 ) -> str:
-    """Carry out a navigation command; returns ``"review"``, ``"paused"`` or ``"question"``."""
-    name = action.name
-    if name == "skip":
+    """Carry out a command on a question; returns ``"review"``, ``"paused"`` or ``"question"``."""
+    name = command.name
+    number = progress.position + 1
+    if name == "next":
         return "question" if progress.forward() else "review"
+    if name == "go" and command.number is not None:
+        progress.go(command.number)
+        return "question"
     if name == "back":
         if not progress.back():
-            display.note("This is the first question.")
+            display.note("This is the first question: there is none before it.")
         return "question"
     if name == "flag":
         flagged = progress.toggle_flag()
-        display.note(f"Question {progress.position + 1} {'flagged for review' if flagged else 'unflagged'}.")
+        events.flagged(item.question, flagged)
+        display.note(
+            f"Question {number} flagged for review (and kept as a bookmark)."
+            if flagged
+            else f"Question {number} unflagged (and removed from your bookmarks)."
+        )
         return "question"
     if name == "clear":
-        if progress.current in progress.answers:
-            progress.clear()
+        if progress.clear():
             events.cleared(item.question, countdown.remaining())
-            display.note(f"Answer to question {progress.position + 1} cleared.")
+            display.note(f"Answer to question {number} cleared.")
+        else:
+            display.note(f"Question {number} has no answer to clear.")
         return "question"
     if name in ("review", "submit"):
         return "review"
     if name == "pause":
         return PAUSED
-    display.note(EXAM_HELP)
+    display.note(help_text(exam=True))
     return "question"
 
 
 def _on_review_screen(text: str, progress: ExamProgress, display: ExamDisplay) -> str:
     """``"submitted"``, ``"paused"``, ``"stay"`` on the review screen, or ``"question"`` to leave it."""
-    typed = text.strip().lower()
-    if typed in ("submit", "y", "yes"):
-        return SUBMITTED
-    if typed in ("q", "quit", "pause"):
-        return PAUSED
-    if typed in ("", "b", "back"):
-        return "question"
-    meant = read_exam_input(typed if not typed.isdigit() else f"g {typed}", progress.total)
-    if isinstance(meant, Jump):
-        progress.go(meant.index)
-        return "question"
-    display.note(
-        meant.message if isinstance(meant, InputProblem) else "Type a question number, Enter, or submit."
-    )
+    typed = text.strip()
+    if typed.isdigit():
+        typed = f":g {typed}"
+    meant = read_input(typed, exam=True, total=progress.total)
+    if isinstance(meant, Command):
+        if meant.name == "submit":
+            return SUBMITTED
+        if meant.name == "pause":
+            return PAUSED
+        if meant.name in ("next", "back"):
+            return "question"
+        if meant.name == "go" and meant.number is not None:
+            progress.go(meant.number)
+            return "question"
+        if meant.name == "help":
+            display.note(
+                "On the review screen: a question number to go to it, Enter to go back to the question"
+                " you were on, 'submit' to end the exam and see your score, q to pause."
+            )
+            return "stay"
+    if isinstance(meant, InputProblem):
+        display.note(_sentence(meant.message))
+        return "stay"
+    display.note("Type a question number, Enter to go back, 'submit' to finish, or q to pause.")
     return "stay"
+
+
+def _sentence(message: str) -> str:
+    return f"{message[0].upper()}{message[1:]}."

@@ -1,15 +1,19 @@
-"""The practice-quiz loop, free of any terminal: ask, check, give feedback, stop on ``q`` or EOF.
+"""The practice-quiz loop, free of any terminal: ask, check, give feedback, pause on ``q``, stop at EOF.
 
-Stable API: :func:`run_quiz(items, ask, feedback, on_answer=None, clock=time.monotonic) <run_quiz>`
-→ :class:`QuizOutcome`.
+Stable API: :func:`run_quiz(items, ask, feedback, on_answer=None, clock=time.monotonic,
+on_flag=None) <run_quiz>` → :class:`QuizOutcome`.
 
-- ``ask(item, number, total, hint)`` returns the learner's text for question ``number`` (1-based),
-  or ``None`` at end of input; ``hint`` is set after an invalid answer and says what to type.
-- ``feedback(answered, item)`` shows the verdict (it is not called for ``q`` or EOF).
-- ``on_answer(question, answer, correct, elapsed_seconds)`` is called as soon as an answer is
-  checked — the hook a progress store uses to commit each answer the moment it is given.
+- ``ask(item, number, total, note)`` returns the learner's text for question ``number`` (1-based),
+  or ``None`` at end of input; ``note`` is None the first time a question is asked, else a
+  :class:`Note` to show before asking again (a hint after an unreadable answer, the help,
+  what a command did).
+- ``feedback(answered, item)`` shows the verdict (not called for a skipped question).
+- ``on_answer(answered)`` is called as soon as an answer is checked — the hook a progress store
+  uses to commit each answer the moment it is given.
+- ``on_flag(question)`` flags or unflags a question (a bookmark) and returns whether it is now flagged.
 
-The clock is passed in so tests control elapsed times.
+Typed lines are read with :func:`studykit.engine.commands.read_input`, the scheme exams use
+too. The clock is passed in so tests control elapsed times.
 """
 
 from __future__ import annotations
@@ -19,24 +23,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from studykit.engine.answer_text import InvalidAnswer, parse_answer
+from studykit.engine.commands import AnswerText, Command, InputProblem, help_text, read_input
 from studykit.engine.presentation import Presented
 from studykit.engine.scoring import AnsweredQuestion
-from studykit.questions.model import Answer, Question, check_answer
+from studykit.questions.model import Question, check_answer
 
-QUIT_WORDS = frozenset({"q", "quit", "exit"})
+FINISHED, PAUSED, ENDED_INPUT = "finished", "paused", "eof"
 
-Ask = Callable[[Presented, int, int, "str | None"], "str | None"]
+
+@dataclass(frozen=True)
+class Note:
+    """Something to show before the question is asked again; ``invalid`` for an unreadable answer."""
+
+    text: str
+    invalid: bool = False
+
+
+Ask = Callable[[Presented, int, int, "Note | None"], "str | None"]
 Feedback = Callable[[AnsweredQuestion, Presented], None]
-OnAnswer = Callable[[Question, Answer, bool, float], None]
+OnAnswer = Callable[[AnsweredQuestion], None]
+OnFlag = Callable[[Question], bool]
 
 
 @dataclass(frozen=True)
 class QuizOutcome:
-    """What was answered, and why the quiz ended: ``finished``, ``quit`` or ``eof``."""
+    """What was answered, what was skipped, and why the quiz ended: ``finished``, ``paused`` or ``eof``."""
 
     answered: tuple[AnsweredQuestion, ...]
     ended: str
     total: int
+    skipped: tuple[str, ...] = ()
 
 
 def run_quiz(
@@ -45,27 +61,58 @@ def run_quiz(
     feedback: Feedback,
     on_answer: OnAnswer | None = None,
     clock: Callable[[], float] = time.monotonic,
+    on_flag: OnFlag | None = None,
 ) -> QuizOutcome:
     answered: list[AnsweredQuestion] = []
+    skipped: list[str] = []
+
+    def outcome(ended: str) -> QuizOutcome:
+        return QuizOutcome(tuple(answered), ended, len(items), tuple(skipped))
+
     for number, item in enumerate(items, start=1):
         started = clock()
-        hint: str | None = None
+        note: Note | None = None
         while True:
-            text = ask(item, number, len(items), hint)
+            text = ask(item, number, len(items), note)
             if text is None:
-                return QuizOutcome(tuple(answered), "eof", len(items))
-            if text.strip().lower() in QUIT_WORDS:
-                return QuizOutcome(tuple(answered), "quit", len(items))
-            try:
-                answer = parse_answer(item, text)
-            except InvalidAnswer as problem:
-                hint = problem.hint
+                return outcome(ENDED_INPUT)
+            meant = read_input(text, exam=False, total=len(items))
+            if isinstance(meant, AnswerText):
+                try:
+                    answer = parse_answer(item, meant.text)
+                except InvalidAnswer as problem:
+                    note = Note(f"Not an answer: {problem.hint}.", invalid=True)
+                    continue
+                result = AnsweredQuestion(
+                    item.question,
+                    answer,
+                    check_answer(item.question, answer),
+                    max(clock() - started, 0.0),
+                    meant.guessed,
+                )
+                answered.append(result)
+                if on_answer is not None:
+                    on_answer(result)
+                feedback(result, item)
+                break
+            if isinstance(meant, InputProblem):
+                note = Note(f"{meant.message[0].upper()}{meant.message[1:]}.")
                 continue
-            break
-        correct = check_answer(item.question, answer)
-        result = AnsweredQuestion(item.question, answer, correct, max(clock() - started, 0.0))
-        answered.append(result)
-        if on_answer is not None:
-            on_answer(item.question, answer, correct, result.elapsed_seconds)
-        feedback(result, item)
-    return QuizOutcome(tuple(answered), "finished", len(items))
+            if meant.name == "pause":
+                return outcome(PAUSED)
+            if meant.name == "next":
+                skipped.append(item.question.id)
+                break
+            note = Note(_carry_out(meant, item.question, on_flag))
+    return outcome(FINISHED)
+
+
+def _carry_out(command: Command, question: Question, on_flag: OnFlag | None) -> str:
+    """Flag or help: what to tell the learner before asking the same question again."""
+    if command.name == "flag" and on_flag is not None:
+        if on_flag(question):
+            return (
+                "Flagged: kept as a bookmark until you unflag it ('studykit quiz --flagged' practises them)."
+            )
+        return "Unflagged: removed from your bookmarks."
+    return help_text(exam=False)

@@ -20,10 +20,12 @@ from studykit.store import (
     AnswerRecord,
     SavedSession,
     Store,
+    add_bookmark,
     clear_answer,
     finish_session,
     latest_active_session,
     record_answer,
+    remove_bookmark,
     save_place,
     session_answers,
     start_session,
@@ -93,8 +95,9 @@ class SessionRecorder:
         *,
         remaining_seconds: float | None = None,
         position: int | None = None,
+        guessed: bool = False,
     ) -> None:
-        """Commit an answer (same arguments as the quiz loop's ``on_answer`` hook)."""
+        """Commit an answer; ``guessed`` when the learner marked it as a guess."""
         moment = self.now()
         record = AnswerRecord(
             question.id,
@@ -103,6 +106,7 @@ class SessionRecorder:
             elapsed_seconds,
             question.domain or None,
             question.concepts,
+            guessed,
         )
 
         def save() -> None:
@@ -115,21 +119,27 @@ class SessionRecorder:
                 position=position,
             )
             if self.schedule:
-                self.review(question, correct, elapsed_seconds, moment)
+                self.review(question, correct, elapsed_seconds, moment, guessed=guessed)
 
         self._save(save, answer=True)
 
     def review(
-        self, question: Question, correct: bool, elapsed_seconds: float, moment: datetime | None = None
+        self,
+        question: Question,
+        correct: bool,
+        elapsed_seconds: float,
+        moment: datetime | None = None,
+        *,
+        guessed: bool = False,
     ) -> None:
-        """Update the question's review card from an answer rated by correctness and time."""
+        """Update the question's review card from an answer rated by correctness (and a guess)."""
         # Imported here: FSRS is needed once an answer is in, not before the first question.
         from studykit.engine.review import rating_for, review_and_save
 
         review_and_save(
             self.store,
             question.id,
-            rating_for(correct, elapsed_seconds),
+            rating_for(correct, guessed),
             moment or self.now(),
             domain=question.domain or None,
             concepts=question.concepts,
@@ -152,6 +162,24 @@ class SessionRecorder:
                 duration_ms=int(elapsed_seconds * 1000),
             )
         )
+
+    def flagged(self, question: Question, flagged: bool) -> None:
+        """Keep or drop the question's bookmark: a flag in a quiz or an exam outlives the session."""
+        moment = self.now()
+
+        def save() -> None:
+            if flagged:
+                add_bookmark(
+                    self.store,
+                    question.id,
+                    moment,
+                    domain=question.domain or None,
+                    concepts=question.concepts,
+                )
+            else:
+                remove_bookmark(self.store, question.id)
+
+        self._save(save)
 
     def cleared(self, question: Question, remaining_seconds: float) -> None:
         """Forget an exam answer the learner took back."""
@@ -253,6 +281,8 @@ class Resumed:
     dropped: tuple[str, ...]
     seconds: Mapping[str, float] = field(default_factory=dict)
     """Seconds the learner spent on each answer in ``answers``, so a resumed timer carries on."""
+    guessed: frozenset[str] = frozenset()
+    """Questions whose answer in ``answers`` the learner marked as a guess."""
 
     @property
     def warning(self) -> str | None:
@@ -278,6 +308,7 @@ def resumable(store: Store, kind: str, pool: Sequence[Question]) -> Resumed | No
     dropped = tuple(qid for qid in session.question_ids if qid not in by_id)
     answers: dict[str, Answer] = {}
     seconds: dict[str, float] = {}
+    guessed: set[str] = set()
     for qid, saved in session_answers(store, session.id).items():
         if qid not in by_id:
             continue
@@ -288,4 +319,6 @@ def resumable(store: Store, kind: str, pool: Sequence[Question]) -> Resumed | No
             continue
         answers[qid] = answer
         seconds[qid] = saved.elapsed_seconds
-    return Resumed(session, questions, answers, dropped, seconds)
+        if saved.guessed:
+            guessed.add(qid)
+    return Resumed(session, questions, answers, dropped, seconds, frozenset(guessed))

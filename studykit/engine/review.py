@@ -1,10 +1,11 @@
 """Spaced repetition of questions with FSRS (the ``fsrs`` package's Scheduler, Card, Rating).
 
-Every answered question becomes a card. A wrong answer is rated Again; a right
-one is rated from how long it took against the exam's pace (90 minutes for 65
-questions, about 83 seconds each): quick is Easy, within pace is Good, slower is
-Hard. A learner may also rate a card 1–4 themselves. Fuzzing is off so the same
-history always gives the same schedule.
+Every answered question becomes a card, rated by correctness alone: a wrong answer is
+Again, a right one Good, and a right answer the learner marked as a guess (``B?``) Hard,
+so a lucky guess comes back soon instead of being pushed out by a quick click. A learner
+may also rate a card 1–4 themselves (``review --rate``), seeing first when each choice
+would bring it back (:func:`next_intervals`). Fuzzing is off so the same history always
+gives the same schedule.
 """
 
 from __future__ import annotations
@@ -18,24 +19,22 @@ from fsrs import Card, Rating, Scheduler
 
 from studykit.store import CardRecord, Store, load_card, save_card
 
-EXAM_PACE_SECONDS = 90 * 60 / 65
-QUICK_FRACTION = 0.4
-"""A right answer given within this fraction of the pace counts as Easy."""
-
 RATING_NAMES = {Rating.Again: "again", Rating.Hard: "hard", Rating.Good: "good", Rating.Easy: "easy"}
 
 _SCHEDULER = Scheduler(enable_fuzzing=False)
 
 
-def rating_for(correct: bool, elapsed_seconds: float, pace_seconds: float = EXAM_PACE_SECONDS) -> Rating:
-    """The rating an answer earns: wrong → Again; right → Easy, Good or Hard by answer time."""
+def rating_for(correct: bool, guessed: bool = False) -> Rating:
+    """The rating an answer earns: wrong → Again; right → Good, or Hard when it was a guess."""
     if not correct:
         return Rating.Again
-    if elapsed_seconds <= pace_seconds * QUICK_FRACTION:
-        return Rating.Easy
-    if elapsed_seconds <= pace_seconds:
-        return Rating.Good
-    return Rating.Hard
+    return Rating.Hard if guessed else Rating.Good
+
+
+def next_intervals(record: CardRecord | None, question_id: str, now: datetime) -> dict[Rating, timedelta]:
+    """How long until the card comes back for each rating given now (a new card if ``record`` is None)."""
+    current = record if record is not None and _usable(record) else new_card(question_id, now)
+    return {rating: review(current, rating, now).due - _utc(now) for rating in RATING_NAMES}
 
 
 def rating_from_choice(text: str) -> Rating | None:

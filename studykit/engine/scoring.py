@@ -25,6 +25,7 @@ class AnsweredQuestion:
     answer: Answer
     correct: bool
     elapsed_seconds: float = 0.0
+    guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ def _comment_ignores(linted: _LintedFile) -> dict[int, list[tuple[str, int]]]:
     """
     assert linted.document is not None
     lines = linted.text.split("\n")
-    starts = [linted.document.position(linted.keypaths[i]).line for i in range(len(linted.questions))]
+    starts = [linted.document.position(_start(linted.keypaths[i])).line for i in range(len(linted.questions))]
     found: dict[int, list[tuple[str, int]]] = {}
     for number, line in enumerate(lines, 1):
         match = _IGNORE_COMMENT.search(line)
@@ -126,6 +126,11 @@ def _comment_ignores(linted: _LintedFile) -> dict[int, list[tuple[str, int]]]:
             rules = [rule.strip() for rule in match.group(1).split(",") if rule.strip()]
             found.setdefault(owner, []).extend((rule, number) for rule in rules)
     return found
+
+
+def _start(keypath: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Where a question's lines start: a case study's first question starts with the case study."""
+    return keypath[:-2] if keypath[-2:] == ("questions", 0) else keypath
 
 
 def lint_paths(
@@ -247,17 +252,20 @@ def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
 
     def add(rule: Rule, hit: Hit, linted: _LintedFile | None = None) -> None:
         if hit.question is not None:
-            if rule.id in hit.question.lint_ignore or any(
+            case_ignores = hit.question.case.lint_ignore if hit.question.case else ()
+            if rule.id in (*hit.question.lint_ignore, *case_ignores) or any(
                 rule.id == named for named, _line in commented[id(hit.question)]
             ):
                 return
             linted, base = places[id(hit.question)]
-            keypath = (*base, *hit.keypath)
+            keypath = (*(base[:-2] if hit.on_case else base), *hit.keypath)
         else:
             keypath = ("questions",)
         assert linted is not None and linted.document is not None
         where = linted.document.position(keypath)
         question_id = hit.question.id if hit.question else None
+        if hit.on_case and hit.question is not None and hit.question.case is not None:
+            question_id = hit.question.case.id
         findings.append(
             Finding(linted.path, where.line, where.column, rule.id, rule.severity, hit.message, question_id)
         )
@@ -278,6 +286,14 @@ def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
                     RULES_BY_ID["unknown-rule"],
                     Hit(f"lint_ignore names unknown rule {rule_id!r}", question, ("lint_ignore", index)),
                 )
+        if question.case is not None and question.case.part_number(question.id) == 1:
+            for index, rule_id in enumerate(question.case.lint_ignore):
+                if rule_id not in RULES_BY_ID:
+                    message = f"the case study's lint_ignore names unknown rule {rule_id!r}"
+                    add(
+                        RULES_BY_ID["unknown-rule"],
+                        Hit(message, question, ("lint_ignore", index), on_case=True),
+                    )
     for rule in RULES:
         if rule.check is None:
             continue

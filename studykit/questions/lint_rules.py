@@ -21,6 +21,14 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from studykit.questions.lint_cases import (
+    SCENARIO_WORDS,
+    check_case_domains,
+    check_case_unused,
+    check_duplicate_cases,
+    check_scenario_length,
+)
+from studykit.questions.lint_hit import Hit
 from studykit.questions.model import Kind, Question
 from studykit.yamlfile import KeyPath
 
@@ -31,15 +39,6 @@ LOADER = "loader"
 QUESTION = "question"
 BANK = "bank"
 COLLECTION = "collection"
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One problem a rule found: on ``question`` (None for the whole file), at ``keypath`` inside it."""
-
-    message: str
-    question: Question | None = None
-    keypath: KeyPath = ()
 
 
 @dataclass(frozen=True)
@@ -395,6 +394,34 @@ RULES: tuple[Rule, ...] = (
         BANK,
         "correct answers bunched on one position (or on True/False) across a bank",
         check_position_bias,
+    ),
+    Rule(
+        "duplicate-case",
+        ERROR,
+        COLLECTION,
+        "two case studies share an id, or a case study has a question's id",
+        check_duplicate_cases,
+    ),
+    Rule(
+        "case-unused",
+        WARNING,
+        QUESTION,
+        "a case-study question that never refers to its scenario (it could stand alone)",
+        check_case_unused,
+    ),
+    Rule(
+        "scenario-length",
+        WARNING,
+        BANK,
+        f"a case study's scenario under {SCENARIO_WORDS[0]} or over {SCENARIO_WORDS[1]} words",
+        check_scenario_length,
+    ),
+    Rule(
+        "case-domains",
+        WARNING,
+        BANK,
+        "the questions of one case study in different domains",
+        check_case_domains,
     ),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studykit.store.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
 from studykit.store.cards import CardRecord, all_cards, load_card, save_card
 from studykit.store.connection import Store, open_store
 from studykit.store.location import data_dir, default_store_path
@@ -26,13 +27,16 @@ from studykit.store.sessions import (
 __all__ = [
     "UNANSWERED",
     "AnswerRecord",
+    "Bookmark",
     "CardRecord",
     "ExamRecord",
     "SavedAnswer",
     "SavedSession",
     "Store",
+    "add_bookmark",
     "all_answers",
     "all_cards",
+    "bookmarks",
     "clear_answer",
     "data_dir",
     "default_store_path",
@@ -45,6 +49,7 @@ __all__ = [
     "open_store",
     "record_answer",
     "record_exam",
+    "remove_bookmark",
     "reset_progress",
     "save_card",
     "save_place",

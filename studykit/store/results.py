@@ -105,10 +105,10 @@ def _exam(row: tuple) -> ExamRecord:
 
 
 def reset_progress(store: Store) -> int:
-    """Delete every session, answer, exam and card; return how many answers were deleted."""
+    """Delete every session, answer, exam, card and bookmark; return how many answers were deleted."""
     with store.write() as db:
         answers = db.execute("SELECT count(*) FROM answers").fetchone()[0]
-        for table in ("answers", "exams", "review_log", "cards", "sessions"):
+        for table in ("answers", "exams", "review_log", "cards", "bookmarks", "sessions"):
             db.execute(f"DELETE FROM {table}")
     store.connection.execute("VACUUM")
     return int(answers)

@@ -70,6 +70,16 @@ MIGRATIONS: tuple[str, ...] = (
         duration_ms INTEGER
     );
     """,
+    # 2: answers the learner marked as a guess, and bookmarks (flagged questions) that outlive a session.
+    """
+    ALTER TABLE answers ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0 CHECK (guessed IN (0, 1));
+    CREATE TABLE bookmarks (
+        question_id TEXT PRIMARY KEY,
+        domain INTEGER,
+        concepts TEXT NOT NULL DEFAULT '[]',
+        flagged_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

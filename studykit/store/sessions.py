@@ -32,6 +32,8 @@ class AnswerRecord:
     elapsed_seconds: float
     domain: int | None = None
     concepts: tuple[str, ...] = ()
+    guessed: bool = False
+    """The learner said it was a guess (typed ``B?``): a right guess is scheduled sooner."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class SavedAnswer:
     domain: int | None
     concepts: tuple[str, ...]
     answered_at: datetime
+    guessed: bool = False
 
     @property
     def unanswered(self) -> bool:
@@ -120,10 +123,10 @@ def record_answer(
     with store.write() as db:
         db.execute(
             "INSERT INTO answers (session_id, question_id, answer, correct, elapsed_seconds, domain,"
-            " concepts, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " concepts, answered_at, guessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (session_id, question_id) DO UPDATE SET answer = excluded.answer,"
             " correct = excluded.correct, elapsed_seconds = excluded.elapsed_seconds,"
-            " answered_at = excluded.answered_at",
+            " answered_at = excluded.answered_at, guessed = excluded.guessed",
             (
                 session_id,
                 record.question_id,
@@ -133,6 +136,7 @@ def record_answer(
                 record.domain,
                 json.dumps(list(record.concepts)),
                 to_text(now),
+                int(record.guessed),
             ),
         )
         _touch(db, session_id, now, remaining_seconds, position, None)
@@ -219,7 +223,9 @@ _SESSION_COLUMNS = (
     "id, kind, seed, question_ids, settings, position, flagged, time_limit_seconds, remaining_seconds,"
     " state, started_at, updated_at, finished_at"
 )
-_ANSWER_COLUMNS = "session_id, question_id, answer, correct, elapsed_seconds, domain, concepts, answered_at"
+_ANSWER_COLUMNS = (
+    "session_id, question_id, answer, correct, elapsed_seconds, domain, concepts, answered_at, guessed"
+)
 
 
 def _touch(
@@ -273,6 +279,7 @@ def _answer(row: tuple) -> SavedAnswer:
         domain=row[5],
         concepts=text_list(row[6]),
         answered_at=from_text(row[7]),
+        guessed=bool(row[8]),
     )
 
 

@@ -6,16 +6,25 @@ quiz's question view, so markup and escape codes in a bank print literally.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import DOMAINS
 from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS, Blueprint
-from studykit.engine.exam import EXAM_HELP, ExamProgress
+from studykit.engine.commands import keys_line
+from studykit.engine.exam import ExamProgress
 from studykit.engine.presentation import Presented
 from studykit.engine.timer import format_duration
 from studykit.ui.blocks import indented, title
+from studykit.ui.console import table_box
 from studykit.ui.quiz_question import question_header, question_view
+from studykit.ui.text import literal
+
+STEM_WIDTH = 48
+"""How much of each stem the review screen shows: enough to recognise the question."""
 
 
 def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) -> Group:
@@ -34,7 +43,7 @@ def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) ->
             Text(f"The banks hold only {blueprint.total} questions, not the {blueprint.requested} asked for.")
         )
     lines.append(Text(f"No feedback until you submit. Seed {seed}."))
-    lines.append(Text(EXAM_HELP, style="" if plain else "dim"))
+    lines.append(Text(keys_line(exam=True), style="" if plain else "dim"))
     return Group(title(heading, plain), *lines)
 
 
@@ -43,7 +52,7 @@ def resumed_header(progress: ExamProgress, seconds_left: float, plain: bool) -> 
     return Group(
         title(f"Practice exam resumed: {progress.total} questions", plain),
         Text(f"{answered} answered, {len(progress.flagged)} flagged, {format_duration(seconds_left)} left."),
-        Text(EXAM_HELP, style="" if plain else "dim"),
+        Text(keys_line(exam=True), style="" if plain else "dim"),
     )
 
 
@@ -62,20 +71,40 @@ def exam_question(
     parts: list[RenderableType] = [question_view(item, number, progress.total, plain, header=header)]
     answer = progress.answers.get(progress.current)
     if answer is not None:
-        parts.append(Text(f"Your answer: {item.typed(answer)} (type another to change it, x to clear)"))
+        guess = " (a guess)" if progress.current in progress.guessed else ""
+        parts.append(
+            Text(f"Your answer: {item.typed(answer)}{guess} (type another to change it, :x to clear)")
+        )
     return Group(*parts)
 
 
-def review_screen(progress: ExamProgress, seconds_left: float, plain: bool) -> RenderableType:
-    """Unanswered and flagged questions, before submitting."""
+def review_screen(
+    items: Sequence[Presented], progress: ExamProgress, seconds_left: float, plain: bool
+) -> RenderableType:
+    """Every question by number with its first words, the answer given and its flag; then the totals."""
     unanswered = progress.unanswered()
     flagged = progress.flagged_positions()
+    table = Table(box=table_box(plain), show_edge=False, pad_edge=False, header_style="" if plain else "bold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Question", no_wrap=True, overflow="ellipsis", max_width=STEM_WIDTH)
+    table.add_column("Answer", no_wrap=True)
+    table.add_column("Flag", no_wrap=True)
+    for number, item in enumerate(items, start=1):
+        qid = item.question.id
+        answer = progress.answers.get(qid)
+        table.add_row(
+            str(number),
+            literal(first_words(item.question.stem, STEM_WIDTH), keep_newlines=False),
+            Text("-" if answer is None else item.typed(answer) + ("?" if qid in progress.guessed else "")),
+            Text("flagged" if qid in progress.flagged else "", style="" if plain else "bold yellow"),
+        )
     lines: list[RenderableType] = [
         Text(""),
         Text(
             f"Review before submitting  ·  {format_duration(seconds_left)} left",
             style="" if plain else "bold",
         ),
+        indented(table),
         Text(f"Answered {progress.total - len(unanswered)} of {progress.total}."),
         indented(Text(f"Unanswered: {_numbers(unanswered)}")),
         indented(Text(f"Flagged:    {_numbers(flagged)}")),
@@ -83,6 +112,15 @@ def review_screen(progress: ExamProgress, seconds_left: float, plain: bool) -> R
     if unanswered:
         lines.append(Text("Unanswered questions count as wrong; there is no penalty for guessing."))
     return Group(*lines)
+
+
+def first_words(text: str, width: int) -> str:
+    """The start of ``text`` on one line, cut at a word and marked with … when longer than ``width``."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def _numbers(positions: list[int]) -> str:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from studykit.engine.answer_text import example
 from studykit.engine.presentation import Presented, letter
+from studykit.engine.quiz import Note
 from studykit.questions.model import Kind, Question
 from studykit.ui.blocks import indented
 from studykit.ui.text import literal
@@ -91,13 +92,13 @@ def _list(labels: list[str], texts: list[str]) -> RenderableType:
     return indented(grid)
 
 
-def answer_prompt(item: Presented, hint: str | None) -> Text:
-    """The prompt line; after an invalid answer it starts with the hint."""
+def answer_prompt(item: Presented, note: Note | None) -> Text:
+    """The prompt line; when the question is asked again, the note (a hint, the help…) comes first."""
     prompt = Text()
-    if hint:
-        prompt.append(literal(f"Not an answer: {hint}.", keep_newlines=False))
+    if note is not None:
+        prompt.append(literal(note.text))
         prompt.append("\n")
-    prompt.append(f"Answer ({_shape(item)}; q to stop): ")
+    prompt.append(f"Answer ({_shape(item)}; ? for commands): ")
     return prompt
 
 

@@ -29,12 +29,17 @@ def summary_view(
     seed: int,
     plain: bool,
     seconds: float = 0.0,
+    skipped: int = 0,
 ) -> RenderableType:
     """Score, table by concept, what to study next; ``seconds`` is the time spent answering."""
     parts: list[RenderableType] = []
     line = Text(f"Score: {score.right} of {score.total} ({_percent(score.right, score.total)})")
-    if ended != "finished":
-        line.append(f" — stopped early; {score.total} of {total} questions answered")
+    if ended == "paused":
+        line.append(f" — paused; {score.total} of {total} questions answered")
+    elif ended != "finished":
+        line.append(f" — input ended; {score.total} of {total} questions answered")
+    elif skipped:
+        line.append(f" — {skipped} skipped")
     parts.append(heading("Summary", plain))
     parts.append(line if plain else Text.assemble((line.plain, "bold")))
     if score.total and seconds >= 1:  # scripted input takes no time worth reporting

@@ -18,6 +18,23 @@ def relative_time(moment: datetime, now: datetime) -> str:
     return "in 1 minute"
 
 
+def interval_text(interval: timedelta) -> str:
+    """How long until a card comes back, briefly: ``10 min``, ``5 h``, ``3 days``, ``2 months``."""
+    minutes = max(1, round(interval.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = round(minutes / 60)
+    if hours < 24:
+        return f"{hours} h"
+    days = round(hours / 24)
+    if days < 31:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 365:
+        months = round(days / 30.4)
+        return f"{months} month{'s' if months != 1 else ''}"
+    return f"{days / 365:.1f} years"
+
+
 def next_due_text(upcoming: Sequence[CardRecord], now: datetime) -> str:
     """One sentence: when the next card is due and how many follow within a day and a week."""
     if not upcoming:

@@ -89,11 +89,12 @@ def test_a_bank_too_small_for_the_exam_gives_every_question_and_says_so() -> Non
 
 def test_flag_and_go_back_show_on_the_review_screen() -> None:
     items = exam_items()
-    script = [items[0].correct_typed, "f", "", "b", "b", "g 4", "r", "submit"]
+    script = [items[0].correct_typed, ":f", "", ":b", ":b", ":b", ":g 4", ":r", "submit"]
     result = run_exam(script)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Question 2 flagged for review." in out
+    assert "Question 2 flagged for review (and kept as a bookmark)." in out
+    assert "This is the first question: there is none before it." in out
     assert "Question 2 of 5  ·  single choice  ·  1:29:" in out
     assert re.search(r"Question 2 of 5 .*flagged", out)
     assert "Question 4 of 5" in out
@@ -104,10 +105,13 @@ def test_flag_and_go_back_show_on_the_review_screen() -> None:
 
 def test_invalid_answers_and_jumps_re_prompt_on_the_same_question() -> None:
     items = exam_items()
-    result = run_exam(["Z", "g 9", items[0].correct_typed, "q"])
+    result = run_exam(["Z", ":g 9", "go", ":g five", ":z", items[0].correct_typed, "q"])
     out = result.output
     assert "'Z' is not one of the letters A–C" in out
-    assert "there is no question 9; choose 1–5" in out
+    assert "There is no question 9; choose 1–5." in out
+    assert "'go' needs a question number, e.g. ':g 12'." in out
+    assert "'five' is not a question number; type e.g. ':g 12'." in out
+    assert "':z' is not a command; type ? for the list." in out
     assert out.count("Question 1 of 5") == 1  # re-prompted, not redrawn
     assert "Exam paused" in out and "1 of 5 answered" in out
 
@@ -125,7 +129,7 @@ def test_time_running_out_submits_and_ignores_what_was_typed_late() -> None:
 
 def test_pause_then_resume_keeps_questions_answers_flags_and_time_left() -> None:
     items = exam_items()
-    first = run_exam([(30, items[0].correct_typed), (50, "f"), (20, "q")])
+    first = run_exam([(30, items[0].correct_typed), (50, ":f"), (20, "q")])
     assert "Exam paused with 1:28:20 left" in first.output
     with open_store() as store:
         saved = latest_active_session(store, "exam")
@@ -133,7 +137,7 @@ def test_pause_then_resume_keeps_questions_answers_flags_and_time_left() -> None
         assert saved.question_ids == tuple(item.question.id for item in items)
         assert saved.remaining_seconds == 90 * 60 - 100
         assert set(session_answers(store, saved.id)) == {items[0].question.id}
-    resumed = run_exam([(40, "b"), "submit", "submit"], "--resume")
+    resumed = run_exam([(40, ":b"), "submit", "submit"], "--resume")
     out = resumed.output
     assert "1 answered, 1 flagged, 1:28:20 left." in out
     assert re.search(r"Question 2 of 5  ·  single choice  ·  1:28:20 left  ·  flagged", out)
@@ -203,13 +207,13 @@ def test_questions_removed_from_the_banks_are_dropped_on_resume(tmp_path: Path) 
 def test_markup_in_a_question_prints_literally() -> None:
     items = exam_items(8)
     position = next(i for i, item in enumerate(items) if "[bold]" in item.question.stem)
-    result = run_exam([f"g {position + 1}", "q"], "--questions", "8")
+    result = run_exam([f":g {position + 1}", "q"], "--questions", "8")
     assert "[bold]student[/bold]" in result.output
 
 
 def test_questions_left_blank_count_as_wrong_in_progress() -> None:
     items = exam_items()
-    result = run_exam([items[0].correct_typed, "r", "submit"])
+    result = run_exam([items[0].correct_typed, ":r", "submit"])
     assert "1 of 5 right" in result.output and "4 unanswered" in result.output
     progress = CliRunner().invoke(cli, ["progress"])
     assert "Progress: 5 questions, 20 % right" in progress.output
@@ -232,3 +236,18 @@ def test_a_shorter_exam_gets_time_in_proportion_unless_minutes_are_given() -> No
     assert "8 questions, 12 minutes" in ten.output  # the bank holds 8: time follows what is drawn
     given = run_exam(["q"], "--seed", "4", minutes="30")
     assert "5 questions, 30 minutes" in given.output
+
+
+def test_the_review_screen_lists_each_question_with_its_first_words_answer_and_flag() -> None:
+    from studykit.ui.exam_screens import STEM_WIDTH, first_words
+
+    items = exam_items()
+    result = run_exam([items[0].correct_typed + "?", ":f", ":r", "q"])
+    screen = result.output[result.output.index("Review before submitting") :]
+    rows = {line.split()[0]: line for line in screen.splitlines() if line.strip()[:1].isdigit()}
+    first = first_words(items[0].question.stem, STEM_WIDTH)
+    assert first in rows["1"] and rows["1"].rstrip().endswith(items[0].correct_typed + "?")
+    assert first_words(items[1].question.stem, STEM_WIDTH) in rows["2"] and rows["2"].rstrip().endswith(
+        "flagged"
+    )
+    assert all(len(line) <= 80 for line in screen.splitlines())

@@ -85,7 +85,8 @@ def test_q_ends_early_with_a_summary_of_what_was_answered():
     items = session(count=3)
     result = run(["--count", "3", "--no-generated"], f"{items[0].correct_typed}\nq\n")
     assert result.exit_code == 0
-    assert "Score: 1 of 1 (100%) — stopped early; 1 of 3 questions answered" in result.output
+    assert "Score: 1 of 1 (100%) — paused; 1 of 3 questions answered" in result.output
+    assert "Quiz paused; continue it with 'studykit quiz --resume'." in result.output
     assert "Question 3 of 3" not in result.output
 
 
@@ -113,12 +114,12 @@ def test_markup_and_escape_codes_print_literally():
 def test_json_output_is_one_event_per_line():
     items = session(count=2)
     result = run(["--count", "2", "--no-generated", "--json"], f"nonsense\n{items[0].correct_typed}\nq\n")
-    events = [json.loads(line) for line in result.output.splitlines()]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
     assert [event["event"] for event in events] == ["question", "invalid", "feedback", "question", "summary"]
     assert events[0]["id"] == items[0].question.id and events[0]["expected"]
     assert events[2]["correct"] is True and events[2]["correct_answer"] == items[0].correct_typed
     summary = events[-1]
-    assert summary["ended"] == "quit" and summary["right"] == 1 and summary["seed"] == 4
+    assert summary["ended"] == "paused" and summary["right"] == 1 and summary["seed"] == 4
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def test_invalid_answer_reprompts_with_a_hint_then_a_valid_one_counts(kind):
     output = flat(result.output)
     assert "Not an answer: " in output and hint in output
     assert output.count("Question 1 of 2") == 1  # the question is not printed again
-    assert "Right." in output and "Score: 1 of 1 (100%) — stopped early; 1 of 2 questions answered" in output
+    assert "Right." in output and "Score: 1 of 1 (100%) — paused; 1 of 2 questions answered" in output
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -111,7 +111,7 @@ def test_q_ends_early_without_feedback(kind):
     assert result.exit_code == 0, result.output
     assert "Right." not in result.output and "Wrong." not in result.output
     assert "Question 2 of 2" not in result.output
-    assert "Score: 0 of 0 (–) — stopped early; 0 of 2 questions answered" in result.output
+    assert "Score: 0 of 0 (–) — paused; 0 of 2 questions answered" in result.output
 
 
 @pytest.mark.parametrize("kind", KINDS)

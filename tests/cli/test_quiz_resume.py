@@ -38,9 +38,9 @@ def test_every_answer_is_stored_and_becomes_a_review_card() -> None:
         assert latest_active_session(store, "quiz") is None
 
 
-def test_quiz_cut_off_by_end_of_input_resumes_with_the_same_questions_and_answers() -> None:
+def test_a_paused_quiz_resumes_with_the_same_questions_and_answers() -> None:
     items = quiz_items()
-    first = CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\nZ\n")
+    first = CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\nZ\nq\n")
     assert "continue it with 'studykit quiz --resume'" in first.output
     resumed = CliRunner().invoke(
         cli, ["quiz", "--resume"], input="".join(item.correct_typed + "\n" for item in items[1:])
@@ -60,7 +60,9 @@ def test_resume_carries_the_time_already_spent_answering() -> None:
     items = quiz_items()
     clock = FakeClock()
     env = Environment(clock=clock)
-    first = CliRunner().invoke(cli, ARGS, obj=env, input=TypedLines(clock, [(30, items[0].correct_typed)]))
+    first = CliRunner().invoke(
+        cli, ARGS, obj=env, input=TypedLines(clock, [(30, items[0].correct_typed), (0, "q")])
+    )
     assert "continue it with 'studykit quiz --resume'" in first.output
     rest = [(20, item.correct_typed) for item in items[1:]]
     resumed = CliRunner().invoke(cli, ["quiz", "--resume"], obj=env, input=TypedLines(clock, rest))
@@ -71,7 +73,7 @@ def test_resume_carries_the_time_already_spent_answering() -> None:
 
 def test_resume_in_json_mode_reports_the_whole_quiz() -> None:
     items = quiz_items()
-    CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\n")
+    CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\nq\n")
     result = CliRunner().invoke(
         cli, ["quiz", "--resume", "--json"], input="".join(i.correct_typed + "\n" for i in items[1:])
     )
@@ -87,10 +89,25 @@ def test_quiz_resume_with_nothing_to_resume_says_so() -> None:
     assert "Nothing to resume: there is no unfinished quiz." in result.output
 
 
-def test_a_quiz_ended_with_q_is_not_offered_for_resume() -> None:
-    CliRunner().invoke(cli, ARGS, input="q\n")
+def test_a_quiz_whose_piped_input_ends_is_closed_not_left_waiting() -> None:
+    items = quiz_items()
+    CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\n")
     with open_store() as store:
         assert latest_active_session(store, "quiz") is None
+        assert len(all_answers(store)) == 1
+
+
+def test_a_new_quiz_closes_the_paused_one_so_only_one_waits() -> None:
+    CliRunner().invoke(cli, ARGS, input="q\n")
+    second = CliRunner().invoke(cli, [*ARGS[:-4], "--seed", "6", "--count", "2"], input="q\n")
+    assert (
+        "Closed a paused quiz from " in second.output
+        and "(0 of 4 answered); its answers are kept." in second.output
+    )
+    with open_store() as store:
+        sessions = store.connection.execute("SELECT count(*) FROM sessions WHERE state = 'active'").fetchone()
+        assert sessions == (1,)
+        assert latest_active_session(store, "quiz").seed == 6
 
 
 def test_a_short_answer_time_reads_the_same_in_total_and_average() -> None:

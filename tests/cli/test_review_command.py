@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -80,8 +81,22 @@ def test_a_right_answer_moves_the_card_later_and_a_wrong_one_brings_it_back_soon
 def test_rate_asks_for_1_to_4_after_a_right_answer_and_re_prompts_on_nonsense() -> None:
     add_cards(("exam-pt-inference", -timedelta(hours=2)))
     easy = review("--rate", input=f"{answer_for('exam-pt-inference', True)}\n7\n4\n")
-    assert "How well did you know it? 1 again · 2 hard · 3 good · 4 easy" in easy.output
+    assert "How well did you know it? Each rating brings the question back in:" in easy.output
+    assert re.search(r"\n  1 again 1 min · 2 hard \d+ min · 3 good 10 min · 4 easy \d+ days\n", easy.output)
+    assert "Rating (Enter: 3 good): 7" in easy.output
     assert "Type 1, 2, 3 or 4" in easy.output
     with open_store() as store:
         assert store.connection.execute("SELECT rating FROM review_log").fetchall() == [(4,)]
         assert len(all_cards(store)) == 1
+
+
+def test_a_right_answer_is_rated_good_and_a_right_guess_hard_however_long_either_took() -> None:
+    add_cards(("exam-pt-inference", -timedelta(days=2)), ("exam-kms-key", -timedelta(hours=1)))
+    answers = f"{answer_for('exam-pt-inference', True)}?\n{answer_for('exam-kms-key', True)}\n"
+    result = review(input=answers)
+    assert result.exit_code == 0, result.output
+    with open_store() as store:
+        logged = store.connection.execute("SELECT question_id, rating FROM review_log ORDER BY id").fetchall()
+        guessed = store.connection.execute("SELECT question_id FROM answers WHERE guessed = 1").fetchall()
+    assert logged == [("exam-pt-inference", 2), ("exam-kms-key", 3)]
+    assert guessed == [("exam-pt-inference",)]

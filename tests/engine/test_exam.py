@@ -2,37 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from studykit.engine.exam import Action, AnswerText, ExamProgress, InputProblem, Jump, read_exam_input
+from studykit.engine.exam import ExamProgress
 from studykit.questions.model import ChoiceAnswer
-
-
-@pytest.mark.parametrize(
-    ("typed", "meant"),
-    [
-        ("", Action("skip")),
-        ("b", Action("back")),
-        ("back", Action("back")),
-        ("f", Action("flag")),
-        ("  F ", AnswerText("F")),
-        ("B", AnswerText("B")),
-        ("A,C", AnswerText("A,C")),
-        ("1b 2a 3c", AnswerText("1b 2a 3c")),
-        ("g 12", Jump(11)),
-        ("G12", Jump(11)),
-        ("go 3", Jump(2)),
-        ("r", Action("review")),
-        ("SUBMIT", Action("submit")),
-        ("q", Action("pause")),
-    ],
-)
-def test_exam_input_tells_commands_from_answers(typed, meant) -> None:
-    assert read_exam_input(typed, total=65) == meant
-
-
-def test_jump_outside_the_exam_says_which_numbers_exist() -> None:
-    problem = read_exam_input("g 66", total=65)
-    assert isinstance(problem, InputProblem)
-    assert "1–65" in problem.message
 
 
 def test_navigation_stays_inside_the_exam() -> None:

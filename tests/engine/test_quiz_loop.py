@@ -23,16 +23,31 @@ def test_invalid_answer_is_asked_again_with_a_hint_then_checked():
     seen = []
     times = iter([0.0, 7.5, 10.0, 10.0])
     outcome = run_quiz(
-        ITEMS,
-        ask,
-        lambda answered, item: None,
-        on_answer=lambda *args: seen.append(args),
-        clock=lambda: next(times),
+        ITEMS, ask, lambda answered, item: None, on_answer=seen.append, clock=lambda: next(times)
     )
-    assert asked[0] == (1, None) and asked[1][1] is not None and asked[2] == (2, None)
-    assert outcome.ended == "quit" and len(outcome.answered) == 1 and outcome.answered[0].correct
-    question, _, correct, elapsed = seen[0]
-    assert question is ITEMS[0].question and correct and elapsed == 7.5
+    assert asked[0] == (1, None) and asked[1][1].invalid and asked[2] == (2, None)
+    assert asked[1][1].text.startswith("Not an answer: ")
+    assert outcome.ended == "paused" and len(outcome.answered) == 1 and outcome.answered[0].correct
+    (answered,) = seen
+    assert answered.question is ITEMS[0].question and answered.correct and answered.elapsed_seconds == 7.5
+
+
+def test_flag_help_skip_and_a_guess_in_a_quiz():
+    flags = []
+
+    def on_flag(question):
+        flags.append(question.id)
+        return True
+
+    lines = [":f", "?", ":b", "", ITEMS[1].correct_typed + "?"]
+    ask, asked = scripted(lines)
+    outcome = run_quiz(ITEMS[:2], ask, lambda answered, item: None, on_flag=on_flag)
+    notes = [note.text for _, note in asked if note is not None]
+    assert flags == [ITEMS[0].question.id] and notes[0].startswith("Flagged: kept as a bookmark")
+    assert ":f" in notes[1] and "q" in notes[1]
+    assert notes[2].startswith("':b' (previous question) works in exams only")
+    assert outcome.skipped == (ITEMS[0].question.id,) and outcome.ended == "finished"
+    assert [a.guessed for a in outcome.answered] == [True]
 
 
 def test_end_of_input_ends_cleanly_with_what_was_answered():

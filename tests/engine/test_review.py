@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studykit.engine.review import (
-    EXAM_PACE_SECONDS,
     due_cards,
     due_counts,
     new_card,
     next_due,
+    next_intervals,
     rating_for,
     rating_from_choice,
     review,
@@ -25,15 +25,27 @@ ratings = st.sampled_from([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy])
 correct_ratings = st.sampled_from([Rating.Hard, Rating.Good, Rating.Easy])
 
 
-def test_wrong_answer_is_again_whatever_the_time() -> None:
-    assert rating_for(False, 1.0) == Rating.Again
-    assert rating_for(False, 500.0) == Rating.Again
+def test_the_rating_comes_from_correctness_not_speed() -> None:
+    assert rating_for(False) == Rating.Again
+    assert rating_for(False, guessed=True) == Rating.Again
+    assert rating_for(True) == Rating.Good
 
 
-def test_right_answer_is_rated_by_answer_time_against_exam_pace() -> None:
-    assert rating_for(True, 10.0) == Rating.Easy
-    assert rating_for(True, EXAM_PACE_SECONDS * 0.8) == Rating.Good
-    assert rating_for(True, EXAM_PACE_SECONDS * 2) == Rating.Hard
+def test_a_right_guess_is_rated_lower_so_it_comes_back_sooner() -> None:
+    assert rating_for(True, guessed=True) == Rating.Hard
+    card = new_card("q1", NOW)
+    sure = review(card, rating_for(True), NOW)
+    lucky = review(card, rating_for(True, guessed=True), NOW)
+    assert lucky.due < sure.due
+
+
+def test_each_rating_shows_when_the_card_would_come_back() -> None:
+    fresh = next_intervals(None, "q1", NOW)
+    assert list(fresh) == [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
+    assert fresh[Rating.Again] < fresh[Rating.Hard] <= fresh[Rating.Good] < fresh[Rating.Easy]
+    seen = review(review(new_card("q1", NOW), Rating.Good, NOW), Rating.Good, NOW + timedelta(days=1))
+    later = next_intervals(seen, "q1", NOW + timedelta(days=5))
+    assert later[Rating.Good] > fresh[Rating.Good]
 
 
 def test_learner_can_rate_with_a_digit_or_a_word() -> None:

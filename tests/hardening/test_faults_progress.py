@@ -86,6 +86,8 @@ def test_a_read_only_home_still_shows_progress_and_refuses_to_quiz(tmp_path: Pat
         assert "cannot save progress: the folder" in line and "is read-only" in line
         assert studykit(["topics"], home, prefix=prefix).returncode == 0
         assert studykit(["learn", "fine-tuning"], home, prefix=prefix).returncode == 0
+        review = studykit(["review", *QUESTIONS], home, prefix=prefix)
+        assert review.returncode == 0 and "Nothing is due for review." in review.stdout
     finally:
         home.chmod(0o755)
     assert sorted(path.name for path in home.iterdir()) == ["progress.sqlite3"]

@@ -92,7 +92,7 @@ def test_a_stopped_quiz_keeps_its_answers_and_resumes(how: signal.Signals, study
     child.sendline("A")
     child.expect(PROMPT)
     said = stop(child, how)
-    assert "Quiz saved; continue it with 'studykit quiz --resume'." in said
+    assert "Quiz paused; continue it with 'studykit quiz --resume'." in said
     store_path = studykit_home / "progress.sqlite3"
     assert_intact(store_path)
     with open_store(store_path) as store:

@@ -220,3 +220,31 @@ def test_case_studies_survive_the_parse_cache(tmp_path, concepts, monkeypatch):
     again = cached("cases", [path], lambda: pytest.fail("the entry was rebuilt"))
     assert again == built
     assert again[0].questions[1].case == built[0].questions[1].case is not None
+
+
+def test_lint_names_the_case_study_for_case_wide_findings(tmp_path, concepts):
+    report = lint_paths([CASES], concepts)
+    (finding,) = [f for f in report.findings if f.rule == "case-domains"]
+    assert (finding.question, finding.line) == ("cs-support-assistant", 23)
+
+
+def test_lint_ignore_on_the_case_study_switches_a_rule_off_for_its_questions(tmp_path, concepts):
+    text = CASES.read_text(encoding="utf-8").replace(
+        "    domain: 3\n    difficulty: medium\n",
+        "    domain: 3\n    difficulty: medium\n    lint_ignore: [case-domains]\n",
+    )
+    path = tmp_path / "assistant.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "case-domains" not in {finding.rule for finding in lint_paths([path], concepts).findings}
+    path.write_text(text.replace("[case-domains]", "[case-domain]"), encoding="utf-8")
+    (unknown,) = [f for f in lint_paths([path], concepts).findings if f.rule == "unknown-rule"]
+    assert (unknown.line, unknown.question) == (19, "cs-support-assistant")
+
+
+def test_lint_finds_one_case_study_id_in_two_banks(tmp_path, concepts):
+    (tmp_path / "assistant.yaml").write_text(_case(2), encoding="utf-8")
+    other = _case(2).replace("bank: assistant", "bank: other").replace("cs-case-part", "other-part")
+    (tmp_path / "other.yaml").write_text(other, encoding="utf-8")
+    (finding,) = [f for f in lint_paths([tmp_path], concepts).findings if f.rule == "duplicate-case"]
+    assert finding.path.endswith("other.yaml") and finding.line == 4
+    assert "case study id 'cs-case' is already used at" in finding.message

@@ -45,8 +45,9 @@ def test_lint_ignore_switches_a_quality_rule_off_for_that_question(rule, concept
     out = []
     for line in lines:
         out.append(line)
-        if line.startswith("  - id: ") and line.split(": ", 1)[1].strip() in flagged:
-            out.append(f"    lint_ignore: [{rule}]\n")
+        entry = line.lstrip(" ")
+        if entry.startswith("- id: ") and entry.split(": ", 1)[1].strip() in flagged:  # case studies nest
+            out.append(" " * (len(line) - len(entry) + 2) + f"lint_ignore: [{rule}]\n")
     target = tmp_path / "triggers.yaml"
     target.write_text("".join(out).replace("    lint_ignore: [long-answer]\n", ""), encoding="utf-8")
     assert rule not in {finding.rule for finding in lint_paths([target], concepts).findings}
@@ -113,7 +114,8 @@ def test_lint_ignore_comment_inside_the_question_switches_the_rule_off(rule, con
     flagged = {finding.question for finding in report.findings if finding.rule == rule}
     out = []
     for line in (LINT / rule / "triggers.yaml").read_text(encoding="utf-8").splitlines(keepends=True):
-        if line.startswith("  - id: ") and line.split(": ", 1)[1].strip() in flagged:
+        entry = line.lstrip(" ")
+        if entry.startswith("- id: ") and entry.split(": ", 1)[1].strip() in flagged:  # case studies nest
             line = line.rstrip("\n") + f"  # lint: ignore {rule}\n"
         out.append(line)
     target = tmp_path / "triggers.yaml"

@@ -7,6 +7,7 @@ import pytest
 from studykit.concepts import load_concepts
 from studykit.engine.answer_text import parse_answer
 from studykit.engine.presentation import present_seeded
+from studykit.engine.quiz import Note
 from studykit.questions.bank import load_banks
 from studykit.questions.generate import generate_questions
 from studykit.questions.model import Kind, check_answer
@@ -34,5 +35,5 @@ def test_the_prompt_example_is_a_well_formed_answer_to_this_question(kind):
 
 def test_after_an_invalid_answer_the_prompt_starts_with_the_hint():
     item = present_seeded(next(q for q in POOL if q.kind is Kind.SINGLE), 3)
-    prompt = answer_prompt(item, "type one letter, A–D").plain
-    assert prompt.startswith("Not an answer: type one letter, A–D.\nAnswer (one letter; q to stop): ")
+    prompt = answer_prompt(item, Note("Not an answer: type one letter, A–D.", invalid=True)).plain
+    assert prompt.startswith("Not an answer: type one letter, A–D.\nAnswer (one letter; ? for commands): ")
