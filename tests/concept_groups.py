@@ -73,7 +73,6 @@ DOMAIN1_IDS = (
     "ml-pipeline",
     "model-sources",
     "model-hosting-options",
-    "amazon-quick-and-kiro",
     "mlops",
     "classification-metrics",
     "regression-metrics",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.options import content_option, force_option, json_option
+from studykit.cli.options import bank_option, content_option, force_option, generated_option, json_option
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
@@ -248,3 +248,60 @@ def import_(
             f"Wrote {len(imported.questions)} question(s) to {out}. Check it with: studykit bank lint {out}",
             err=True,
         )
+
+
+@bank.command("analyze")
+@click.argument(
+    "exports", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False), metavar="EXPORT..."
+)
+@bank_option
+@generated_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "github")),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, github for GitHub Actions annotations on the banks.",
+)
+@json_option
+@click.option(
+    "--min-answers",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Flag a question only when this many learners answered it.",
+)
+@content_option
+def analyze(
+    exports: tuple[Path, ...],
+    banks: tuple[Path, ...],
+    generated: bool,
+    output_format: str,
+    as_json: bool,
+    min_answers: int,
+    content: Path | None,
+) -> None:
+    """Item analysis of a class from learners' 'studykit progress --export' files.
+
+    Per question: how many answered, facility (share right), discrimination (against
+    the rest of the test, as Moodle's quiz statistics, and top third against bottom
+    third), and how often each option was chosen; flags questions too easy or too hard,
+    that discriminate negatively, with a distractor nobody picks, or whose distractor
+    the strongest learners pick more than the key. Per concept and domain too. Each
+    learner's first answer to a question counts; learners stay anonymous, and the same
+    learner's exports given twice count once.
+    """
+    from studykit.analysis.exports import read_learners
+    from studykit.analysis.items import analyze as analyze_items
+    from studykit.analysis.report import github_lines, json_text, text_lines
+    from studykit.questions.pool import question_pool
+
+    learners, repeats = read_learners(exports)
+    questions = question_pool(list(banks) or None, generated=generated, content=content)
+    analysis = analyze_items(learners, questions, min_answers=min_answers, repeats=repeats)
+    if as_json or output_format == "json":
+        click.echo(json_text(analysis))
+        return
+    for line in github_lines(analysis) if output_format == "github" else text_lines(analysis):
+        click.echo(line)

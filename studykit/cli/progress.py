@@ -58,7 +58,16 @@ def progress(
             if chosen == "csv":
                 text = answers_to_csv(answers, sessions)
             else:
-                data = {**report_to_json(report, titles), "answers": [_answer_json(a) for a in answers]}
+                from studykit.analysis.exports import learner_key
+
+                learner = learner_key(
+                    (a.answered_at.isoformat(), a.session_id, a.question_id) for a in answers
+                )
+                data = {
+                    **report_to_json(report, titles),
+                    "learner": learner,
+                    "answers": [_answer_json(a) for a in answers],
+                }
                 text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
             write_output(export_to, text, force=force)
             if export_to != "-":

@@ -73,7 +73,7 @@ def github_lines(report: LintReport, cwd: Path | None = None) -> list[str]:
 
 def _annotation(finding: Finding, cwd: Path | None) -> str:
     properties = ",".join(
-        f"{key}={_escape_property(value)}"
+        f"{key}={escape_property(value)}"
         for key, value in (
             ("file", display_path(finding.path, cwd)),
             ("line", str(finding.line)),
@@ -81,15 +81,15 @@ def _annotation(finding: Finding, cwd: Path | None) -> str:
             ("title", finding.rule),
         )
     )
-    return f"::{finding.severity} {properties}::{_escape_data(finding.message)}"
+    return f"::{finding.severity} {properties}::{escape_data(finding.message)}"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def rule_lines() -> list[str]:
