@@ -57,6 +57,17 @@ def test_crlf_line_endings_are_valid_noted_once_and_counted_on_every_line():
     assert report.counts["crlf"] == 2 and report.notes == 1 and report.records == 2
 
 
+def test_a_blank_crlf_line_is_one_blank_line_error_and_one_crlf_note():
+    # Found by hypothesis: the note counts as a finding of its own, beside the error.
+    report = run(b"\r\n")
+    assert [(f.line, f.code, f.severity) for f in report.findings] == [
+        (1, "crlf", "note"),
+        (1, "blank-line", "error"),
+    ]
+    assert (report.errors, report.warnings, report.notes, report.lines, report.bytes) == (1, 0, 1, 1, 2)
+    assert report.to_json()["findings_omitted"] == 0
+
+
 def test_carriage_returns_alone_between_records_are_an_error():
     # JSON Lines separates values with \n (\r\n allowed); a lone \r is no line break: https://jsonlines.org/
     first = json.dumps(VALID["prompt-completion"]).encode()
