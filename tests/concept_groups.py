@@ -119,6 +119,11 @@ RESPONSIBLE_AI_IDS = (
     "sagemaker-clarify",
     "bias-and-truthfulness-monitoring",
     "amazon-augmented-ai",
+    "transparent-and-explainable-models",
+    "sagemaker-model-cards",
+    "ai-service-cards-and-licensing",
+    "interpretability-performance-tradeoff",
+    "human-centered-explainable-ai",
 )
 """Exam domain 4, guidelines for responsible AI: its features and tools, data, bias, transparency."""
 

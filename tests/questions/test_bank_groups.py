@@ -93,12 +93,13 @@ GROUPS = {
     "responsible": Group(
         tags={
             "d4-responsible-development": ("d4r",),
+            "d4-transparency": ("d4t",),
         },
         concepts=RESPONSIBLE_AI_IDS,
         min_per_concept=3,
-        min_single=20,
+        min_single=25,
         max_position_gap=2,
-        min_questions=40,
+        min_questions=55,
         min_per_other_kind=3,
     ),
 }
