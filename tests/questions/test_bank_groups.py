@@ -94,12 +94,13 @@ GROUPS = {
         tags={
             "d4-responsible-development": ("d4r",),
             "d4-transparency": ("d4t",),
+            "d4-case-studies": ("d4c",),
         },
         concepts=RESPONSIBLE_AI_IDS,
         min_per_concept=3,
-        min_single=25,
+        min_single=30,
         max_position_gap=2,
-        min_questions=55,
+        min_questions=65,
         min_per_other_kind=3,
     ),
 }
