@@ -20,7 +20,14 @@ import pytest
 from studykit.questions.bank import Bank, load_banks, load_shipped_banks
 from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
-from tests.concept_groups import DOMAIN1_IDS, GENAI_IDS, METHOD_IDS, PLATFORM_IDS, RESPONSIBLE_AI_IDS
+from tests.concept_groups import (
+    DOMAIN1_IDS,
+    GENAI_IDS,
+    METHOD_IDS,
+    PLATFORM_IDS,
+    RESPONSIBLE_AI_IDS,
+    SECURITY_GOVERNANCE_IDS,
+)
 
 CHOOSE = {2: "two", 3: "three", 4: "four"}
 
@@ -102,6 +109,17 @@ GROUPS = {
         max_position_gap=2,
         min_questions=65,
         min_per_other_kind=3,
+    ),
+    "security": Group(
+        tags={
+            "d5-securing-ai": ("d5s",),
+        },
+        concepts=SECURITY_GOVERNANCE_IDS,
+        min_per_concept=3,
+        min_single=20,
+        max_position_gap=2,
+        min_questions=50,
+        min_per_other_kind=2,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
