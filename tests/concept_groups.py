@@ -127,6 +127,16 @@ RESPONSIBLE_AI_IDS = (
 )
 """Exam domain 4, guidelines for responsible AI: its features and tools, data, bias, transparency."""
 
+APPLICATIONS_IDS = (
+    "inference-parameters",
+    "retrieval-augmented-generation",
+    "amazon-bedrock-knowledge-bases",
+    "vector-databases-on-aws",
+    "ai-agent-applications",
+)
+"""Exam domain 3 beyond customization: designing applications on foundation models (inference
+parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""
+
 SECURITY_GOVERNANCE_IDS = (
     "iam-for-ai-services",
     "ai-encryption",
@@ -147,5 +157,13 @@ SECURITY_GOVERNANCE_IDS = (
 )
 """Exam domain 5, security, compliance and governance for AI (data-security sits with the platform)."""
 
-ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS + RESPONSIBLE_AI_IDS + SECURITY_GOVERNANCE_IDS
+ALL_IDS = (
+    METHOD_IDS
+    + PLATFORM_IDS
+    + DOMAIN1_IDS
+    + GENAI_IDS
+    + RESPONSIBLE_AI_IDS
+    + SECURITY_GOVERNANCE_IDS
+    + APPLICATIONS_IDS
+)
 """Every shipped concept, each in exactly one group."""
