@@ -266,7 +266,9 @@ def _attribute(name: str, field: Field, categories: tuple[str, ...]) -> Attribut
     }.get(kind, ())
     for key in ("values", "says", "overlaps", "ask", "compare", "questions"):
         if key in keys and key not in allowed:
-            raise keys[key].error(f"{article} {kind} attribute has no '{key}'", "remove the line, or change the kind")
+            raise keys[key].error(
+                f"{article} {kind} attribute has no '{key}'", "remove the line, or change the kind"
+            )
     if kind in ("enum", "ordinal", "bool") and "values" not in keys:
         raise field.error(f"{article} {kind} attribute needs 'values'", "list the values it takes")
     values: tuple[str, ...] = ()
