@@ -29,7 +29,7 @@ from studykit.cli.options import (
     type=click.FloatRange(0.5, 600),
     help="Time limit in minutes (default: the exam's pace, 90 minutes for 65 questions).",
 )
-@seed_option()
+@seed_option("Draw and shuffle the same way every time, given the same progress.")
 @bank_option
 @generated_option
 @click.option(

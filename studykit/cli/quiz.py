@@ -33,7 +33,7 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 @click.option(
     "--count", default=10, show_default=True, type=click.IntRange(1, 500), help="Number of questions."
 )
-@seed_option()
+@seed_option("Draw and shuffle the same way every time, given the same progress (see --draw).")
 @bank_option
 @generated_option
 @click.option("--resume", is_flag=True, help="Continue the paused quiz: same questions, same answers.")

@@ -21,7 +21,7 @@ from studykit.cli.options import bank_option, content_option, generated_option, 
     type=click.FloatRange(1, 240),
     help="How long you have; the session is sized to your recent pace.",
 )
-@seed_option()
+@seed_option("Draw and shuffle the same way every time, given the same progress.")
 @bank_option
 @generated_option
 @content_option

@@ -90,3 +90,28 @@ def test_answers_since_a_moment(store) -> None:
 def test_unknown_session_kind_is_a_programming_error(store) -> None:
     with pytest.raises(ValueError):
         start_session(store, "homework", ["a"], NOW)
+
+
+def test_a_progress_file_from_before_bookmarks_keeps_its_answers_and_gains_bookmarks(tmp_path) -> None:
+    from datetime import datetime, timezone
+
+    from studykit.store import AnswerRecord, add_bookmark, all_answers, bookmarks, open_store, record_answer
+    from studykit.store import start_session as begin
+    from studykit.store.schema import MIGRATIONS
+
+    path = tmp_path / "progress.sqlite3"
+    moment = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    with open_store(path, migrations=MIGRATIONS[:1]) as old:
+        session = begin(old, "quiz", ["q1"], moment)
+        old.connection.execute(
+            "INSERT INTO answers (session_id, question_id, answer, correct, elapsed_seconds, domain,"
+            " concepts, answered_at) VALUES (?, 'q1', ?, 1, 3.5, 3, '[]', '2026-11-20T09:00:00+00:00')",
+            (session.id, '{"chosen": [0]}'),
+        )
+    with open_store(path) as upgraded:
+        (answer,) = all_answers(upgraded)
+        assert answer.question_id == "q1" and answer.correct and not answer.guessed
+        add_bookmark(upgraded, "q1", moment, domain=3, concepts=("distillation",))
+        record_answer(upgraded, session.id, AnswerRecord("q2", "{}", True, 1, 3, (), guessed=True), moment)
+        assert [b.question_id for b in bookmarks(upgraded)] == ["q1"]
+        assert [a.guessed for a in all_answers(upgraded)] == [False, True]
