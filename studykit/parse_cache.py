@@ -50,6 +50,7 @@ ALLOWED_CLASSES = {
         for name in ("Vocabulary", "Category", "AttributeSpec", "ValueWords", "Comparatives")
     ),
     *(("studykit.concepts.vocabulary", name) for name in ("TextQuestions", "Ask", "Family")),
+    ("studykit.concepts.sources", "SourceTitles"),
     ("studykit.questions.model", "Question"),
     ("studykit.questions.model", "Option"),
     ("studykit.questions.model", "Step"),

@@ -64,19 +64,23 @@ def learn(concept_id: str, as_json: bool, content: Path | None, no_pager: bool) 
 
     ID is a concept id from 'studykit topics', e.g. continued-pre-training.
     """
+    from studykit.concepts.sources import source_titles
+
     concepts = _concepts(content)
     concept = concepts.get(concept_id)
+    titles = source_titles(content.resolve() if content else None)
     if as_json:
         from studykit.concepts.export import concept_record
 
-        _echo_json(concept_record(concept))
+        _echo_json(concept_record(concept, titles))
         return
     from studykit.ui.concept_page import concept_page
     from studykit.ui.console import is_plain, make_console
     from studykit.ui.pager import show_paged
 
     console = make_console()
-    show_paged(console, concept_page(concept, concepts, plain=is_plain(console)), pager=not no_pager)
+    page = concept_page(concept, concepts, plain=is_plain(console), titles=titles)
+    show_paged(console, page, pager=not no_pager)
 
 
 @click.command()
@@ -120,15 +124,19 @@ def compare(
         comparison = get_preset(presets, preset or "")
     else:
         comparison = compare_concepts(concepts, concept_ids)
+    from studykit.concepts.sources import source_titles
+
+    titles = source_titles(content.resolve() if content else None)
     if as_json:
-        _echo_json(comparison.as_record())
+        _echo_json(comparison.as_record(titles))
         return
     from studykit.ui.comparison_table import comparison_view
     from studykit.ui.console import is_plain, make_console
     from studykit.ui.pager import show_paged
 
     console = make_console()
-    show_paged(console, comparison_view(comparison, plain=is_plain(console)), pager=not no_pager)
+    view = comparison_view(comparison, plain=is_plain(console), titles=titles)
+    show_paged(console, view, pager=not no_pager)
 
 
 def _list_presets(presets: dict[str, Comparison], as_json: bool) -> None:

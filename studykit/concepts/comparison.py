@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from studykit.concepts.model import AttributeValue, Concept
 from studykit.concepts.registry import ConceptSet
+from studykit.concepts.sources import SourceTitles
 from studykit.concepts.vocabulary import Vocabulary, shipped_vocabulary
 from studykit.errors import StudykitError
 
@@ -48,8 +49,10 @@ class Comparison:
         """The row heading of an attribute ("Training data")."""
         return (self.vocabulary or shipped_vocabulary()).attributes[attribute].label
 
-    def as_record(self) -> dict[str, object]:
-        """JSON-ready data: rows of attribute values keyed by concept id (null when absent)."""
+    def as_record(self, titles: SourceTitles | None = None) -> dict[str, object]:
+        """JSON-ready data: rows of attribute values keyed by concept id (null when absent); each
+        note keeps its exact source and adds its readable ``source_title`` (null without one)."""
+        titles = titles or SourceTitles()
         return {
             "title": self.title,
             "concepts": [{"id": concept.id, "title": concept.title} for concept in self.concepts],
@@ -64,7 +67,13 @@ class Comparison:
                 for name in self.attributes
             ],
             "notes": [
-                {"text": note.text, "source": note.source, "seed_said": note.seed_said} for note in self.notes
+                {
+                    "text": note.text,
+                    "source": note.source,
+                    "source_title": titles.title_of(note.source),
+                    "seed_said": note.seed_said,
+                }
+                for note in self.notes
             ],
         }
 

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from studykit.concepts.model import DOMAINS, Concept
 from studykit.concepts.registry import ConceptSet
+from studykit.concepts.sources import SourceTitles
 
 
-def concept_record(concept: Concept) -> dict[str, object]:
-    """One concept with every field; attribute lists become JSON arrays."""
+def concept_record(concept: Concept, titles: SourceTitles | None = None) -> dict[str, object]:
+    """One concept with every field; attribute lists become JSON arrays.
+
+    Sources keep their exact reference; ``source_title`` (and ``source_titles``) add the
+    readable title beside it, null when ``titles`` has none.
+    """
+    titles = titles or SourceTitles()
     return {
         "id": concept.id,
         "title": concept.title,
@@ -25,6 +31,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
             {
                 "text": fact.text,
                 "source": fact.source,
+                "source_title": titles.title_of(fact.source),
                 "kind": fact.kind,
                 "as_of": fact.as_of,
                 "seed_said": fact.seed_said,
@@ -33,6 +40,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
             for fact in concept.facts
         ],
         "sources": list(concept.sources),
+        "source_titles": {source: titles.title_of(source) for source in concept.sources},
         "attributes": {
             name: list(value) if isinstance(value, tuple) else value
             for name, value in concept.attributes.items()

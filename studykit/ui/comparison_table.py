@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts.comparison import Comparison, Note
+from studykit.concepts.sources import SourceTitles, shipped_source_titles
 from studykit.ui.blocks import bullets, heading, indented, key_values, title
 from studykit.ui.concept_page import format_value, item_list
 from studykit.ui.console import table_box
@@ -26,20 +27,24 @@ LABEL_COLUMN = 16
 MISSING = "-"
 
 
-def comparison_view(comparison: Comparison, *, plain: bool = False) -> Group:
+def comparison_view(
+    comparison: Comparison, *, plain: bool = False, titles: SourceTitles | None = None
+) -> Group:
     """The comparison as a table (or stacked sections when there are many concepts), then its notes.
 
     Notes that correct the seed notes come first, old claim before the correction, as on a
-    ``learn`` page; the other notes follow.
+    ``learn`` page; the other notes follow. Sources show by their ``titles`` (the shipped ones
+    by default).
     """
+    titles = titles or shipped_source_titles()
     parts: list[RenderableType] = [title(comparison.title, plain)]
     parts.append(_Layout(comparison, plain))
     corrections = [note for note in comparison.notes if note.seed_said]
     remarks = [note for note in comparison.notes if not note.seed_said]
     if corrections:
-        parts += [heading("Changed since the seed notes", plain), _corrections(corrections, plain)]
+        parts += [heading("Changed since the seed notes", plain), _corrections(corrections, plain, titles)]
     if remarks:
-        parts += [heading("Notes", plain), _notes(remarks, plain)]
+        parts += [heading("Notes", plain), _notes(remarks, plain, titles)]
     parts += [heading("Read more", plain), _read_more(comparison, plain)]
     return Group(*parts)
 
@@ -132,23 +137,26 @@ def _stacked(comparison: Comparison, plain: bool) -> list[RenderableType]:
     return parts
 
 
-def _with_source(note: Note, plain: bool) -> RenderableType:
-    return Group(literal(note.text), SourceText(note.source, "" if plain else "dim", link=not plain))
+def _with_source(note: Note, plain: bool, titles: SourceTitles) -> RenderableType:
+    source = SourceText(
+        note.source, "" if plain else "dim", link=not plain, title=titles.title_of(note.source)
+    )
+    return Group(literal(note.text), source)
 
 
-def _corrections(notes: list[Note], plain: bool) -> RenderableType:
+def _corrections(notes: list[Note], plain: bool, titles: SourceTitles) -> RenderableType:
     rows: list[tuple[str, RenderableType]] = []
     for number, note in enumerate(notes):
         if number:
             rows.append(("", Text()))
         rows.append(("Seed notes said:", literal(note.seed_said or "", "" if plain else "italic")))
-        rows.append(("Now:", _with_source(note, plain)))
+        rows.append(("Now:", _with_source(note, plain, titles)))
     return key_values(rows, plain)
 
 
-def _notes(notes: list[Note], plain: bool) -> RenderableType:
+def _notes(notes: list[Note], plain: bool, titles: SourceTitles) -> RenderableType:
     """Each note as a bullet, its source on a line of its own."""
-    return bullets((_with_source(note, plain) for note in notes), "*")
+    return bullets((_with_source(note, plain, titles) for note in notes), "*")
 
 
 def _read_more(comparison: Comparison, plain: bool) -> RenderableType:

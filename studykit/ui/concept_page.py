@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import Concept, ConceptSet, Fact, Vocabulary, shipped_vocabulary
+from studykit.concepts.sources import SourceTitles, shipped_source_titles
 from studykit.ui.blocks import bullets, heading, indented, key_values, numbered, title
 from studykit.ui.json_text import pretty_json, wrap_json_line
 from studykit.ui.source_text import SourceText
@@ -28,8 +29,15 @@ SECTION_ATTRIBUTES = ("example_record", "use_cases")
 """Attributes with a section of their own rather than a row in the table."""
 
 
-def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain: bool = False) -> Group:
-    """Everything about ``concept`` as one renderable; ``concepts`` adds titles of related ones."""
+def concept_page(
+    concept: Concept,
+    concepts: ConceptSet | None = None,
+    *,
+    plain: bool = False,
+    titles: SourceTitles | None = None,
+) -> Group:
+    """Everything about ``concept`` as one renderable; ``concepts`` adds titles of related ones,
+    ``titles`` the readable titles of its sources (the shipped ones by default)."""
     sources = concept.sources
     parts: list[RenderableType] = [title(concept.title, plain), _byline(concept, plain)]
     parts.append(literal(concept.summary))
@@ -54,7 +62,7 @@ def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain:
     links = _links(concept, concepts)
     if links:
         parts += [heading("Read next: studykit learn ID", plain), _link_table(links, plain)]
-    parts += [heading("Sources", plain), _source_list(sources, plain)]
+    parts += [heading("Sources", plain), _source_list(sources, plain, titles or shipped_source_titles())]
     return Group(*parts)
 
 
@@ -195,10 +203,10 @@ def _link_table(links: list[tuple[str, str]], plain: bool) -> RenderableType:
     return key_values(rows, plain)
 
 
-def _source_list(sources: tuple[str, ...], plain: bool) -> RenderableType:
+def _source_list(sources: tuple[str, ...], plain: bool, titles: SourceTitles) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column()
     for number, source in enumerate(sources, start=1):
-        grid.add_row(f"[{number}]", SourceText(source, link=not plain))
+        grid.add_row(f"[{number}]", SourceText(source, link=not plain, title=titles.title_of(source)))
     return grid

@@ -5,10 +5,12 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from studykit.concepts.sources import SourceTitles, shipped_source_titles
 from studykit.engine.presentation import Presented, letter
 from studykit.engine.scoring import AnsweredQuestion
 from studykit.questions.model import Kind, MatchAnswer, OrderAnswer
 from studykit.ui.blocks import indented
+from studykit.ui.source_text import cited_text
 from studykit.ui.text import literal
 
 
@@ -20,11 +22,14 @@ def verdict(answered: AnsweredQuestion, item: Presented, plain: bool) -> Text:
     return text
 
 
-def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: bool) -> RenderableType:
+def feedback_view(
+    answered: AnsweredQuestion | None, item: Presented, plain: bool, titles: SourceTitles | None = None
+) -> RenderableType:
     """The verdict, the explanation, then why each part is right or wrong, in display order.
 
     ``answered`` is None for a question left unanswered (an exam's walk-through): the
-    verdict then says so and gives the answer.
+    verdict then says so and gives the answer. A source the explanation cites reads as its
+    title (``titles``, the shipped ones by default).
     """
     question = item.question
     rows: list[tuple[str, Text]] = []
@@ -64,7 +69,10 @@ def feedback_view(answered: AnsweredQuestion | None, item: Presented, plain: boo
     for label, line in rows:
         grid.add_row(label, line)
     heading = "Correct order:" if question.kind is Kind.ORDERING else "Why:"
-    explanation = [indented(literal(question.explanation))] if question.explanation else []
+    explanation = []
+    if question.explanation:
+        shown = cited_text(question.explanation, titles or shipped_source_titles(), plain=plain)
+        explanation = [indented(shown)]
     return Group(
         verdict(answered, item, plain) if answered is not None else _not_answered(item, plain),
         *explanation,

@@ -52,10 +52,12 @@ def test_preset_reproduces_its_table_then_shows_what_changed_old_claim_first():
     out = run("compare", "--preset", "methods").stdout
     assert out.startswith("Two ways to fine-tune\n")
     changed = out[out.index("Changed since the seed notes\n") : out.index("Notes\n-----")]
-    assert rows(changed)[2:6] == [
+    # the source reads as its title (content/_sources.yaml); piped output adds the URL under it
+    assert rows(changed)[2:7] == [
         "  Seed notes said:  System and content are plain strings.",
         "  Now:              Messaging records now use the bedrock-conversation-2024",
         "                    schema.",
+        "                    Prepare data for fine-tuning text-to-text models",
         "                    https://docs.aws.amazon.com/bedrock/latest/userguide/",
     ]
     notes = out[out.index("Notes\n-----") : out.index("Read more")]

@@ -26,7 +26,9 @@ def test_learn_shows_summary_numbered_facts_sources_and_example_record():
     assert "Domain 3: Applications of Foundation Models" in out
     assert "Trains on labeled prompt/completion pairs" in out
     assert "1. Instruction-based fine-tuning uses labeled prompt-response pairs. [1]" in out
-    assert "[1] seed note 002_f877e9b7363d54fa.txt" in out
+    # a source reads as its title (content/_sources.yaml), never as an internal file name
+    assert "[1] Course notes: Fine-tuning and transfer learning on Amazon Bedrock" in out
+    assert "seed:" not in out and "seed note" not in out
     assert '"prompt": "What is Amazon S3?",' in out
     assert "Training data" in out and "labeled" in out
     assert "- Teaching a support chatbot question-answer pairs" in out
@@ -69,6 +71,7 @@ def test_learn_json_has_every_field_as_plain_data():
     assert data["facts"][1] == {
         "text": "Custom models of some base models can be deployed for on-demand inference.",
         "source": "https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html",
+        "source_title": "Deploy a custom model for on-demand inference",
         "kind": "correction",
         "as_of": None,
         "seed_said": "You must use Provisioned Throughput to use a fine-tuned model.",
@@ -76,7 +79,8 @@ def test_learn_json_has_every_field_as_plain_data():
     }
     assert data["attributes"]["examples"] == ["Chatbot persona", "Customer service replies"]
     assert data["attributes"]["changes_weights"] is True
-    assert data["sources"][0] == "seed:000_f5aa79604e4dc717.txt"
+    assert data["sources"][0] == "seed:000_f5aa79604e4dc717.txt"  # the exact reference, for scripts
+    assert data["source_titles"]["seed:000_f5aa79604e4dc717.txt"].startswith("Course notes: ")
     assert data["related"] == ["transfer-learning"]
 
 

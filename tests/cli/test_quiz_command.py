@@ -147,3 +147,21 @@ def test_unknown_topic_suggests_a_concept():
 def test_filters_with_no_questions_explain_themselves():
     result = run(["--domain", "5"], "")
     assert result.exit_code == 2 and "no questions match" in result.output
+
+
+def test_a_source_cited_in_an_explanation_reads_as_its_title(tmp_path):
+    url = "https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html"
+    bank = (DATA / "good" / "serving.yaml").read_text(encoding="utf-8")
+    bank = bank.replace(
+        "explanation: Provisioned Throughput is capacity for inference.",
+        f"explanation: 'Provisioned Throughput is capacity for inference. Source: {url}'",
+        1,
+    )
+    (tmp_path / "serving.yaml").write_text(bank, encoding="utf-8")
+    args = ["quiz", "--content", str(DATA / "content"), "--bank", str(tmp_path), "--no-generated"]
+    result = CliRunner().invoke(
+        cli, [*args, "--count", "1", "--topic", "provisioned-throughput"], input="A\n"
+    )
+    title = "Increase model invocation capacity with Provisioned Throughput in Amazon Bedrock"
+    assert result.exit_code == 0, result.output
+    assert f"Source: {title} ({url})" in " ".join(result.output.split())

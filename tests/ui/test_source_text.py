@@ -1,4 +1,5 @@
 import io
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,3 +58,36 @@ def test_in_a_table_column_the_url_wraps_at_the_column_width():
         "[1] https://docs.aws.amazon.com/bedrock/latest/userguide/",
         "    model-customization-prepare.html",
     ]
+
+
+TITLE = "Prepare data for fine-tuning your models"
+
+
+def test_a_titled_url_is_its_title_linked_on_a_terminal_and_title_then_url_when_piped():
+    terminal = render(SourceText(URL, link=True, title=TITLE), terminal=True, width=80)
+    assert "\x1b]8;id=" in terminal and f";{URL}\x1b\\{TITLE}\x1b]8;;" in terminal  # the title links the URL
+    assert re.sub(r"\x1b\]8;[^\x1b]*\x1b\\", "", terminal) == f"{TITLE}\n"  # and only the title shows
+    piped = render(SourceText(URL, title=TITLE), width=120)
+    assert piped == f"{TITLE}\n{URL}\n"
+
+
+def test_a_titled_seed_note_shows_its_title_alone():
+    shown = render(SourceText("seed:000_f5aa79604e4dc717.txt", title="Course notes: Fine-tuning"), width=80)
+    assert shown == "Course notes: Fine-tuning\n"
+
+
+def test_sources_cited_in_prose_read_as_titles():
+    from studykit.concepts.sources import SourceTitles
+    from studykit.ui.source_text import cited_text
+
+    titles = SourceTitles({URL: TITLE})
+    prose = f"Records are JSON Lines. Source: {URL}. See also https://aws.amazon.com/untitled/"
+    plain = cited_text(prose, titles, plain=True).plain
+    assert (
+        plain == f"Records are JSON Lines. Source: {TITLE} ({URL}). See also https://aws.amazon.com/untitled/"
+    )
+    linked = cited_text(prose, titles, plain=False)
+    assert (
+        linked.plain == f"Records are JSON Lines. Source: {TITLE}. See also https://aws.amazon.com/untitled/"
+    )
+    assert any(f"link {URL}" in str(span.style) for span in linked.spans)
