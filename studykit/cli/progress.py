@@ -64,6 +64,8 @@ def progress(
         if export_to is not None:
             from studykit.atomic_write import write_output
 
+            # Blank exam questions count in the report (as wrong) but are not answers to list.
+            answers = [answer for answer in answers if not answer.unanswered]
             if chosen == "csv":
                 text = answers_to_csv(answers, sessions)
             else:

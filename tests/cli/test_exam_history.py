@@ -57,3 +57,18 @@ def exam_bank():
     from tests.cli.test_exam_command import BANK
 
     return BANK
+
+
+def test_blank_exam_questions_are_counted_in_the_export_report_but_not_listed_as_answers(tmp_path) -> None:
+    import json
+
+    from studykit.analysis.exports import read_export
+
+    items = exam_items()
+    run_exam([items[0].correct_typed, ":r", "submit"])
+    target = tmp_path / "progress.json"
+    result = CliRunner().invoke(cli, ["progress", "--export", str(target)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(target.read_text())
+    assert data["unanswered"] == 4 and [a["question"] for a in data["answers"]] == [items[0].question.id]
+    assert len(read_export(target)) == 1  # what 'bank analyze' reads
