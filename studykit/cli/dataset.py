@@ -390,9 +390,12 @@ def cost(
 @click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
 @force_option("Overwrite an existing file.")
 def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
-    """Convert FILE between OpenAI chat, Bedrock conversation, Claude and prompt/completion JSONL.
+    """Convert FILE between OpenAI chat, Bedrock conversation, Claude, prompt/completion,
+    reinforcement and continued pre-training JSONL.
 
-    Anything the target cannot hold is dropped and counted on stderr.
+    To reinforcement, the last assistant turn becomes the reference answer. Unlabeled text
+    converts only between continued-pretraining ({"input"}) and nova-continued-pretraining
+    ({"text"}). Anything the target cannot hold is dropped and counted on stderr.
     """
     from studykit.atomic_write import open_output
     from studykit.datasets.convert import convert_stream

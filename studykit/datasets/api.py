@@ -130,10 +130,10 @@ def convert_record(record: object, to: str, source: str | None = None) -> Record
     """One record converted to ``to`` (a ``dataset convert`` target); ``source`` None recognises its format.
 
     Raises :class:`StudykitError` when the target cannot hold the record (e.g. a dialogue as
-    prompt/completion); what the target drops (images, a system prompt) is dropped silently
-    here: use ``dataset convert`` to have it counted.
+    prompt/completion, or unlabeled text as a conversation); what the target drops (images, a
+    system prompt) is dropped silently here: use ``dataset convert`` to have it counted.
     """
-    from studykit.datasets.convert import SOURCES, TARGETS, Skip, read_conversation, write_conversation
+    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one
     from studykit.datasets.detect import detect_format
 
     kind = source or detect_format(record)
@@ -143,6 +143,6 @@ def convert_record(record: object, to: str, source: str | None = None) -> Record
         raise StudykitError(f"cannot convert to {to!r}", hint=f"targets: {', '.join(TARGETS)}")
     dropped: Counter[str] = Counter()
     try:
-        return write_conversation(read_conversation(record, kind, dropped), to, dropped)
+        return convert_one(record, kind, to, dropped)
     except Skip as reason:
         raise StudykitError(f"cannot convert this record to {to}: {reason}") from None

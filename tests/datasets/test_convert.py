@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from studykit.concepts import load_concepts
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.convert import (
+    PASSAGE_KEYS,
     SOURCES,
     TARGETS,
     Skip,
+    convert_one,
     convert_stream,
     read_conversation,
     write_conversation,
@@ -184,11 +186,42 @@ def test_generated_records_convert_to_records_that_validate_as_the_target(source
     record = CONVERTIBLE[source][index % len(CONVERTIBLE[source])]
     dropped: Counter = Counter()
     try:
-        converted = write_conversation(read_conversation(record, source, dropped), target, dropped)
+        converted = convert_one(record, source, target, dropped)
     except Skip:
+        if target in PASSAGE_KEYS:
+            return
         assert target in ("prompt-completion", "single-turn") and len(record.get("messages", [])) > 2
         return
     findings: list = []
     RecordChecker(get_format(target)).check(converted, 1, findings)
     assert not [finding for finding in findings if finding.is_error], findings
     assert set(dropped) <= {"system prompts"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(turns=dialogues(), system=st.none() | TEXT)
+def test_a_conversation_becomes_a_reinforcement_prompt_with_its_last_reply_as_the_reference(turns, system):
+    record: dict = {"schemaVersion": "bedrock-conversation-2024"}
+    if system is not None:
+        record["system"] = [{"text": system}]
+    record["messages"] = [{"role": role, "content": [{"text": text}]} for role, text in turns]
+    dropped: Counter = Counter()
+    converted = convert_one(record, "multi-turn", "reinforcement", dropped)
+    assert converted["reference_answer"] == turns[-1][1] and not dropped
+    prompt = [(message["role"], message["content"]) for message in converted["messages"]]
+    assert prompt == ([("system", system)] if system is not None else []) + turns[:-1]
+
+
+def test_unlabeled_text_keeps_its_passage_between_the_two_continued_pretraining_layouts():
+    dropped: Counter = Counter()
+    nova = convert_one(
+        {"input": "Passage.", "id": 3}, "continued-pretraining", "nova-continued-pretraining", dropped
+    )
+    assert nova == {"text": "Passage."} and dropped == {"record id": 1}
+    assert convert_one(nova, "nova-continued-pretraining", "continued-pretraining", Counter()) == {
+        "input": "Passage."
+    }
+    with pytest.raises(Skip, match="only between continued-pretraining and nova-continued-pretraining"):
+        convert_one(
+            {"prompt": "a", "completion": "b"}, "prompt-completion", "continued-pretraining", Counter()
+        )
