@@ -109,5 +109,18 @@ GENAI_IDS = (
 )
 """Exam domain 2: generative AI basics, its capabilities and limits, and the AWS services for it."""
 
-ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS
+RESPONSIBLE_AI_IDS = (
+    "responsible-ai",
+    "amazon-bedrock-guardrails",
+    "responsible-model-selection",
+    "generative-ai-legal-risks",
+    "dataset-characteristics",
+    "bias-and-variance",
+    "sagemaker-clarify",
+    "bias-and-truthfulness-monitoring",
+    "amazon-augmented-ai",
+)
+"""Exam domain 4, guidelines for responsible AI: its features and tools, data, bias, transparency."""
+
+ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS + RESPONSIBLE_AI_IDS
 """Every shipped concept, each in exactly one group."""

@@ -15,6 +15,8 @@ from studykit.cli.options import bank_option, content_option, force_option, gene
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
+    from studykit.questions.model import Question
+    from studykit.questions.task_coverage import TaskCoverage
 
 _PATHS = click.argument(
     "paths", nargs=-1, type=click.Path(path_type=Path, readable=False), metavar="[PATH]..."
@@ -91,30 +93,94 @@ def lint(
 @bank.command("coverage")
 @_PATHS
 @click.option(
+    "--by",
+    "by",
+    type=click.Choice(["concept", "task"]),
+    default="concept",
+    show_default=True,
+    help="concept: questions per concept and domain; task: per exam task and objective.",
+)
+@click.option(
     "--threshold",
     type=click.IntRange(min=1),
     default=3,
     show_default=True,
-    help="Flag concepts with fewer questions than this.",
+    help="Flag concepts (or objectives) with fewer questions than this.",
 )
+@click.option(
+    "--minimums",
+    metavar="D1,D2,D3,D4,D5",
+    help="--by task: authored questions each domain needs (default 65,80,95,50,50).",
+)
+@click.option("--check", is_flag=True, help="Exit with status 1 when the report flags a gap.")
 @json_option
 @content_option
-def coverage(paths: tuple[Path, ...], threshold: int, as_json: bool, content: Path | None) -> None:
-    """Questions per concept (by kind) and per exam domain, with the gaps flagged."""
+def coverage(
+    paths: tuple[Path, ...],
+    by: str,
+    threshold: int,
+    minimums: str | None,
+    check: bool,
+    as_json: bool,
+    content: Path | None,
+) -> None:
+    """Questions per concept (by kind) and exam domain, or per exam task and objective; gaps flagged."""
     import json
 
     from studykit.questions.bank import load_banks
-    from studykit.questions.coverage import bank_coverage, coverage_lines
 
     concepts = _concepts(content)
     banks = load_banks(_bank_paths(paths), concepts)
     questions = [question for loaded in banks for question in loaded.questions]
-    report = bank_coverage(questions, concepts, threshold)
+    if by == "task":
+        report, lines, gaps = _task_report(questions, concepts, content, threshold, minimums)
+    else:
+        from studykit.questions.coverage import bank_coverage, coverage_lines
+
+        report = bank_coverage(questions, concepts, threshold)
+        lines = coverage_lines(report)
+        gaps = any(row.low for row in report.concepts) or any(row.under for row in report.domains)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-        return
-    for line in coverage_lines(report):
-        click.echo(line)
+    else:
+        for line in lines:
+            click.echo(line)
+    if check and gaps:
+        click.get_current_context().exit(1)
+
+
+def _task_report(
+    questions: list[Question],
+    concepts: ConceptSet,
+    content: Path | None,
+    threshold: int,
+    minimums: str | None,
+) -> tuple[TaskCoverage, list[str], bool]:
+    from studykit.concepts.objectives import OBJECTIVES_FILE, load_exam_guide
+    from studykit.questions.pool import generated_questions
+    from studykit.questions.task_coverage import AUTHORED_MINIMUMS, task_coverage, task_coverage_lines
+    from studykit.resources import content_dir
+
+    folder = content or content_dir()
+    guide = load_exam_guide(folder)
+    if guide is None:
+        raise click.UsageError(
+            f"{folder} has no {OBJECTIVES_FILE}: --by task needs the exam guide's objectives"
+        )
+    needed = _minimums(minimums) if minimums else AUTHORED_MINIMUMS
+    report = task_coverage(
+        questions, generated_questions(content), concepts, guide, threshold=threshold, minimums=needed
+    )
+    return report, task_coverage_lines(report), bool(report.problems)
+
+
+def _minimums(text: str) -> dict[int, int]:
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 5 or not all(part.isdigit() for part in parts):
+        raise click.BadParameter(
+            "give five whole numbers, one per domain: 65,80,95,50,50", param_hint="--minimums"
+        )
+    return {domain: int(part) for domain, part in enumerate(parts, start=1)}
 
 
 @bank.command("schema")

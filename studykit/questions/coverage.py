@@ -5,6 +5,10 @@ Stable API: :func:`bank_coverage(questions, concepts, threshold) <bank_coverage>
 question that lists it (not only as the main concept); a domain counts questions by their
 ``domain``. Concepts under ``threshold`` questions and domains whose share of the questions is
 below their AIF-C01 exam weight are flagged.
+
+Kinds are counted as the exam names its question types: a question of a case study counts as a
+case study (:func:`coverage_kind`), not as the single-choice or ordering question it also is, so
+the kind columns add up to the total and "every kind in every domain" includes case studies.
 """
 
 from __future__ import annotations
@@ -14,15 +18,25 @@ from dataclasses import dataclass
 
 from studykit.concepts import DOMAINS, ConceptSet
 from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS
+from studykit.questions.bank import CASE_STUDY
 from studykit.questions.model import Kind, Question
 
-_KIND_HEADINGS = {
-    Kind.SINGLE: "sgl",
-    Kind.MULTIPLE: "mul",
-    Kind.TRUE_FALSE: "t/f",
-    Kind.ORDERING: "ord",
-    Kind.MATCHING: "mat",
+COVERAGE_KINDS: tuple[str, ...] = (*(kind.value for kind in Kind), CASE_STUDY)
+"""The kinds coverage counts: the five question kinds, and case studies."""
+KIND_HEADINGS = {
+    Kind.SINGLE.value: "sgl",
+    Kind.MULTIPLE.value: "mul",
+    Kind.TRUE_FALSE.value: "t/f",
+    Kind.ORDERING.value: "ord",
+    Kind.MATCHING.value: "mat",
+    CASE_STUDY: "cs",
 }
+KIND_NAMES = {**{kind.value: kind.label for kind in Kind}, CASE_STUDY: "case study"}
+
+
+def coverage_kind(question: Question) -> str:
+    """The kind a question counts as: ``case_study`` for a case study's question, else its own kind."""
+    return CASE_STUDY if question.case is not None else question.kind.value
 
 
 @dataclass(frozen=True)
@@ -33,7 +47,7 @@ class ConceptCoverage:
     domain: int
     total: int
     main: int
-    by_kind: tuple[tuple[Kind, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
     low: bool
 
     def to_json(self) -> dict[str, object]:
@@ -42,7 +56,7 @@ class ConceptCoverage:
             "domain": self.domain,
             "questions": self.total,
             "main_concept_of": self.main,
-            "by_kind": {kind.value: count for kind, count in self.by_kind},
+            "by_kind": dict(self.by_kind),
             "below_threshold": self.low,
         }
 
@@ -92,7 +106,8 @@ def bank_coverage(questions: Sequence[Question], concepts: ConceptSet, threshold
     rows = []
     for concept in sorted(concepts, key=lambda item: (item.domain, item.id)):
         on_it = [question for question in questions if concept.id in question.concepts]
-        by_kind = tuple((kind, sum(question.kind is kind for question in on_it)) for kind in Kind)
+        kinds = [coverage_kind(question) for question in on_it]
+        by_kind = tuple((kind, kinds.count(kind)) for kind in COVERAGE_KINDS)
         main = sum(question.concept == concept.id for question in on_it)
         rows.append(
             ConceptCoverage(concept.id, concept.domain, len(on_it), main, by_kind, len(on_it) < threshold)
@@ -108,15 +123,15 @@ def bank_coverage(questions: Sequence[Question], concepts: ConceptSet, threshold
 
 def coverage_lines(coverage: Coverage) -> list[str]:
     """The report as lines of at most 80 characters; flagged rows start with '!'."""
-    kinds = "".join(f"{heading:>5}" for heading in _KIND_HEADINGS.values())
+    kinds = "".join(f"{heading:>5}" for heading in KIND_HEADINGS.values())
     lines = [
         f"Concepts × questions ({coverage.questions} questions; ! = fewer than {coverage.threshold})",
-        f"  {'concept':<44}{'dom':>4}{'all':>5}{kinds}",
+        f"  {'concept':<39}{'dom':>4}{'all':>5}{kinds}",
     ]
     for row in coverage.concepts:
         counts = "".join(f"{count:>5}" for _, count in row.by_kind)
         mark = "!" if row.low else " "
-        lines.append(f"{mark} {_fit(row.concept, 44):<44}{row.domain:>4}{row.total:>5}{counts}")
+        lines.append(f"{mark} {_fit(row.concept, 39):<39}{row.domain:>4}{row.total:>5}{counts}")
     lines += ["", "Domains (share of questions against the AIF-C01 exam weight; ! = under it)"]
     lines.append(f"  {'domain':<58}{'qs':>5}{'share':>7}{'exam':>6}")
     for domain in coverage.domains:

@@ -2,7 +2,8 @@
 
 Stable API: :func:`question_pool(bank_paths=None, generated=True) <question_pool>` — the shipped
 banks (or the banks at ``bank_paths``), plus the questions generated from the shipped content;
-question ids are unique across all of them.
+question ids are unique across all of them. :func:`generated_questions(content=None)
+<generated_questions>` — the generated ones alone.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def question_pool(
     questions = [question for bank in banks for question in bank.questions]
     if generated:
         authored = {question.id: question for question in questions}
-        for question in _generated(content):
+        for question in generated_questions(content):
             if question.id in authored:
                 clash = authored[question.id].origin
                 raise StudykitError(
@@ -49,7 +50,8 @@ def question_pool(
     return tuple(questions)
 
 
-def _generated(content: Path | None) -> tuple[Question, ...]:
+def generated_questions(content: Path | None = None) -> tuple[Question, ...]:
+    """The questions generated from the shipped content, or from the concept folder ``content``."""
     from studykit.questions.generate import generate_questions, shipped_generated_questions
 
     if content is None:

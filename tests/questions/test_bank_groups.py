@@ -20,7 +20,7 @@ import pytest
 from studykit.questions.bank import Bank, load_banks, load_shipped_banks
 from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
-from tests.concept_groups import DOMAIN1_IDS, GENAI_IDS, METHOD_IDS, PLATFORM_IDS
+from tests.concept_groups import DOMAIN1_IDS, GENAI_IDS, METHOD_IDS, PLATFORM_IDS, RESPONSIBLE_AI_IDS
 
 CHOOSE = {2: "two", 3: "three", 4: "four"}
 
@@ -89,6 +89,17 @@ GROUPS = {
         min_single=55,
         max_position_gap=2,
         min_questions=110,
+    ),
+    "responsible": Group(
+        tags={
+            "d4-responsible-development": ("d4r",),
+        },
+        concepts=RESPONSIBLE_AI_IDS,
+        min_per_concept=3,
+        min_single=20,
+        max_position_gap=2,
+        min_questions=40,
+        min_per_other_kind=3,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
