@@ -13,7 +13,9 @@ Moodle's own question types, as its XML import reads them (question/format/xml/f
   each); import reads them back.
 - ordering → Moodle's ``ordering`` type: the items in the right order (``fraction`` is the
   position), graded all or nothing, each with its why as feedback.
-- A case-study part carries its scenario (title, then text) above its own question text.
+- A case-study part carries its scenario (title, then text) above its own question text, and a
+  ``case:<id>`` tag (``case-lint-ignore:…`` for the case's lint_ignore), so import puts the case
+  study back together.
 
 Every bank gets a category, ``$course$/top/studykit/<bank title>``, and each concept a category
 inside it, named by the concept's title, holding the questions that mainly test it. Text is HTML
@@ -214,12 +216,15 @@ _KIND_LINES = {
 
 
 def question_tags(question: Question) -> list[str]:
-    """What Moodle has no field for, as tags: kind, concepts, difficulty, domain, lint_ignore."""
+    """What Moodle has no field for, as tags: kind, concepts, difficulty, domain, lint_ignore, case."""
     tags = [f"kind:{question.kind.value}", *(f"concept:{concept}" for concept in question.concepts)]
     tags.append(f"difficulty:{question.difficulty}")
     if question.domain:
         tags.append(f"domain:{question.domain}")
     tags += [f"lint-ignore:{rule}" for rule in question.lint_ignore]
+    if question.case is not None:
+        tags.append(f"case:{question.case.id}")
+        tags += [f"case-lint-ignore:{rule}" for rule in question.case.lint_ignore]
     return tags
 
 

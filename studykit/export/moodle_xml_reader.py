@@ -10,7 +10,9 @@ as in Moodle), ``truefalse``, ``matching`` and ``ordering``; other types are ski
 note. Text in ``html`` or ``moodle_auto_format`` is read as plain text (tags dropped, ``<br>``
 and paragraphs as line breaks, entities decoded); ``plain_text`` and ``markdown`` as written.
 Tags written by :mod:`~studykit.export.moodle_xml` (``kind:…``, ``concept:…``, ``difficulty:…``,
-``domain:…``, ``lint-ignore:…``) restore what Moodle has no field for.
+``domain:…``, ``lint-ignore:…``) restore what Moodle has no field for. A question tagged
+``case:<id>`` is part of a case study: its text holds the case's title and scenario above its own
+stem, as the export writes them, and they go into ``meta["case"]``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from studykit.export.moodle_xml import WHY_LIST
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|<hr\s*/?>", re.IGNORECASE)
 _KINDS = {"multichoice": CHOICE, "truefalse": TRUE_FALSE, "matching": MATCH, "ordering": ORDERING}
+_CASE_TEXT = re.compile(r"\s*<p><strong>(.*?)</strong></p>\s*<p>(.*?)</p>\s*<hr\s*/?>(.*)", re.DOTALL)
 
 
 @dataclass
@@ -183,7 +186,7 @@ def _question(node: Node, kind: str, category: str | None, source: str) -> Forei
     common = {
         "line": node.line,
         "name": node.value("idnumber") or node.value("name", "text") or None,
-        "stem": _shown(node.child("questiontext")),
+        "stem": _case_stem(node, meta, source),
         "general_feedback": _shown(node.child("generalfeedback")),
         "category": category,
         "meta": meta,
@@ -228,6 +231,26 @@ def _question(node: Node, kind: str, category: str | None, source: str) -> Forei
     return ForeignQuestion(kind=kind, single=single, answers=tuple(answers), **common)  # type: ignore[arg-type]
 
 
+def _case_stem(node: Node, meta: dict[str, object], source: str) -> str:
+    """The question's own stem; for a case-study part the title and scenario above it go to ``meta``."""
+    text = node.child("questiontext")
+    case = meta.get("case")
+    if not isinstance(case, dict) or "id" not in case or text is None:
+        return _shown(text)
+    split = _CASE_TEXT.fullmatch(text.value("text"))
+    if split is None:
+        raise StudykitError(
+            f"the question is tagged case:{case['id']}, but its text does not start with the case's "
+            "title (in bold) and scenario, then a rule",
+            source,
+            node.line,
+            hint="restore the text as studykit exported it, or remove the case tag",
+        )
+    title, scenario, stem = (_html(part) for part in split.groups())
+    case.update(title=title, scenario=scenario)
+    return stem
+
+
 def _fraction(answer: Node, source: str) -> float:
     given = answer.attributes.get("fraction", "0")
     try:
@@ -259,4 +282,9 @@ def _meta(node: Node) -> dict[str, object]:
             meta["domain"] = int(value)
         elif key == "lint-ignore":
             meta.setdefault("lint_ignore", []).append(value)  # type: ignore[union-attr]
+        elif key == "case":
+            meta["case"] = {"id": value, **meta.get("case", {})}  # type: ignore[dict-item]
+        elif key == "case-lint-ignore":
+            case = meta.setdefault("case", {})
+            case.setdefault("lint_ignore", []).append(value)  # type: ignore[union-attr]
     return meta

@@ -132,7 +132,9 @@ def test_a_case_study_part_carries_its_scenario(tricky, concepts):
     found = read_moodle_xml(
         banks_to_moodle_xml([dataclasses.replace(tricky, questions=(part,))], concepts), "x.xml"
     )
-    assert "It has 5,000 chats." in found.questions[0].stem and found.questions[0].stem.endswith(part.stem)
+    (read,) = found.questions
+    assert read.stem == part.stem
+    assert read.meta["case"] == {"id": case.id, "title": case.title, "scenario": case.scenario}
 
 
 def test_a_matching_question_moodle_would_refuse_is_an_error(tricky, concepts):
