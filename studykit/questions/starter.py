@@ -1,4 +1,4 @@
-"""A commented starter bank for ``studykit bank new``: one question of each kind, lint-clean.
+"""A commented starter bank for ``studykit bank new``: one question of each kind and a case study, lint-clean.
 
 The comments teach the format where an instructor needs it, beside the keys; the questions are
 real, correct questions on the shipped concepts, so the file is useful as it stands and shows
@@ -103,6 +103,39 @@ questions:
         why: The teacher's answers become the training data for the smaller student model.
     explanation: The kind of data you have decides which customization method fits.
     # lint_ignore: [long-correct]     # switch a lint rule off for one question
+
+  # case_study: one scenario and 2-6 questions on it, each of a kind above and scored on its own.
+  # Its concepts, domain and difficulty are the default of its questions; each question may give its own.
+  - id: {prefix}-support-chats
+    kind: case_study
+    title: A support assistant for an insurer
+    concepts: [instruction-fine-tuning]
+    difficulty: medium
+    scenario: >-
+      An insurer keeps 80,000 past support chats. Each chat holds a customer's question and the
+      reply an experienced agent approved. The insurer wants an assistant that answers new
+      questions in the same careful style, and it has no other training data.
+    questions:
+      - id: {prefix}-support-chats-method
+        kind: single
+        stem: Which customization method fits the chats the insurer has?
+        options:
+          - text: Continued pre-training
+            why: It trains on unlabeled text; each chat already pairs a question with its reply.
+          - text: Instruction-based fine-tuning
+            correct: true
+            why: Each chat pairs a prompt with the completion wanted, which is labeled data.
+          - text: Provisioned Throughput
+            why: It is a way to serve a model, not to train one.
+        explanation: Questions paired with approved replies are labeled data for instruction fine-tuning.
+      - id: {prefix}-support-chats-labels
+        kind: true_false
+        difficulty: easy
+        stem: The insurer's chats are unlabeled data, because no one tagged them by hand.
+        answer: false
+        why_true: Each chat already pairs a question with the reply to give, so it is labeled.
+        why_false: Right. The approved reply is the label of each customer question.
+        explanation: A prompt paired with the completion the model should produce is a labeled example.
 """
 
 

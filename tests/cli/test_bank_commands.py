@@ -66,9 +66,9 @@ def test_new_writes_a_starter_that_lints_clean(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"studykit bank lint {target}" in result.output
     lint = CliRunner().invoke(cli, ["bank", "lint", str(target)])
-    assert lint.exit_code == 0 and lint.output.startswith("Clean: 5 question(s)")
+    assert lint.exit_code == 0 and lint.output.startswith("Clean: 7 question(s)")
     assert _run("new", str(target)).exit_code == 2
-    assert target.read_text(encoding="utf-8").count("kind:") == 5
+    assert target.read_text(encoding="utf-8").count("kind:") == 8  # five questions, a case study of two
 
 
 def test_new_to_stdout_uses_the_given_name():

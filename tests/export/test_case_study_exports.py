@@ -11,14 +11,18 @@ import zipfile
 
 import jsonschema
 import yaml
+from gift_strategies import TEXT, questions
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studykit.export.anki import banks_to_apkg
 from studykit.export.gift import banks_to_gift, case_text, split_case_text
 from studykit.export.gift_import import import_gift
 from studykit.export.json_banks import banks_to_json
 from studykit.export.markdown import banks_to_markdown
-from studykit.questions.bank import load_bank
+from studykit.questions.bank import Bank, load_bank
 from studykit.questions.bank_writer import bank_yaml
+from studykit.questions.model import CaseStudy
 from studykit.questions.schema import bank_schema
 
 CASE_ID = "cs-support-assistant"
@@ -128,3 +132,31 @@ def test_anki_cards_of_a_case_study_show_the_scenario_and_carry_a_case_tag(cases
         assert f"case::{CASE_ID}" in tags.split()
     front, tags = notes["after-the-case"]
     assert "Case study" not in front and "case::" not in tags
+
+
+@st.composite
+def case_banks(draw: st.DrawFn) -> Bank:
+    """A bank of generated questions, two to four of them one case study, between ordinary ones."""
+    before = draw(st.integers(0, 2))
+    parts = draw(st.integers(2, 4))
+    found = [draw(questions(f"q-{number}")) for number in range(1, before + parts + 2)]
+    case = CaseStudy(
+        "cs-generated",
+        draw(TEXT.filter(lambda title: "\n" not in title)),
+        draw(TEXT),
+        questions=tuple(question.id for question in found[before : before + parts]),
+    )
+    for index in range(before, before + parts):
+        found[index] = dataclasses.replace(found[index], case=case)
+    title = draw(TEXT.filter(lambda text: "\n" not in text))
+    return Bank("generated", title, "generated.yaml", tuple(found))
+
+
+@given(bank=case_banks())
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_case_study_survives_gift_and_the_bank_writer(bank, concepts, tmp_path_factory):
+    imported = import_gift(banks_to_gift([bank]), "bank.gift", bank.name, concepts)
+    assert imported.questions == bank.questions
+    target = tmp_path_factory.mktemp("written") / "generated.yaml"
+    target.write_text(bank_yaml(bank.name, bank.title, bank.questions, concepts), encoding="utf-8")
+    assert load_bank(target, concepts).questions == bank.questions
