@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.concepts import load_concepts
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.convert import (
     PASSAGE_KEYS,
@@ -19,11 +18,9 @@ from studykit.datasets.convert import (
     write_conversation,
 )
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
-from studykit.datasets.material import build_material
 from studykit.datasets.validate import validate_stream
 from studykit.errors import StudykitError
-from tests.datasets.samples import jsonl
+from tests.datasets.samples import generated, jsonl
 
 TEXT = st.text(min_size=1, max_size=30)
 
@@ -166,12 +163,8 @@ def test_convert_never_raises_anything_but_a_one_line_error_on_arbitrary_bytes(
     assert report.written == len(out.getvalue().splitlines())
 
 
-def _generated(format_id: str) -> list[dict]:
-    return build_pool(get_format(format_id), None, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
-
-
 CONVERTIBLE = {
-    source: _generated(source)
+    source: generated(source)
     for source in ("prompt-completion", "single-turn", "multi-turn", "claude-messages")
 }
 
