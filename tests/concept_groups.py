@@ -119,8 +119,51 @@ RESPONSIBLE_AI_IDS = (
     "sagemaker-clarify",
     "bias-and-truthfulness-monitoring",
     "amazon-augmented-ai",
+    "transparent-and-explainable-models",
+    "sagemaker-model-cards",
+    "ai-service-cards-and-licensing",
+    "interpretability-performance-tradeoff",
+    "human-centered-explainable-ai",
 )
 """Exam domain 4, guidelines for responsible AI: its features and tools, data, bias, transparency."""
 
-ALL_IDS = METHOD_IDS + PLATFORM_IDS + DOMAIN1_IDS + GENAI_IDS + RESPONSIBLE_AI_IDS
+APPLICATIONS_IDS = (
+    "inference-parameters",
+    "retrieval-augmented-generation",
+    "amazon-bedrock-knowledge-bases",
+    "vector-databases-on-aws",
+    "ai-agent-applications",
+)
+"""Exam domain 3 beyond customization: designing applications on foundation models (inference
+parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""
+
+SECURITY_GOVERNANCE_IDS = (
+    "iam-for-ai-services",
+    "ai-encryption",
+    "amazon-macie",
+    "ai-network-isolation",
+    "shared-responsibility-model",
+    "agentcore-identity-and-policy",
+    "source-citation",
+    "data-lineage-and-cataloging",
+    "secure-data-engineering",
+    "aws-lake-formation",
+    "amazon-guardduty",
+    "amazon-inspector",
+    "prompt-injection",
+    "sensitive-data-leakage",
+    "model-invocation-logging",
+    "hallucination-detection-and-grounding",
+)
+"""Exam domain 5, security, compliance and governance for AI (data-security sits with the platform)."""
+
+ALL_IDS = (
+    METHOD_IDS
+    + PLATFORM_IDS
+    + DOMAIN1_IDS
+    + GENAI_IDS
+    + RESPONSIBLE_AI_IDS
+    + SECURITY_GOVERNANCE_IDS
+    + APPLICATIONS_IDS
+)
 """Every shipped concept, each in exactly one group."""

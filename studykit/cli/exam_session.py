@@ -30,7 +30,15 @@ from studykit.engine.timer import Countdown, SavedEvery, exam_minutes, format_du
 from studykit.errors import StudykitError
 from studykit.questions.model import Question
 from studykit.questions.pool import question_pool
-from studykit.store import UNANSWERED, AnswerRecord, SavedSession, Store, record_exam, session_answers
+from studykit.store import (
+    UNANSWERED,
+    AnswerRecord,
+    SavedSession,
+    Store,
+    exam_history,
+    record_exam,
+    session_answers,
+)
 from studykit.ui.console import is_plain, make_console, show
 from studykit.ui.line_input import LineInput
 
@@ -74,7 +82,7 @@ def draw_exam(pool: Sequence[Question], count: int, seed: int) -> tuple[list[Que
     return drawn, blueprint
 
 
-def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
+def run_exam_command(request: ExamRequest, *, resume: bool, pager: bool = True) -> None:
     env = environment()
     console = make_console()
     content = request.content.resolve() if request.content else None
@@ -120,7 +128,7 @@ def run_exam_command(request: ExamRequest, *, resume: bool) -> None:
                 f"Exam paused with {format_duration(countdown.remaining())} left, {answered}; {RESUME_HINT}."
             )
             return
-        _submit(store, running, env, console, timed_out=how == TIMED_OUT)
+        _submit(store, running, env, console, timed_out=how == TIMED_OUT, pager=pager)
 
 
 @dataclass(frozen=True)
@@ -246,7 +254,7 @@ def _position(session: SavedSession, questions: Sequence[Question]) -> int:
 
 
 def _submit(
-    store: Store, running: RunningExam, env: Environment, console: Console, *, timed_out: bool
+    store: Store, running: RunningExam, env: Environment, console: Console, *, timed_out: bool, pager: bool
 ) -> None:
     """Score, store the result, schedule every answered question for review, and show the report."""
     from studykit.concepts import load_concepts
@@ -285,9 +293,19 @@ def _submit(
     except StudykitError:
         titles = {}
     report = exam_report(
-        result, running.items, running.progress.answers, titles, timed_out=timed_out, plain=is_plain(console)
+        result,
+        running.items,
+        running.progress.answers,
+        titles,
+        timed_out=timed_out,
+        plain=is_plain(console),
+        flagged=running.progress.flagged,
     )
-    show(console, report)
+    from studykit.ui.pager import show_paged
+
+    show_paged(console, report, pager=pager)
+    number = len(exam_history(store))
+    show(console, Text(f"\nThis is exam {number}: reread it any time with 'studykit exam show {number}'."))
 
 
 class ExamScreens:

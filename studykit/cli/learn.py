@@ -15,7 +15,7 @@ import click
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
     from studykit.concepts.comparison import Comparison
-from studykit.cli.options import content_option, json_option
+from studykit.cli.options import content_option, json_option, no_pager_option
 
 
 def _concepts(content: Path | None) -> ConceptSet:
@@ -31,7 +31,8 @@ def _echo_json(data: object) -> None:
 @click.command()
 @json_option
 @content_option
-def topics(as_json: bool, content: Path | None) -> None:
+@no_pager_option
+def topics(as_json: bool, content: Path | None, no_pager: bool) -> None:
     """List the concepts, grouped by exam domain, with one-line summaries."""
     concepts = _concepts(content)
     if as_json:
@@ -39,18 +40,20 @@ def topics(as_json: bool, content: Path | None) -> None:
 
         _echo_json(topics_record(concepts))
         return
-    from studykit.ui.console import is_plain, make_console, show
+    from studykit.ui.console import is_plain, make_console
+    from studykit.ui.pager import show_paged
     from studykit.ui.topic_list import topic_list
 
     console = make_console()
-    show(console, topic_list(concepts, plain=is_plain(console)))
+    show_paged(console, topic_list(concepts, plain=is_plain(console)), pager=not no_pager)
 
 
 @click.command()
 @click.argument("concept_id", metavar="ID")
 @json_option
 @content_option
-def learn(concept_id: str, as_json: bool, content: Path | None) -> None:
+@no_pager_option
+def learn(concept_id: str, as_json: bool, content: Path | None, no_pager: bool) -> None:
     """Read the note on one concept: facts with sources, attributes, an example, exam tips.
 
     ID is a concept id from 'studykit topics', e.g. continued-pre-training.
@@ -63,10 +66,11 @@ def learn(concept_id: str, as_json: bool, content: Path | None) -> None:
         _echo_json(concept_record(concept))
         return
     from studykit.ui.concept_page import concept_page
-    from studykit.ui.console import is_plain, make_console, show
+    from studykit.ui.console import is_plain, make_console
+    from studykit.ui.pager import show_paged
 
     console = make_console()
-    show(console, concept_page(concept, concepts, plain=is_plain(console)))
+    show_paged(console, concept_page(concept, concepts, plain=is_plain(console)), pager=not no_pager)
 
 
 @click.command()
@@ -75,8 +79,14 @@ def learn(concept_id: str, as_json: bool, content: Path | None) -> None:
 @click.option("--list-presets", is_flag=True, help="List the prepared comparisons and exit.")
 @json_option
 @content_option
+@no_pager_option
 def compare(
-    concept_ids: tuple[str, ...], preset: str | None, list_presets: bool, as_json: bool, content: Path | None
+    concept_ids: tuple[str, ...],
+    preset: str | None,
+    list_presets: bool,
+    as_json: bool,
+    content: Path | None,
+    no_pager: bool,
 ) -> None:
     """Compare concepts side by side, attribute by attribute.
 
@@ -103,10 +113,11 @@ def compare(
         _echo_json(comparison.as_record())
         return
     from studykit.ui.comparison_table import comparison_view
-    from studykit.ui.console import is_plain, make_console, show
+    from studykit.ui.console import is_plain, make_console
+    from studykit.ui.pager import show_paged
 
     console = make_console()
-    show(console, comparison_view(comparison, plain=is_plain(console)))
+    show_paged(console, comparison_view(comparison, plain=is_plain(console)), pager=not no_pager)
 
 
 def _list_presets(presets: dict[str, Comparison], as_json: bool) -> None:

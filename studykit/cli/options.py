@@ -61,3 +61,10 @@ def generated_option(function: F) -> F:
 def force_option(help_text: str = "Replace FILE if it exists.") -> Callable[[F], F]:
     """``--force``: the one way to let a command replace an existing output file."""
     return click.option("--force", is_flag=True, help=help_text)
+
+
+def no_pager_option(function: F) -> F:
+    """``--no-pager``: on a terminal, print long pages directly instead of through ``$PAGER``."""
+    return click.option(
+        "--no-pager", "no_pager", is_flag=True, help="Print long pages directly instead of through a pager."
+    )(function)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from studykit.cli.environment import environment, open_progress
-from studykit.cli.options import force_option, json_option
+from studykit.cli.options import force_option, json_option, no_pager_option
 
 if TYPE_CHECKING:
     from studykit.store import SavedAnswer, Store
@@ -35,8 +35,15 @@ EXPORT_FORMATS = ("json", "csv")
 @force_option("With --export, replace FILE if it exists.")
 @click.option("--reset", is_flag=True, help="Delete all progress (asks first).")
 @click.option("--yes", "-y", is_flag=True, help="With --reset, do not ask.")
+@no_pager_option
 def progress(
-    as_json: bool, export_to: str | None, export_format: str | None, force: bool, reset: bool, yes: bool
+    as_json: bool,
+    export_to: str | None,
+    export_format: str | None,
+    force: bool,
+    reset: bool,
+    yes: bool,
+    no_pager: bool,
 ) -> None:
     """Accuracy by domain and concept, trend, exams, due reviews, weakest concepts and readiness."""
     env = environment()
@@ -46,11 +53,13 @@ def progress(
             _reset(store, yes)
             return
         from studykit.engine.progress_report import answers_to_csv, build_report, report_to_json
-        from studykit.store import all_answers, all_cards, exam_history, list_sessions
+        from studykit.store import all_answers, all_cards, bookmarks, exam_history, list_sessions
 
         answers = all_answers(store)
         sessions = list_sessions(store)
-        report = build_report(answers, sessions, exam_history(store), all_cards(store), env.now())
+        report = build_report(
+            answers, sessions, exam_history(store), all_cards(store), env.now(), bookmarks=bookmarks(store)
+        )
         titles = _concept_titles()
         if export_to is not None:
             from studykit.atomic_write import write_output
@@ -76,11 +85,15 @@ def progress(
         if as_json:
             click.echo(json.dumps(report_to_json(report, titles), indent=2, ensure_ascii=False))
             return
-        from studykit.ui.console import is_plain, make_console, show
+        from studykit.ui.console import is_plain, make_console
+        from studykit.ui.pager import show_paged
         from studykit.ui.progress_page import progress_page
 
         console = make_console()
-        show(console, progress_page(report, titles, plain=is_plain(console)))
+        stems = _stems({bookmark.question_id for bookmark in report.bookmarks})
+        show_paged(
+            console, progress_page(report, titles, plain=is_plain(console), stems=stems), pager=not no_pager
+        )
 
 
 def _export_format(target: str, chosen: str | None) -> str:
@@ -129,6 +142,19 @@ def _reset(store: Store, yes: bool) -> None:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _stems(question_ids: set[str]) -> dict[str, str]:
+    """The stems of flagged questions, from the shipped banks; an id not found is shown as it is."""
+    if not question_ids:
+        return {}
+    from studykit.errors import StudykitError
+    from studykit.questions.pool import question_pool
+
+    try:
+        return {question.id: question.stem for question in question_pool() if question.id in question_ids}
+    except StudykitError:
+        return {}
 
 
 def _concept_titles() -> dict[str, str]:

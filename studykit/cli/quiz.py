@@ -31,7 +31,16 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 @seed_option()
 @bank_option
 @generated_option
-@click.option("--resume", is_flag=True, help="Continue the unfinished quiz: same questions, same answers.")
+@click.option("--resume", is_flag=True, help="Continue the paused quiz: same questions, same answers.")
+@click.option("--flagged", is_flag=True, help="Practise your flagged questions (flag one with :f).")
+@click.option(
+    "--draw",
+    type=click.Choice(("adaptive", "random")),
+    default="adaptive",
+    show_default=True,
+    help="adaptive: new questions first, then weak concepts and due reviews, recent ones last;"
+    " random: the seed alone decides.",
+)
 @json_option
 @content_option
 def quiz(
@@ -43,15 +52,18 @@ def quiz(
     banks: tuple[Path, ...],
     generated: bool,
     resume: bool,
+    flagged: bool,
+    draw: str,
     as_json: bool,
     content: Path | None,
 ) -> None:
-    """Practise with exam-style questions; type q to stop, and see a score by concept at the end.
+    """Practise with exam-style questions, new ones first; see a score by concept at the end.
 
-    Answers: B (one choice) · A,C (several) · C A B D (order) · 1b 2a 3c (matching).
-    Answers can be piped in, one per line.
+    Answers: B (one choice) · A,C (several) · C A B D (order) · 1b 2a 3c (matching); B? marks
+    a guess. Enter skips, :f flags (a bookmark), q pauses (continue with --resume), ? lists
+    the commands. Answers can be piped in, one per line.
     """
     from studykit.cli.quiz_session import QuizRequest, run_quiz_command
 
-    request = QuizRequest(topics, domains, kinds, count, seed, banks, generated, content)
+    request = QuizRequest(topics, domains, kinds, count, seed, banks, generated, content, flagged, draw)
     run_quiz_command(request, as_json=as_json, resume=resume)

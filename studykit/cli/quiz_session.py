@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ import click
 from rich.text import Text
 
 from studykit.concepts import ConceptSet, load_concepts
+from studykit.engine.adaptive import Draw, PracticeHistory, adaptive_draw, load_history
 from studykit.engine.answer_text import expected_shape
 from studykit.engine.commands import keys_line
 from studykit.engine.draw import Filters, draw_session
@@ -23,7 +25,7 @@ from studykit.engine.presentation import Presented, letter, present_seeded
 from studykit.engine.quiz import Note, QuizOutcome, run_quiz
 from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
 from studykit.errors import StudykitError
-from studykit.questions.model import Kind
+from studykit.questions.model import Kind, Question
 from studykit.questions.pool import question_pool
 
 if TYPE_CHECKING:
@@ -40,15 +42,32 @@ class QuizRequest:
     banks: tuple[Path, ...] = ()
     generated: bool = True
     content: Path | None = None
+    flagged: bool = False
+    """Only the learner's bookmarks (``quiz --flagged``)."""
+    draw: str = "adaptive"
+    """``adaptive`` (new questions first, then weak and due; recent ones last) or ``random``."""
 
 
-def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, int]:
-    """The presented questions, the concepts they refer to, and the seed used."""
+@dataclass(frozen=True)
+class PreparedQuiz:
+    """A drawn quiz: its presented questions, the concepts they refer to, the seed, how many are new."""
+
+    items: list[Presented]
+    concepts: ConceptSet
+    seed: int
+    new: int
+
+
+def prepare_quiz(request: QuizRequest, history: PracticeHistory | None = None) -> PreparedQuiz:
+    """Draw the quiz ``request`` asks for, following ``history`` (none: a learner with no progress)."""
+    history = history or PracticeHistory.empty()
     content = request.content.resolve() if request.content else None
     concepts = load_concepts(content) if content else load_concepts()  # the shipped set is cached under ()
     for topic in request.topics:
         concepts.get(topic)  # unknown topic: an error with "did you mean"
-    pool = question_pool(request.banks, generated=request.generated, content=content)
+    pool: Sequence[Question] = question_pool(request.banks, generated=request.generated, content=content)
+    if request.flagged:
+        pool = _bookmarked(pool, history)
     filters = Filters(
         frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
     )
@@ -58,13 +77,42 @@ def prepare_session(request: QuizRequest) -> tuple[list[Presented], ConceptSet, 
         import secrets  # its hashing modules cost more at start-up than a draw uses
 
         seed = secrets.randbelow(1_000_000)
-    drawn = draw_session(pool, request.count, random.Random(seed), filters)
-    if not drawn:
+    if request.draw == "random":
+        questions = draw_session(pool, request.count, random.Random(seed), filters)
+        drawn = Draw(questions, sum(history.is_new(question) for question in questions))
+    else:
+        drawn = adaptive_draw(pool, request.count, random.Random(seed), history, filters)
+    if not drawn.questions:
         raise StudykitError(
             "no questions match these options",
             hint="widen --topic/--domain/--kind, or include generated questions",
         )
-    return [present_seeded(question, seed) for question in drawn], concepts, seed
+    items = [present_seeded(question, seed) for question in drawn.questions]
+    return PreparedQuiz(items, concepts, seed, drawn.new)
+
+
+def prepare_session(
+    request: QuizRequest, history: PracticeHistory | None = None
+) -> tuple[list[Presented], ConceptSet, int]:
+    """The presented questions, the concepts they refer to, and the seed used."""
+    prepared = prepare_quiz(request, history)
+    return prepared.items, prepared.concepts, prepared.seed
+
+
+def _bookmarked(pool: Sequence[Question], history: PracticeHistory) -> list[Question]:
+    if not history.bookmarked:
+        raise StudykitError(
+            "you have not flagged any questions yet",
+            hint="type :f on a question in a quiz, an exam or a review to flag it",
+        )
+    flagged = [question for question in pool if question.id in history.bookmarked]
+    if not flagged:
+        count = len(history.bookmarked)
+        raise StudykitError(
+            f"none of your {count} flagged question{'s are' if count != 1 else ' is'} in these banks",
+            hint="run it with the --bank you flagged them in",
+        )
+    return flagged
 
 
 def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = False) -> None:
@@ -85,10 +133,24 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = Fals
             )
         else:
             resumed = None
-            items, concepts, seed = prepare_session(request)
+            prepared = prepare_quiz(request, load_history(tracking.store, tracking.env.now()))
+            items, concepts, seed = prepared.items, prepared.concepts, prepared.seed
             tracking.close_paused()
             tracking.start(items, seed, request.banks, request.generated)
-        _run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json)
+            if not as_json:
+                click.echo(_drawn_line(prepared, request))
+        _run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json, draw=request.draw)
+
+
+def _drawn_line(prepared: PreparedQuiz, request: QuizRequest) -> str:
+    """The session header: how many questions, how many are new to the learner, how they were drawn."""
+    count = len(prepared.items)
+    line = f"Quiz: {count} question{'s' if count != 1 else ''}, {prepared.new} new to you"
+    if request.flagged:
+        return line + ", from your flagged questions."
+    if request.draw == "random":
+        return line + " (random draw)."
+    return line + " (new questions first, then weak concepts and due reviews)."
 
 
 def _run_tracked(
@@ -99,6 +161,7 @@ def _run_tracked(
     resumed: ResumedQuiz | None,
     *,
     as_json: bool,
+    draw: str = "adaptive",
 ) -> None:
     from studykit.cli.quiz_tracking import combined, numbered
 
@@ -152,6 +215,7 @@ def _run_tracked(
             plain=plain,
             seconds=sum(answered.elapsed_seconds for answered in outcome.answered),
             skipped=len(outcome.skipped),
+            draw=draw,
         ),
     )
 

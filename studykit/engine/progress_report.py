@@ -14,7 +14,7 @@ from datetime import datetime
 
 from studykit.engine.readiness import Readiness, estimate_readiness
 from studykit.engine.review import due_counts
-from studykit.store import UNANSWERED, CardRecord, ExamRecord, SavedAnswer, SavedSession
+from studykit.store import UNANSWERED, Bookmark, CardRecord, ExamRecord, SavedAnswer, SavedSession
 
 TREND_SESSIONS = 12
 WEAKEST = 3
@@ -70,6 +70,7 @@ class ProgressReport:
     weakest: tuple[Accuracy, ...]
     readiness: Readiness | None
     unanswered: int = 0
+    bookmarks: tuple[Bookmark, ...] = ()
 
 
 def build_report(
@@ -80,6 +81,7 @@ def build_report(
     now: datetime,
     *,
     trend_sessions: int = TREND_SESSIONS,
+    bookmarks: Sequence[Bookmark] = (),
 ) -> ProgressReport:
     """The whole report; ``answers`` oldest first, as the store returns them.
 
@@ -102,6 +104,7 @@ def build_report(
         weakest=tuple(weakest),
         readiness=estimate_readiness((answer.domain, answer.correct) for answer in answers),
         unanswered=sum(answer.unanswered for answer in answers),
+        bookmarks=tuple(bookmarks),
     )
 
 
@@ -213,6 +216,15 @@ def report_to_json(report: ProgressReport, titles: Mapping[str, str] | None = No
             for exam in report.exams
         ],
         "due_reviews": dict(report.due),
+        "flagged": [
+            {
+                "question": bookmark.question_id,
+                "domain": bookmark.domain,
+                "concepts": list(bookmark.concepts),
+                "flagged_at": bookmark.flagged_at.isoformat(),
+            }
+            for bookmark in report.bookmarks
+        ],
         "weakest": [
             {
                 **_accuracy_json(item, "concept"),

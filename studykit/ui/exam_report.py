@@ -1,13 +1,14 @@
 """The results of a submitted exam: scaled score, pass or fail, per domain and concept, wrong answers.
 
 The per-domain wording follows the AWS score report ("meets competencies" or
-"needs improvement"). The walk-through shows every question answered wrongly or
-not at all, with the explanation and why each option is right or wrong.
+"needs improvement"). The walk-through shows every question answered wrongly, not
+at all, or flagged (right or not), with the explanation and why each option is
+right or wrong. ``exam show`` prints the same report for a past exam.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -22,7 +23,7 @@ from studykit.questions.model import Answer
 from studykit.ui.blocks import heading, indented, title
 from studykit.ui.console import table_box
 from studykit.ui.quiz_feedback import feedback_view
-from studykit.ui.quiz_question import question_view
+from studykit.ui.quiz_question import question_header, question_view
 from studykit.ui.text import literal, one_line
 
 
@@ -34,13 +35,18 @@ def exam_report(
     *,
     timed_out: bool,
     plain: bool,
+    flagged: Collection[str] = (),
+    heading_text: str = "Exam result",
+    about: Sequence[str] = (),
 ) -> Group:
+    """The report: score, domains, concepts, then a walk-through of every question answered wrongly,
+    left blank or flagged (whatever its result). ``about`` lines follow the title (``exam show``)."""
     score = result.score
     verdict = Text(
         "PASS" if result.passed else "FAIL",
         style="" if plain else ("bold green" if result.passed else "bold red"),
     )
-    parts: list[RenderableType] = [title("Exam result", plain)]
+    parts: list[RenderableType] = [title(heading_text, plain), *(Text(line) for line in about)]
     if timed_out:
         parts.append(Text("Time ran out: the exam was submitted with the answers given so far."))
     line = Text(f"Scaled score {score.score} of 1000 (pass mark {PASS_MARK}): ")
@@ -55,15 +61,22 @@ def exam_report(
     )
     parts += [heading("By domain", plain), indented(_domains(result, plain))]
     parts += [heading("By concept (weakest first)", plain), indented(_concepts(result, titles, plain))]
-    by_id = {item.question.id: item for item in items}
-    wrong = [by_id[qid] for qid in result.wrong if qid in by_id]
-    if wrong:
-        parts.append(heading(f"Questions to learn from ({len(wrong)})", plain))
+    wrong = set(result.wrong)
+    to_learn = [item for item in items if item.question.id in wrong or item.question.id in flagged]
+    if to_learn:
+        parts.append(heading(f"Questions to learn from ({len(to_learn)}): wrong, blank or flagged", plain))
         number_of = {item.question.id: number for number, item in enumerate(items, start=1)}
-        for item in wrong:
+        for item in to_learn:
+            qid = item.question.id
             parts.append(
                 _walk_through(
-                    item, number_of[item.question.id], len(items), answers.get(item.question.id), plain
+                    item,
+                    number_of[qid],
+                    len(items),
+                    answers.get(qid),
+                    right=qid not in wrong,
+                    flagged=qid in flagged,
+                    plain=plain,
                 )
             )
     else:
@@ -104,7 +117,19 @@ def _concepts(result: ExamResult, titles: Mapping[str, str], plain: bool) -> Tab
 
 
 def _walk_through(
-    item: Presented, number: int, total: int, answer: Answer | None, plain: bool
+    item: Presented,
+    number: int,
+    total: int,
+    answer: Answer | None,
+    *,
+    right: bool,
+    flagged: bool,
+    plain: bool,
 ) -> RenderableType:
-    answered = AnsweredQuestion(item.question, answer, False) if answer is not None else None
-    return Group(question_view(item, number, total, plain), feedback_view(answered, item, plain))
+    answered = AnsweredQuestion(item.question, answer, right) if answer is not None else None
+    header = question_header(item, number, total, plain)
+    if flagged:
+        header.append("  ·  flagged", style="" if plain else "bold yellow")
+    return Group(
+        question_view(item, number, total, plain, header=header), feedback_view(answered, item, plain)
+    )

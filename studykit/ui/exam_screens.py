@@ -21,7 +21,7 @@ from studykit.engine.timer import format_duration
 from studykit.ui.blocks import indented, title
 from studykit.ui.console import table_box
 from studykit.ui.quiz_question import question_header, question_view
-from studykit.ui.text import literal
+from studykit.ui.text import first_words, literal
 
 STEM_WIDTH = 48
 """How much of each stem the review screen shows: enough to recognise the question."""
@@ -112,15 +112,6 @@ def review_screen(
     if unanswered:
         lines.append(Text("Unanswered questions count as wrong; there is no penalty for guessing."))
     return Group(*lines)
-
-
-def first_words(text: str, width: int) -> str:
-    """The start of ``text`` on one line, cut at a word and marked with … when longer than ``width``."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    cut = flat[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 def _numbers(positions: list[int]) -> str:

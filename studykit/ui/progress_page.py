@@ -17,13 +17,20 @@ from studykit.engine.progress_report import Accuracy, ProgressReport, SessionPoi
 from studykit.engine.scaled_score import PASS_FRACTION, PASS_MARK
 from studykit.ui.blocks import heading, indented, title
 from studykit.ui.console import table_box
-from studykit.ui.text import literal, one_line
+from studykit.ui.text import first_words, literal, one_line
 
 BAR_WIDTH = 30
 
 
-def progress_page(report: ProgressReport, titles: Mapping[str, str], *, plain: bool = False) -> Group:
-    """The whole page; ``titles`` maps concept ids to their titles (unknown ids are shown as ids)."""
+def progress_page(
+    report: ProgressReport,
+    titles: Mapping[str, str],
+    *,
+    plain: bool = False,
+    stems: Mapping[str, str] | None = None,
+) -> Group:
+    """The whole page; ``titles`` maps concept ids to their titles (unknown ids are shown as ids),
+    ``stems`` question ids to their stems, to name flagged questions."""
     if not report.answered and not report.exams:
         return Group(
             title("Progress", plain),
@@ -63,6 +70,11 @@ def progress_page(report: ProgressReport, titles: Mapping[str, str], *, plain: b
     if report.exams:
         parts += [heading("Exams", plain), indented(_exam_table(report, plain))]
     parts += [heading("Reviews", plain), indented(_reviews(report.due))]
+    if report.bookmarks:
+        parts += [
+            heading(f"Flagged questions ({len(report.bookmarks)})", plain),
+            indented(_bookmarks(report, titles, stems or {}, plain)),
+        ]
     if report.weakest:
         parts += [heading("Study next", plain), indented(_weakest(report.weakest, titles, plain))]
     parts += [heading("Readiness", plain), indented(_readiness(report))]
@@ -162,6 +174,26 @@ def _reviews(due: Mapping[str, int]) -> Text:
     if due["now"]:
         text.append("\nRun: studykit review")
     return text
+
+
+def _bookmarks(
+    report: ProgressReport, titles: Mapping[str, str], stems: Mapping[str, str], plain: bool
+) -> Group:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for bookmark in report.bookmarks:
+        stem = stems.get(bookmark.question_id)
+        about = first_words(stem, 60) if stem else bookmark.question_id
+        concept = titles.get(bookmark.concepts[0], bookmark.concepts[0]) if bookmark.concepts else ""
+        line = literal(one_line(about))
+        if concept:
+            line.append(literal(f"  ({one_line(concept)})", "" if plain else "dim"))
+        grid.add_row(f"{bookmark.flagged_at.astimezone():%m-%d}", line)
+    return Group(
+        grid,
+        Text("Practise them: studykit quiz --flagged (type :f on one to unflag it)."),
+    )
 
 
 def _weakest(weakest: tuple[Accuracy, ...], titles: Mapping[str, str], plain: bool) -> Table:

@@ -30,6 +30,7 @@ def summary_view(
     plain: bool,
     seconds: float = 0.0,
     skipped: int = 0,
+    draw: str = "adaptive",
 ) -> RenderableType:
     """Score, table by concept, what to study next; ``seconds`` is the time spent answering."""
     parts: list[RenderableType] = []
@@ -75,5 +76,13 @@ def summary_view(
         for concept_id in next_ids:
             grid.add_row(literal(f"studykit learn {concept_id}"), literal(titles.get(concept_id, "")))
         parts.append(indented(grid))
-    parts.append(Text(f"\nSeed {seed}: run again with --seed {seed} for the same questions."))
+    if draw == "random":
+        parts.append(Text(f"\nSeed {seed}: run again with --draw random --seed {seed} for these questions."))
+    else:
+        parts.append(
+            Text(
+                f"\nSeed {seed}: the draw follows your progress, so --seed {seed} draws the same questions"
+                " from the same progress; add --draw random for the same questions whatever your progress."
+            )
+        )
     return Group(*parts)

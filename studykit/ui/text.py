@@ -61,3 +61,8 @@ def shorten(text: str, width: int) -> str:
     if space > width // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-–—(") + "…"
+
+
+def first_words(text: str, width: int) -> str:
+    """The start of ``text`` on one line, cut at a word and marked with … when longer than ``width``."""
+    return shorten(" ".join(text.split()), width)

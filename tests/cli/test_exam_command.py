@@ -239,7 +239,8 @@ def test_a_shorter_exam_gets_time_in_proportion_unless_minutes_are_given() -> No
 
 
 def test_the_review_screen_lists_each_question_with_its_first_words_answer_and_flag() -> None:
-    from studykit.ui.exam_screens import STEM_WIDTH, first_words
+    from studykit.ui.exam_screens import STEM_WIDTH
+    from studykit.ui.text import first_words
 
     items = exam_items()
     result = run_exam([items[0].correct_typed + "?", ":f", ":r", "q"])

@@ -48,6 +48,7 @@ def spawn(*args: str, home: Path) -> pexpect.spawn:
         "STUDYKIT_HOME": str(home),
         "NO_COLOR": "1",
         "TERM": "xterm",
+        "PAGER": "cat",  # the report is paged on a terminal: let it run to the end
     }
     child = pexpect.spawn(
         sys.executable, [*args], env=env, encoding="utf-8", timeout=20, dimensions=(60, 100)

@@ -11,8 +11,12 @@ from studykit.cli import cli
 
 
 def drawn(*args: str) -> list[dict]:
-    """Every question a quiz would ask, found by answering one more question on each run."""
+    """Every question a quiz would ask, found by answering one more question on each run.
+
+    ``--draw random``: the seed alone decides, though each run adds to the learner's progress.
+    """
     runner = CliRunner()
+    args = ("--draw", "random", *args)
     result = runner.invoke(cli, ["quiz", "--json", *args], input="")
     assert result.exit_code == 0, result.output
     first = json.loads(result.stdout.splitlines()[0])

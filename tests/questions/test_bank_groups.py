@@ -1,8 +1,8 @@
 """The shipped banks, in their groups: the customization methods; the Bedrock platform with use
-cases, costs, process, security and exam practice; and the fundamentals of AI and ML (domain 1).
-    ),
-cases, costs, process, security and exam practice; and exam domain 2, the fundamentals of
-generative AI.
+cases, costs, process, security and exam practice; the fundamentals of AI and ML (domain 1); the
+fundamentals of generative AI (domain 2); the applications of foundation models beyond
+customization (domain 3: design, prompting, evaluation); responsible AI (domain 4); and
+security, compliance and governance (domain 5).
 
 Each group must load strictly against the shipped content, drill every concept of its part of the
 content, use every AIF-C01 question kind, and give nothing away through the position or length of
@@ -20,7 +20,15 @@ import pytest
 from studykit.questions.bank import Bank, load_banks, load_shipped_banks
 from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
-from tests.concept_groups import DOMAIN1_IDS, GENAI_IDS, METHOD_IDS, PLATFORM_IDS, RESPONSIBLE_AI_IDS
+from tests.concept_groups import (
+    APPLICATIONS_IDS,
+    DOMAIN1_IDS,
+    GENAI_IDS,
+    METHOD_IDS,
+    PLATFORM_IDS,
+    RESPONSIBLE_AI_IDS,
+    SECURITY_GOVERNANCE_IDS,
+)
 
 CHOOSE = {2: "two", 3: "three", 4: "four"}
 
@@ -93,13 +101,37 @@ GROUPS = {
     "responsible": Group(
         tags={
             "d4-responsible-development": ("d4r",),
+            "d4-transparency": ("d4t",),
+            "d4-case-studies": ("d4c",),
         },
         concepts=RESPONSIBLE_AI_IDS,
         min_per_concept=3,
+        min_single=30,
+        max_position_gap=2,
+        min_questions=65,
+        min_per_other_kind=3,
+    ),
+    "applications": Group(
+        tags={
+            "d3-design": ("d3d",),
+        },
+        concepts=APPLICATIONS_IDS,
+        min_per_concept=3,
+        min_single=12,
+        max_position_gap=2,
+        min_questions=25,
+        min_per_other_kind=2,
+    ),
+    "security": Group(
+        tags={
+            "d5-securing-ai": ("d5s",),
+        },
+        concepts=SECURITY_GOVERNANCE_IDS,
+        min_per_concept=3,
         min_single=20,
         max_position_gap=2,
-        min_questions=40,
-        min_per_other_kind=3,
+        min_questions=50,
+        min_per_other_kind=2,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
