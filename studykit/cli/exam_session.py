@@ -19,9 +19,10 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from studykit.cli.environment import Environment, environment, open_progress
-from studykit.engine.blueprint import Blueprint, exam_blueprint
-from studykit.engine.draw import Filters, draw_session
+from studykit.engine.adaptive import PracticeHistory, load_history
+from studykit.engine.blueprint import Blueprint
 from studykit.engine.exam import ExamProgress
+from studykit.engine.exam_forms import ExamForm, draw_form
 from studykit.engine.exam_loop import ENDED_INPUT, PAUSED, TIMED_OUT, run_exam
 from studykit.engine.exam_result import score_exam
 from studykit.engine.presentation import Presented, present_seeded
@@ -64,22 +65,22 @@ class RunningExam:
     countdown: Countdown
 
 
-def draw_exam(pool: Sequence[Question], count: int, seed: int) -> tuple[list[Question], Blueprint]:
+def draw_exam(
+    pool: Sequence[Question], count: int, seed: int, history: PracticeHistory | None = None
+) -> tuple[list[Question], Blueprint]:
     """Questions for one exam, per domain as the blueprint says, in a shuffled order."""
-    unique = list({question.id: question for question in pool}.values())
-    available: dict[int, int] = {}
-    for question in unique:
-        available[question.domain] = available.get(question.domain, 0) + 1
+    form = draw_exam_form(pool, count, seed, history)
+    return form.questions, form.blueprint
+
+
+def draw_exam_form(
+    pool: Sequence[Question], count: int, seed: int, history: PracticeHistory | None = None
+) -> ExamForm:
+    """The next exam form for ``history`` (:func:`studykit.engine.exam_forms.draw_form`)."""
     try:
-        blueprint = exam_blueprint(count, available)
+        return draw_form(pool, count, random.Random(seed), history)
     except ValueError:
         raise StudykitError("the question banks hold no questions", hint="check --bank") from None
-    rng = random.Random(seed)
-    drawn: list[Question] = []
-    for domain, domain_count in blueprint.counts:
-        drawn += draw_session(unique, domain_count, rng, Filters(domains=frozenset({domain})))
-    rng.shuffle(drawn)
-    return drawn, blueprint
 
 
 def run_exam_command(request: ExamRequest, *, resume: bool, pager: bool = True) -> None:
@@ -174,10 +175,14 @@ def _close(store: Store, env: Environment, unfinished: Unfinished) -> None:
 def _start(
     store: Store, pool: Sequence[Question], request: ExamRequest, env: Environment, console: Console
 ) -> RunningExam:
-    from studykit.ui.exam_screens import exam_header
+    """Draw and start a new exam, saying first what the banks lack for the blueprint, if anything."""
+    from studykit.ui.exam_screens import exam_header, form_notes
 
     seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
-    questions, blueprint = draw_exam(pool, request.questions, seed)
+    form = draw_exam_form(pool, request.questions, seed, load_history(store, env.now()))
+    questions, blueprint = form.questions, form.blueprint
+    if form.shortfall:
+        show(console, form_notes(form, request.questions, custom=bool(request.banks)))
     minutes = request.minutes if request.minutes is not None else exam_minutes(len(questions))
     seconds = minutes * 60
     recorder = SessionRecorder.start(
@@ -195,7 +200,7 @@ def _start(
         },
         time_limit_seconds=seconds,
     )
-    show(console, exam_header(blueprint, minutes, seed, is_plain(console)))
+    show(console, exam_header(blueprint, minutes, seed, is_plain(console), reused=form.reused))
     items = [present_seeded(question, seed) for question in questions]
     return RunningExam(
         recorder, items, ExamProgress(tuple(q.id for q in questions)), Countdown(seconds, env.clock)

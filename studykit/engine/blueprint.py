@@ -28,6 +28,8 @@ class Blueprint:
     counts: tuple[tuple[int, int], ...]
     shares: tuple[tuple[int, Fraction], ...]
     requested: int
+    quotas: tuple[tuple[int, Fraction], ...] = ()
+    """Each domain's exact share of the questions before rounding (a domain the pool caps: its count)."""
 
     @property
     def total(self) -> int:
@@ -40,6 +42,14 @@ class Blueprint:
 
     def count(self, domain: int) -> int:
         return dict(self.counts).get(domain, 0)
+
+    def bounds(self, domain: int) -> tuple[int, int]:
+        """The fewest and most questions ``domain`` may have and stay within one of its exact share
+        (a form holding a case study may need that room)."""
+        quota = dict(self.quotas).get(domain)
+        if quota is None:
+            return self.count(domain), self.count(domain)
+        return max(0, math.ceil(quota - 1)), math.floor(quota + 1)
 
 
 def exam_blueprint(
@@ -60,6 +70,7 @@ def exam_blueprint(
     weight_sum = sum(weights[domain] for domain in covered)
     shares = {domain: Fraction(weights[domain], weight_sum) for domain in covered}
     counts: dict[int, int] = {}
+    exact: dict[int, Fraction] = {}
     open_domains = dict(covered)
     left = min(questions, sum(covered.values()))
     while open_domains:
@@ -68,14 +79,17 @@ def exam_blueprint(
         capped = {domain for domain, quota in quotas.items() if quota > open_domains[domain]}
         if not capped:
             counts.update(_largest_remainder(quotas, left))
+            exact.update(quotas)
             break
         for domain in capped:
             counts[domain] = open_domains.pop(domain)
+            exact[domain] = Fraction(counts[domain])
             left -= counts[domain]
     return Blueprint(
         counts=tuple(sorted(counts.items())),
         shares=tuple(sorted(shares.items())),
         requested=questions,
+        quotas=tuple(sorted(exact.items())),
     )
 
 

@@ -16,6 +16,7 @@ from studykit.concepts import DOMAINS
 from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS, Blueprint
 from studykit.engine.commands import keys_line
 from studykit.engine.exam import ExamProgress
+from studykit.engine.exam_forms import ExamForm
 from studykit.engine.presentation import Presented
 from studykit.engine.timer import format_duration
 from studykit.ui.blocks import indented, title
@@ -27,8 +28,21 @@ STEM_WIDTH = 48
 """How much of each stem the review screen shows: enough to recognise the question."""
 
 
-def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) -> Group:
-    """Title, length and time, the blueprint per domain, and the commands."""
+def form_notes(form: ExamForm, requested: int, *, custom: bool) -> Text:
+    """What the banks lack for the AIF-C01 blueprint, said before the exam starts."""
+    banks = "These banks" if custom else "The question banks"
+    missing = "; ".join(
+        f"domain {gap.domain} needs {gap.needed} and has {gap.available}" for gap in form.shortfall
+    )
+    return Text(
+        f"{banks} cannot fill the AIF-C01 blueprint for {requested} questions: {missing}."
+        " This exam follows the domain weights over what they hold (below); add questions to those"
+        " domains for a full blueprint."
+    )
+
+
+def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool, *, reused: int = 0) -> Group:
+    """Title, length and time, the blueprint per domain, whether the form is fresh, and the commands."""
     heading = f"Practice exam (AIF-C01 style): {blueprint.total} questions, {_minutes(minutes)}"
     lines = [Text("Blueprint: AIF-C01 domain weights over the domains the question banks cover.")]
     shares = dict(blueprint.shares)
@@ -42,6 +56,15 @@ def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool) ->
         lines.append(
             Text(f"The banks hold only {blueprint.total} questions, not the {blueprint.requested} asked for.")
         )
+    if reused:
+        lines.append(
+            Text(
+                f"The banks have run out of fresh exam forms: {reused} of these {blueprint.total} questions"
+                f" {'was' if reused == 1 else 'were'} in an earlier exam of yours (least used first)."
+            )
+        )
+    else:
+        lines.append(Text("A fresh form: none of these questions was in an earlier exam of yours."))
     lines.append(Text(f"No feedback until you submit. Seed {seed}."))
     lines.append(Text(keys_line(exam=True), style="" if plain else "dim"))
     return Group(title(heading, plain), *lines)

@@ -252,3 +252,28 @@ def test_the_review_screen_lists_each_question_with_its_first_words_answer_and_f
         "flagged"
     )
     assert all(len(line) <= 80 for line in screen.splitlines())
+
+
+def test_successive_exams_draw_fresh_forms_until_the_banks_run_out() -> None:
+    first = run_exam(["q"], "--questions", "2", "--seed", "1")  # domains 2 and 3: two fresh forms
+    assert "A fresh form: none of these questions was in an earlier exam of yours." in first.output
+    second = run_exam(["q"], "--questions", "2", "--seed", "1")
+    assert "A fresh form" in second.output
+    third = run_exam(["q"], "--questions", "2", "--seed", "1")
+    assert "The banks have run out of fresh exam forms: 1 of these 2 questions was in an earlier exam" in (
+        " ".join(third.output.split())
+    )
+    with open_store() as store:
+        from studykit.store import list_sessions
+
+        forms = [set(session.question_ids) for session in list_sessions(store) if session.kind == "exam"]
+    assert len(forms) == 3 and not forms[0] & forms[1]
+
+
+def test_a_bank_that_cannot_fill_the_blueprint_is_told_what_is_missing_before_the_exam() -> None:
+    result = run_exam(["q"], "--questions", "65", minutes="")
+    before = result.output[: result.output.index("Question 1 of")]
+    flat = " ".join(before.split())
+    assert "These banks cannot fill the AIF-C01 blueprint for 65 questions:" in flat
+    assert "domain 1 needs 13 and has 1; domain 2 needs 16 and has 2; domain 3 needs 18 and has 3;" in flat
+    assert "domain 4 needs 9 and has 0; domain 5 needs 9 and has 2." in flat

@@ -91,6 +91,7 @@ GROUPS = {
             "d2-genai-basics": ("d2b",),
             "d2-capabilities": ("d2c",),
             "d2-aws-services": ("d2s",),
+            "d2-case-studies": ("d2x",),
         },
         concepts=GENAI_IDS,
         min_per_concept=3,
