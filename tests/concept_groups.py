@@ -154,6 +154,14 @@ SECURITY_GOVERNANCE_IDS = (
     "sensitive-data-leakage",
     "model-invocation-logging",
     "hallucination-detection-and-grounding",
+    "aws-config",
+    "aws-cloudtrail",
+    "aws-artifact",
+    "aws-trusted-advisor",
+    "aws-audit-manager",
+    "data-governance-strategies",
+    "generative-ai-security-scoping-matrix",
+    "ai-governance-protocols",
 )
 """Exam domain 5, security, compliance and governance for AI (data-security sits with the platform)."""
 

@@ -126,13 +126,14 @@ GROUPS = {
     "security": Group(
         tags={
             "d5-securing-ai": ("d5s",),
+            "d5-governance": ("d5g",),
         },
         concepts=SECURITY_GOVERNANCE_IDS,
         min_per_concept=3,
         min_single=20,
         max_position_gap=2,
-        min_questions=50,
-        min_per_other_kind=2,
+        min_questions=80,
+        min_per_other_kind=3,
     ),
 }
 MAX_SHARE_OF_ONE_POSITION = 0.40
