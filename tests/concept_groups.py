@@ -133,6 +133,11 @@ APPLICATIONS_IDS = (
     "amazon-bedrock-knowledge-bases",
     "vector-databases-on-aws",
     "ai-agent-applications",
+    "prompt-components",
+    "prompting-techniques",
+    "prompt-engineering-best-practices",
+    "prompt-engineering-risks",
+    "bedrock-prompt-management",
 )
 """Exam domain 3 beyond customization: designing applications on foundation models (inference
 parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""

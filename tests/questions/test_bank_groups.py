@@ -115,6 +115,7 @@ GROUPS = {
     "applications": Group(
         tags={
             "d3-design": ("d3d",),
+            "d3-prompting": ("d3p",),
         },
         concepts=APPLICATIONS_IDS,
         min_per_concept=3,
