@@ -21,13 +21,13 @@ HELP_GOAL = 1.5
 FIRST_QUESTION_GOAL = 2.5
 
 
-def first_question(env: dict[str, str], warm: bool) -> Callable[[], float]:
+def first_question(env: dict[str, str], warm: bool, extra: tuple[str, ...] = ()) -> Callable[[], float]:
     """A function that starts a quiz and returns the time until its first question is printed.
 
     With the processor-time clock, that is the child's own time when the question appears
     (Linux's /proc/PID/schedstat), or its whole run where that is not available.
     """
-    args = [*python(ENTRY), "quiz", "--count", "1", "--seed", "1"]
+    args = [*python(ENTRY), "quiz", "--count", "1", "--seed", "1", *extra]
 
     def run() -> float:
         cpu, wall = measure.children_cpu(), time.perf_counter()

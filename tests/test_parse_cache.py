@@ -156,3 +156,41 @@ def test_editing_a_concept_file_shows_in_the_next_load(tmp_path):
     title = first[first.ids[0]].title
     concept.write_text(text.replace(f"title: {title}", "title: A new title", 1))
     assert load_concepts.__wrapped__(folder)[first.ids[0]].title == "A new title"
+
+
+def test_an_instructors_banks_are_read_back_from_the_cache_until_one_changes(tmp_path, monkeypatch):
+    from studykit.questions import bank as bank_module
+
+    data = Path(__file__).resolve().parent / "data" / "questions"
+    folder = tmp_path / "banks"
+    shutil.copytree(data / "good", folder)
+    for path in folder.iterdir():
+        os.utime(path, (OLD, OLD))
+    content = data / "content"
+    built = bank_module.load_banks_cached([folder], content)
+    calls = []
+    real = bank_module.load_banks
+    monkeypatch.setattr(bank_module, "load_banks", lambda *args: calls.append(args) or real(*args))
+    again = bank_module.load_banks_cached([folder], content)
+    assert again == built and calls == []
+    assert again[0].questions[0].origin.path.startswith(str(folder))
+    target = folder / "serving.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("title:", "title: Renamed -", 1), encoding="utf-8"
+    )
+    os.utime(target, (OLD, OLD))
+    assert bank_module.load_banks_cached([folder], content) != built and len(calls) == 1
+
+
+def test_cached_questions_come_back_equal_field_by_field():
+    from studykit.questions.bank import load_shipped_banks
+
+    banks = load_shipped_banks.__wrapped__()
+    copy = pickle.loads(pickle.dumps(banks))
+    assert copy == banks
+    first, again = banks[0].questions[0], copy[0].questions[0]
+    assert (again.origin, again.options[0].line, again.case) == (
+        first.origin,
+        first.options[0].line,
+        first.case,
+    )

@@ -8,6 +8,8 @@ Stable API:
   checked unique across all of them.
 - :func:`bank_paths(paths)` — the files :func:`load_banks` would read.
 - :func:`load_shipped_banks()` — the banks shipped with studykit (cached).
+- :func:`load_banks_cached(paths, content=None) <load_banks_cached>` — an instructor's banks,
+  through the same on-disk parse cache.
 - :func:`parse_entry` — one entry of a bank's ``questions`` list: a question, or a case study
   (``kind: case_study``, see :mod:`studykit.questions.case_study`) whose questions share a scenario.
 
@@ -342,6 +344,25 @@ def load_banks(paths: Iterable[Path | str], concepts: ConceptSet | None = None) 
     banks = tuple(load_bank(path, concepts) for path in bank_paths(paths))
     _check_unique_ids(question for bank in banks for question in bank.questions)
     return banks
+
+
+def load_banks_cached(paths: Iterable[Path | str], content: Path | None = None) -> tuple[Bank, ...]:
+    """:func:`load_banks` against the concepts in ``content`` (default: shipped), through the parse cache.
+
+    An instructor's banks can be large (thousands of questions), and a quiz over them should
+    start as fast as one over the shipped banks: the entry is keyed by every bank and concept
+    file, and named after the paths as given, so its questions keep the paths they were read by.
+    """
+    import zlib
+
+    from studykit.parse_cache import cached
+    from studykit.resources import content_dir
+
+    files = bank_paths(paths)
+    named = "\0".join(f"{path}\0{path.resolve()}" for path in files) + f"\0{content}"
+    sources = [*files, *(content or content_dir()).glob("*.yaml")]
+    name = f"banks-{zlib.crc32(named.encode('utf-8', 'surrogateescape')):08x}"
+    return cached(name, sources, lambda: load_banks(files, load_concepts(content)))
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,7 @@ from studykit.questions.lint_rules import (
     loader_rule,
 )
 from studykit.questions.model import Question
-from studykit.yamlfile import YamlDocument, load_yaml_text, read_text
+from studykit.yamlfile import KeyPath, Position, YamlDocument, load_yaml_text, read_text
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,29 @@ class LintReport:
 
 @dataclass
 class _LintedFile:
-    """One file's document and the questions that loaded, with where each one starts."""
+    """One file's questions that loaded, with where each one starts.
+
+    ``document`` and ``text`` are kept only while the file's own rules run; then each question
+    keeps the few positions the rules over every file can point at (``anchors``), so linting
+    many large files holds one parsed document at a time.
+    """
 
     path: str
     document: YamlDocument | None
     questions: list[Question] = field(default_factory=list)
     keypaths: dict[int, tuple[str | int, ...]] = field(default_factory=dict)
     text: str = ""
+    commented: list[list[tuple[str, int]]] = field(default_factory=list)
+    anchors: list[dict[tuple[bool, KeyPath], Position]] = field(default_factory=list)
+
+
+# Where a hit of a rule over every file may point, inside a question or its case study.
+_ANCHORS: tuple[tuple[bool, KeyPath], ...] = (
+    (False, ()),
+    (False, ("id",)),
+    (False, ("stem",)),
+    (True, ("id",)),
+)
 
 
 _IGNORE_COMMENT = re.compile(r"#\s*lint:\s*ignore\s*\[?\s*([a-z0-9][a-z0-9, -]*)")
@@ -147,8 +163,11 @@ def lint_paths(
     if UNREADABLE in ignored:
         raise StudykitError("an unreadable file cannot be ignored", hint="fix the path or leave it out")
     findings: list[Finding] = []
-    files = [_lint_file(path, concepts, findings) for path in _readable_paths(paths, findings)]
-    findings.extend(_quality_findings(files))
+    files = []
+    for path in _readable_paths(paths, findings):
+        files.append(_lint_file(path, concepts, findings))
+        findings.extend(_file_findings(files[-1]))
+    findings.extend(_collection_findings(files))
     kept = sorted(
         (finding for finding in findings if finding.rule not in ignored),
         key=lambda f: (f.path, f.line, f.column, f.rule),
@@ -180,7 +199,8 @@ def lint_text(text: str, name: str, concepts: ConceptSet, ignore: Iterable[str] 
     """Lint one bank held in memory (``name`` is its file name): how an import checks what it wrote."""
     findings: list[Finding] = []
     files = [_lint_source(name, text, concepts, findings)]
-    findings.extend(_quality_findings(files))
+    findings.extend(_file_findings(files[0]))
+    findings.extend(_collection_findings(files))
     kept = sorted(
         (finding for finding in findings if finding.rule not in set(ignore)),
         key=lambda f: (f.path, f.line, f.column, f.rule),
@@ -239,73 +259,100 @@ def _from_error(error: StudykitError, rule: Rule, path: str, question: str | Non
     )
 
 
-def _quality_findings(files: Sequence[_LintedFile]) -> list[Finding]:
-    """Run the quality rules, dropping hits on questions that switch the rule off."""
-    places: dict[int, tuple[_LintedFile, tuple[str | int, ...]]] = {}
-    commented: dict[int, list[tuple[str, int]]] = {}
-    for linted in files:
-        by_comment = _comment_ignores(linted) if linted.questions else {}
-        for index, question in enumerate(linted.questions):
-            places[id(question)] = (linted, linted.keypaths[index])
-            commented[id(question)] = by_comment.get(index, [])
+def _ignores(question: Question, rule: Rule, commented: list[tuple[str, int]]) -> bool:
+    case_ignores = question.case.lint_ignore if question.case else ()
+    return rule.id in (*question.lint_ignore, *case_ignores) or any(
+        rule.id == named for named, _ in commented
+    )
+
+
+def _finding(rule: Rule, hit: Hit, path: str, where: Position) -> Finding:
+    question_id = hit.question.id if hit.question else None
+    if hit.on_case and hit.question is not None and hit.question.case is not None:
+        question_id = hit.question.case.id
+    return Finding(path, where.line, where.column, rule.id, rule.severity, hit.message, question_id)
+
+
+def _file_findings(linted: _LintedFile) -> list[Finding]:
+    """The rules on one file's questions (each question, the bank), while its document is at hand.
+
+    Afterwards the document and text are let go, each question keeping its :data:`_ANCHORS`.
+    """
     findings: list[Finding] = []
+    document = linted.document
+    if document is None or not linted.questions:
+        linted.document, linted.text = None, ""
+        return findings
+    by_comment = _comment_ignores(linted)
+    linted.commented = [by_comment.get(index, []) for index in range(len(linted.questions))]
+    index_of = {id(question): index for index, question in enumerate(linted.questions)}
 
-    def add(rule: Rule, hit: Hit, linted: _LintedFile | None = None) -> None:
-        if hit.question is not None:
-            case_ignores = hit.question.case.lint_ignore if hit.question.case else ()
-            if rule.id in (*hit.question.lint_ignore, *case_ignores) or any(
-                rule.id == named for named, _line in commented[id(hit.question)]
-            ):
-                return
-            linted, base = places[id(hit.question)]
-            keypath = (*(base[:-2] if hit.on_case else base), *hit.keypath)
-        else:
-            keypath = ("questions",)
-        assert linted is not None and linted.document is not None
-        where = linted.document.position(keypath)
-        question_id = hit.question.id if hit.question else None
-        if hit.on_case and hit.question is not None and hit.question.case is not None:
-            question_id = hit.question.case.id
-        findings.append(
-            Finding(linted.path, where.line, where.column, rule.id, rule.severity, hit.message, question_id)
-        )
+    def add(rule: Rule, hit: Hit) -> None:
+        if hit.question is None:
+            findings.append(_finding(rule, hit, linted.path, document.position(("questions",))))
+            return
+        index = index_of[id(hit.question)]
+        if _ignores(hit.question, rule, linted.commented[index]):
+            return
+        base = linted.keypaths[index]
+        keypath = (*(base[:-2] if hit.on_case else base), *hit.keypath)
+        findings.append(_finding(rule, hit, linted.path, document.position(keypath)))
 
-    everything = [question for linted in files for question in linted.questions]
-    for question in everything:
-        linted, _keypath = places[id(question)]
-        for rule_id, line in commented[id(question)]:
+    unknown = RULES_BY_ID["unknown-rule"]
+    for index, question in enumerate(linted.questions):
+        for rule_id, line in linted.commented[index]:
             if rule_id not in RULES_BY_ID:
-                unknown = RULES_BY_ID["unknown-rule"]
                 message = f"a '# lint: ignore' comment names unknown rule {rule_id!r}"
                 findings.append(
                     Finding(linted.path, line, 1, unknown.id, unknown.severity, message, question.id)
                 )
-        for index, rule_id in enumerate(question.lint_ignore):
+        for position, rule_id in enumerate(question.lint_ignore):
             if rule_id not in RULES_BY_ID:
                 add(
-                    RULES_BY_ID["unknown-rule"],
-                    Hit(f"lint_ignore names unknown rule {rule_id!r}", question, ("lint_ignore", index)),
+                    unknown,
+                    Hit(f"lint_ignore names unknown rule {rule_id!r}", question, ("lint_ignore", position)),
                 )
         if question.case is not None and question.case.part_number(question.id) == 1:
-            for index, rule_id in enumerate(question.case.lint_ignore):
+            for position, rule_id in enumerate(question.case.lint_ignore):
                 if rule_id not in RULES_BY_ID:
                     message = f"the case study's lint_ignore names unknown rule {rule_id!r}"
-                    add(
-                        RULES_BY_ID["unknown-rule"],
-                        Hit(message, question, ("lint_ignore", index), on_case=True),
-                    )
+                    add(unknown, Hit(message, question, ("lint_ignore", position), on_case=True))
     for rule in RULES:
-        if rule.check is None:
-            continue
-        if rule.scope == QUESTION:
-            for question in everything:
+        if rule.check is not None and rule.scope == QUESTION:
+            for question in linted.questions:
                 for hit in rule.check(question):
                     add(rule, hit)
-        elif rule.scope == BANK:
-            for linted in files:
-                for hit in rule.check(linted.questions):
-                    add(rule, hit, linted)
-        elif rule.scope == COLLECTION:
-            for hit in rule.check(everything):
+        elif rule.check is not None and rule.scope == BANK:
+            for hit in rule.check(linted.questions):
                 add(rule, hit)
+    for index in range(len(linted.questions)):
+        base = linted.keypaths[index]
+        linted.anchors.append(
+            {
+                (on_case, keypath): document.position((*(base[:-2] if on_case else base), *keypath))
+                for on_case, keypath in _ANCHORS
+            }
+        )
+    linted.document, linted.text = None, ""
+    return findings
+
+
+def _collection_findings(files: Sequence[_LintedFile]) -> list[Finding]:
+    """The rules over every linted question together (duplicate ids and stems, similar stems…)."""
+    places = {
+        id(question): (linted, index) for linted in files for index, question in enumerate(linted.questions)
+    }
+    everything = [question for linted in files for question in linted.questions]
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.check is None or rule.scope != COLLECTION:
+            continue
+        for hit in rule.check(everything):
+            assert hit.question is not None, "a rule over every file names its question"
+            linted, index = places[id(hit.question)]
+            if _ignores(hit.question, rule, linted.commented[index]):
+                continue
+            anchors = linted.anchors[index]
+            where = anchors.get((hit.on_case, hit.keypath), anchors[(False, ())])
+            findings.append(_finding(rule, hit, linted.path, where))
     return findings

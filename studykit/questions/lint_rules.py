@@ -18,6 +18,7 @@ import difflib
 import math
 import re
 import string
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -277,10 +278,15 @@ def check_duplicate_ids(questions: Sequence[Question]) -> Iterator[Hit]:
             seen[question.id] = question
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalise_stem(stem: str) -> str:
-    """Case, spacing and punctuation folded away, so trivially different stems compare equal."""
-    kept = "".join(char if char.isalnum() else " " for char in stem.casefold())
-    return " ".join(kept.split())
+    """Case, spacing and punctuation folded away, so trivially different stems compare equal.
+
+    Letters and digits of any script are kept (``\\w`` without ``_`` is ``str.isalnum``).
+    """
+    return " ".join(_NOT_WORD.sub(" ", stem.casefold()).split())
 
 
 def check_duplicate_stems(questions: Sequence[Question]) -> Iterator[Hit]:
@@ -295,22 +301,27 @@ def check_duplicate_stems(questions: Sequence[Question]) -> Iterator[Hit]:
 
 
 SIMILAR_RATIO = 0.9
+SIMILAR_WORDS = 0.6
 
 
 def check_similar_stems(questions: Sequence[Question]) -> Iterator[Hit]:
-    """Near-identical stems usually mean one question was copied and not rewritten enough."""
-    stems = [(question, normalise_stem(question.stem)) for question in questions]
-    words = [set(stem.split()) for _, stem in stems]
-    for later in range(len(stems)):
-        question, stem = stems[later]
-        for earlier in range(later):
-            other, other_stem = stems[earlier]
-            if stem == other_stem or question.kind is not other.kind:
+    """Near-identical stems usually mean one question was copied and not rewritten enough.
+
+    Two stems of one kind are compared closely (``difflib``) only when they share at least 60 %
+    of their words; :mod:`~studykit.questions.similarity` finds those pairs without comparing
+    every pair. A stem is reported once, against the first earlier stem it resembles.
+    """
+    from studykit.questions.similarity import overlapping_earlier
+
+    stems = [normalise_stem(question.stem) for question in questions]
+    words = [[sys.intern(word) for word in stem.split()] for stem in stems]  # one copy of each word
+    for later, candidates in overlapping_earlier(words, SIMILAR_WORDS):
+        question = questions[later]
+        for earlier in candidates:
+            other = questions[earlier]
+            if stems[later] == stems[earlier] or question.kind is not other.kind:
                 continue
-            overlap = len(words[later] & words[earlier]) / max(len(words[later] | words[earlier]), 1)
-            if overlap < 0.6:
-                continue
-            ratio = difflib.SequenceMatcher(None, stem, other_stem, autojunk=False).ratio()
+            ratio = difflib.SequenceMatcher(None, stems[later], stems[earlier], autojunk=False).ratio()
             if ratio >= SIMILAR_RATIO:
                 yield Hit(f"stem is {ratio:.0%} the same as {_where(other)}", question, ("stem",))
                 break

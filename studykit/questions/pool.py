@@ -23,17 +23,13 @@ def question_pool(
     ``content`` replaces the shipped concept folder: banks are checked against it and
     questions are generated from it.
     """
-    from studykit.questions.bank import load_banks, load_shipped_banks
+    from studykit.questions.bank import load_banks_cached, load_shipped_banks
     from studykit.resources import quizzes_dir
 
     if content is None and not bank_paths:
         banks = load_shipped_banks()
     else:
-        from studykit.concepts import load_concepts
-
-        banks = load_banks(
-            bank_paths or [quizzes_dir()], load_concepts(content) if content else load_concepts()
-        )
+        banks = load_banks_cached(bank_paths or [quizzes_dir()], content)
     questions = [question for bank in banks for question in bank.questions]
     if generated:
         authored = {question.id: question for question in questions}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 FIGURES = {"startup", "first_question", "load", "load_cached", "validate", "validate_rss", "generate"}
+FIGURES |= {"large_quiz", "large_lint", "large_rss"}
 
 
 def run_bench(*args: str) -> subprocess.CompletedProcess[str]:

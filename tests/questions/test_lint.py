@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studykit.errors import StudykitError
 from studykit.questions.lint import lint_paths
@@ -157,3 +159,50 @@ def test_a_comment_naming_an_unknown_rule_is_reported_on_its_line(concepts, tmp_
     assert [(f.line, f.question) for f in unknown] == [(18, "q-second")]
     assert "'negative-stems'" in unknown[0].message
     assert [f.question for f in report.findings if f.rule == "negative-stem"] == ["q-first"]
+
+
+def _similar_pairs_brute_force(questions):
+    """The similar-stem rule as a plain comparison of every pair, to check the indexed one against."""
+    import difflib
+
+    from studykit.questions.lint_rules import normalise_stem
+
+    found = []
+    for later, question in enumerate(questions):
+        for earlier in range(later):
+            other = questions[earlier]
+            a, b = normalise_stem(question.stem), normalise_stem(other.stem)
+            if a == b or question.kind is not other.kind:
+                continue
+            words_a, words_b = set(a.split()), set(b.split())
+            if len(words_a & words_b) / max(len(words_a | words_b), 1) < 0.6:
+                continue
+            if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9:
+                found.append((question.id, other.id))
+                break
+    return found
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["model", "data", "tune", "bedrock", "prompt", "job", "s3", "fit"]), max_size=9
+        ),
+        min_size=2,
+        max_size=25,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_the_similar_stem_index_finds_what_comparing_every_pair_finds(stems):
+    from studykit.questions.lint_rules import check_similar_stems
+    from studykit.questions.model import Kind, Question
+
+    questions = [
+        Question(f"q{n}", Kind.TRUE_FALSE, (), 0, "easy", " ".join(words) + "?", "")
+        for n, words in enumerate(stems)
+    ]
+    found = [
+        (hit.question.id, hit.message.split(" the same as ")[1].split(" ")[0])
+        for hit in check_similar_stems(questions)
+    ]
+    assert found == _similar_pairs_brute_force(questions)
