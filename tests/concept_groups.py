@@ -138,6 +138,12 @@ APPLICATIONS_IDS = (
     "prompt-engineering-best-practices",
     "prompt-engineering-risks",
     "bedrock-prompt-management",
+    "text-similarity-metrics",
+    "llm-as-a-judge",
+    "fm-application-evaluation",
+    "business-value-evaluation",
+    "parameter-efficient-fine-tuning",
+    "direct-preference-optimization",
 )
 """Exam domain 3 beyond customization: designing applications on foundation models (inference
 parameters, RAG and Knowledge Bases, vector stores, agents), prompt engineering and evaluation."""

@@ -116,13 +116,15 @@ GROUPS = {
         tags={
             "d3-design": ("d3d",),
             "d3-prompting": ("d3p",),
+            "d3-evaluation": ("d3e",),
+            "d3-tuning": ("d3t",),
         },
         concepts=APPLICATIONS_IDS,
         min_per_concept=3,
-        min_single=12,
+        min_single=30,
         max_position_gap=2,
-        min_questions=25,
-        min_per_other_kind=2,
+        min_questions=70,
+        min_per_other_kind=4,
     ),
     "security": Group(
         tags={
