@@ -6,6 +6,7 @@ import dataclasses
 import html
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from gift_strategies import banks
@@ -271,4 +272,17 @@ def test_the_written_xml_is_what_moodle_round_trips_through_origin_free_question
     assert all(question.origin.path == "b.xml" for question in imported.questions)
     assert [dataclasses.replace(q, origin=Origin()) for q in imported.questions] == [
         dataclasses.replace(q, origin=Origin()) for q in tricky.questions
+    ]
+
+
+def test_moodles_example_constructs_round_trip_through_moodle_xml(concepts):
+    from studykit.export.gift_import import import_gift
+
+    source = Path(__file__).resolve().parent.parent / "data" / "export" / "moodle-constructs.gift"
+    imported = import_gift(source.read_text(encoding="utf-8"), str(source), "constructs", concepts)
+    bank = Bank("constructs", imported.title, "constructs.yaml", imported.questions)
+    again = _xml_round_trip(bank, concepts)
+    assert again.problems == ()
+    assert [dataclasses.replace(q, origin=Origin()) for q in again.questions] == [
+        dataclasses.replace(q, origin=Origin()) for q in imported.questions
     ]
