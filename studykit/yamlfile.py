@@ -161,9 +161,32 @@ def load_yaml_text(text: str, name: str = "<string>") -> YamlDocument:
         if mark and _tab_near(text, mark.line):
             problem, hint = "a tab character where YAML expects spaces", "indent with spaces, not tabs"
         raise StudykitError(f"invalid YAML: {problem}", name, line, column, hint=hint) from None
+    except yaml.reader.ReaderError:
+        raise _character_not_allowed(text, name) from None
     except yaml.YAMLError as exc:
         raise StudykitError(f"invalid YAML: {exc}", name, hint="fix the YAML syntax") from None
     return document
+
+
+def _character_not_allowed(text: str, name: str) -> StudykitError:
+    """Where the first character YAML refuses is: a control character (tab and line breaks aside),
+    a lone surrogate, or U+FFFE/U+FFFF. Found here, so the message and position are the same whichever
+    parser refused it (libyaml counts bytes, the pure-Python parser characters)."""
+    import re
+
+    found = re.search("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", text)
+    if found is None:
+        return StudykitError("invalid YAML: a character it does not allow", name, hint="fix the YAML syntax")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return StudykitError(
+        f"character U+{ord(found.group()):04X} is not allowed in YAML",
+        name,
+        line,
+        column,
+        hint="delete it, or write it as an escape inside double quotes",
+    )
 
 
 def _tab_near(text: str, line_index: int) -> bool:
@@ -199,22 +222,18 @@ def _build(text: str, document: YamlDocument) -> object:
     """
     try:
         return _build_with(_CSafeLoader, text, document)
-    except yaml.YAMLError as parser_error:
+    except yaml.YAMLError:
         if _CSafeLoader is _PySafeLoader:
             raise
-        first_error = parser_error
     # libyaml reads ahead of the events it hands out and, from PyYAML 6.0.4, has limits of its
     # own (nesting depth) that can fire before ours. The pure-Python parser reads ahead no
-    # further than a line, so parsing again with it lets studykit's own limits (depth,
-    # aliases, tags, keys), and their messages, be what the user sees whatever PyYAML
-    # version is installed. A plain syntax error keeps libyaml's report. Only files that
+    # further than a line and has no such limits, so a file libyaml refuses is parsed again with
+    # it: studykit's own limits (depth, aliases, tags, keys) and their messages are what the user
+    # sees, and a syntax error is reported the same way with or without libyaml. Only files that
     # libyaml refuses pay for the second parse.
     document.positions.clear()
     document.key_positions.clear()
-    try:
-        return _build_with(_PySafeLoader, text, document)
-    except yaml.YAMLError:
-        raise first_error from None
+    return _build_with(_PySafeLoader, text, document)
 
 
 def _build_with(loader: Any, text: str, document: YamlDocument) -> object:

@@ -28,6 +28,7 @@ than the key: a likely wrong key).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -170,7 +171,7 @@ def _item(
         part_counts(question, (given for _, given in takers)),
         part_counts(question, top),
     )
-    return ItemStats(**{**item.__dict__, "flags": _flags(item, min_answers, bool(top))})
+    return dataclasses.replace(item, flags=_flags(item, min_answers, bool(top)))
 
 
 def _share(rows: list[tuple[int, float, GivenAnswer]]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import IO
 
 import click
 
@@ -47,6 +48,10 @@ class UserFacingError(click.ClickException):
     def __init__(self, error: StudykitError) -> None:
         super().__init__(error.format())
         self.exit_code = error.exit_code
+
+    def show(self, file: IO[str] | None = None) -> None:
+        """One line in studykit's own words; click's "Error: " prefix is translatable, this one is not."""
+        click.echo(f"Error: {self.format_message()}", file=file, err=file is None)
 
 
 class LazyGroup(click.Group):

@@ -18,7 +18,7 @@ def content_option(function: F) -> F:
     return click.option(
         "--content",
         "content",
-        type=click.Path(path_type=Path, file_okay=False, readable=False),
+        type=click.Path(path_type=Path, readable=False),
         envvar=CONTENT_ENV,
         default=None,
         metavar="FOLDER",

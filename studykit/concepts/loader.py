@@ -176,6 +176,9 @@ def load_concept_files(paths: Iterable[Path]) -> ConceptSet:
 
 def concept_paths(folder: Path) -> list[Path]:
     """The concept files of a content folder (``_``-prefixed files hold metadata)."""
+    if folder.is_file():
+        hint = "give the folder that holds the concept files"
+        raise StudykitError("is a file, not a content folder", str(folder), hint=hint)
     if not folder.is_dir():
         raise StudykitError(
             "content folder not found", str(folder), hint="check the path (or reinstall studykit)"

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from studykit.cli import cli
+from tests.cli.usage_error import assert_usage_error
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -71,9 +72,7 @@ def test_a_broken_bank_stops_the_export_with_its_location(tmp_path):
 
 
 def test_an_unknown_format_is_a_usage_error():
-    result = _run("--to", "pdf")
-    assert result.exit_code == 2
-    assert "'pdf' is not one of" in result.output
+    assert_usage_error(_run("--to", "pdf"), "--to", "'pdf'")
 
 
 def test_a_suffix_that_does_not_fit_the_format_gets_a_note(tmp_path):

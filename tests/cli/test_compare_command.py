@@ -105,6 +105,7 @@ def test_a_list_value_is_one_bullet_per_item_in_its_cell():
     first, second = lines[examples : examples + 2]
     assert first.split() == ["Examples", "-", "Image", "classification", "-", "Chatbot", "persona"]
     assert second.split() == ["-", "BERT", "for", "language", "tasks", "-", "Customer", "service", "replies"]
+    assert first.index("- Image") == second.index("- BERT")  # each concept keeps its column
     assert first.index("- Chatbot") == second.index("- Customer")
 
 

@@ -46,16 +46,22 @@ def test_starter_bank_validates(validator):
     assert list(validator.iter_errors(load_yaml_text(starter_bank("week-1"), "week-1.yaml").data)) == []
 
 
-@pytest.mark.parametrize(
-    ("rule", "expected"),
-    [
-        ("schema", "'simple' is not one of"),
-        ("unknown-rule", "'long-answer' is not one of"),
-    ],
-)
-def test_schema_rejects_what_the_loader_rejects_by_shape(rule, expected, validator):
+def refusals(validator, data):
+    """(keyword, path, instance) of every error, nested ones included: the schema's facts, not
+    jsonschema's sentences about them."""
+    errors = list(validator.iter_errors(data))
+    found = []
+    while errors:
+        error = errors.pop()
+        found.append((error.validator, tuple(error.absolute_path), error.instance))
+        errors.extend(error.context or ())
+    return found
+
+
+@pytest.mark.parametrize(("rule", "value"), [("schema", "simple"), ("unknown-rule", "long-answer")])
+def test_schema_rejects_what_the_loader_rejects_by_shape(rule, value, validator):
     data = load_yaml(LINT / rule / "triggers.yaml").data
-    assert any(expected in error.message for error in validator.iter_errors(data))
+    assert any(keyword == "enum" and instance == value for keyword, _, instance in refusals(validator, data))
 
 
 def test_schema_rejects_keys_of_another_kind(validator):
@@ -64,7 +70,7 @@ def test_schema_rejects_keys_of_another_kind(validator):
     assert list(validator.iter_errors(data))
     data = load_yaml(LINT / "yaml" / "clean.yaml").data
     del data["questions"][3]["steps"][1:]  # an ordering question needs two steps at least
-    assert any("too short" in error.message for error in validator.iter_errors(data))
+    assert ("minItems", ("questions", 3, "steps"), data["questions"][3]["steps"]) in refusals(validator, data)
 
 
 def test_schema_text_is_json():
@@ -78,7 +84,14 @@ def test_a_case_study_validates_and_its_questions_may_leave_out_its_defaults(val
     data = load_yaml(CASES).data
     assert list(validator.iter_errors(data)) == []
     del data["questions"][0]["difficulty"]  # a question on its own still needs its difficulty
-    assert any("'difficulty' is a required property" in e.message for e in validator.iter_errors(data))
+    missing = {
+        (tuple(error.absolute_path), name)
+        for error in validator.iter_errors(data)
+        if error.validator == "required"
+        for name in error.validator_value
+        if name not in error.instance
+    }
+    assert (("questions", 0), "difficulty") in missing
 
 
 @pytest.mark.parametrize(
