@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "progress": "studykit.cli.progress:progress",
     "quiz": "studykit.cli.quiz:quiz",
     "review": "studykit.cli.review:review",
+    "study": "studykit.cli.study:study",
     "topics": "studykit.cli.learn:topics",
 }
 
@@ -38,6 +39,7 @@ SHORT_HELP: dict[str, str] = {
     "progress": "Your accuracy, trend, exams, due reviews and readiness.",
     "quiz": "Practise with exam-style questions.",
     "review": "Review the questions that are due (spaced repetition).",
+    "study": "Today's session: due reviews, then new questions, sized to your time.",
     "topics": "List the concepts, grouped by exam domain.",
 }
 

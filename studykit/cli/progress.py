@@ -82,8 +82,15 @@ def progress(
             if export_to != "-":
                 click.echo(f"Wrote {len(answers)} answers to {export_to}.", err=True)
             return
+        from studykit.engine.next_step import next_step
+
+        step = next_step(report, titles)
         if as_json:
-            click.echo(json.dumps(report_to_json(report, titles), indent=2, ensure_ascii=False))
+            data = {
+                **report_to_json(report, titles),
+                "next_step": {"command": step.command, "reason": step.reason},
+            }
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
         from studykit.ui.console import is_plain, make_console
         from studykit.ui.pager import show_paged
@@ -91,9 +98,8 @@ def progress(
 
         console = make_console()
         stems = _stems({bookmark.question_id for bookmark in report.bookmarks})
-        show_paged(
-            console, progress_page(report, titles, plain=is_plain(console), stems=stems), pager=not no_pager
-        )
+        page = progress_page(report, titles, plain=is_plain(console), stems=stems, next_step=step)
+        show_paged(console, page, pager=not no_pager)
 
 
 def _export_format(target: str, chosen: str | None) -> str:

@@ -139,7 +139,7 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = Fals
             tracking.start(items, seed, request.banks, request.generated)
             if not as_json:
                 click.echo(_drawn_line(prepared, request))
-        _run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json, draw=request.draw)
+        run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json, draw=request.draw)
 
 
 def _drawn_line(prepared: PreparedQuiz, request: QuizRequest) -> str:
@@ -153,7 +153,7 @@ def _drawn_line(prepared: PreparedQuiz, request: QuizRequest) -> str:
     return line + " (new questions first, then weak concepts and due reviews)."
 
 
-def _run_tracked(
+def run_tracked(
     items: list[Presented],
     concepts: ConceptSet,
     seed: int,
@@ -162,12 +162,13 @@ def _run_tracked(
     *,
     as_json: bool,
     draw: str = "adaptive",
-) -> None:
+) -> QuizOutcome:
+    """Run the quiz loop on ``items`` with its screens (or JSON events), recording as it goes; the
+    outcome of the whole quiz, resumed parts included."""
     from studykit.cli.quiz_tracking import combined, numbered
 
     if as_json:
-        _run_json(items, concepts, seed, tracking, resumed)
-        return
+        return _run_json(items, concepts, seed, tracking, resumed)
     from studykit.ui.console import is_plain, make_console, show
     from studykit.ui.line_input import LineInput
     from studykit.ui.quiz_question import answer_prompt, question_view
@@ -218,6 +219,7 @@ def _run_tracked(
             draw=draw,
         ),
     )
+    return outcome
 
 
 def _emit(event: dict[str, object]) -> None:
@@ -303,7 +305,7 @@ def _run_json(
     seed: int,
     tracking: QuizTracking,
     resumed: ResumedQuiz | None,
-) -> None:
+) -> QuizOutcome:
     from studykit.cli.quiz_tracking import combined, numbered
     from studykit.ui.line_input import read_answer_line
 
@@ -342,7 +344,9 @@ def _run_json(
             on_flag=tracking.on_flag,
         )
     tracking.end(outcome)
-    _emit(summary_event(combined(resumed, outcome), seed))
+    whole = combined(resumed, outcome)
+    _emit(summary_event(whole, seed))
+    return whole
 
 
 def summary_event(outcome: QuizOutcome, seed: int) -> dict[str, object]:

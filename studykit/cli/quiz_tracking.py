@@ -51,6 +51,7 @@ class QuizTracking:
         self.recorder: SessionRecorder | None = None
         self.unsaved: ProgressUnavailable | None = None
         self.flagged: set[str] | None = None
+        self.paused_message = SAVED
 
     def __enter__(self) -> QuizTracking:
         return self
@@ -60,14 +61,22 @@ class QuizTracking:
         if kind is None and self.unsaved is not None:
             raise self.unsaved  # after the summary: the learner sees the score, then what was not saved
 
-    def start(self, items: Sequence[Presented], seed: int, banks: Sequence[Path], generated: bool) -> None:
+    def start(
+        self,
+        items: Sequence[Presented],
+        seed: int,
+        banks: Sequence[Path],
+        generated: bool,
+        *,
+        study: bool = False,
+    ) -> None:
+        """Record a new quiz (a ``study`` session is a quiz that ``studykit study`` continues)."""
+        settings: dict[str, object] = {"banks": [str(path) for path in banks], "generated": generated}
+        if study:
+            settings["study"] = True
+            self.paused_message = STUDY_SAVED
         self.recorder = SessionRecorder.start(
-            self.store,
-            "quiz",
-            [item.question for item in items],
-            self.env.now,
-            seed=seed,
-            settings={"banks": [str(path) for path in banks], "generated": generated},
+            self.store, "quiz", [item.question for item in items], self.env.now, seed=seed, settings=settings
         )
 
     def resume(self, banks: Sequence[Path], generated: bool, content: Path | None) -> ResumedQuiz | None:
@@ -87,6 +96,8 @@ class QuizTracking:
         if found.warning:
             click.echo(f"Warning: {found.warning}.", err=True)
         self.recorder = SessionRecorder(self.store, found.session, self.env.now, schedule=True)
+        if found.session.settings.get("study"):
+            self.paused_message = STUDY_SAVED
         seed = found.session.seed if found.session.seed is not None else 0
         earlier = tuple(
             AnsweredQuestion(
@@ -160,7 +171,7 @@ class QuizTracking:
         try:
             if outcome.ended == "paused":
                 self.recorder.flush()
-                click.echo(SAVED, err=True)
+                click.echo(self.paused_message, err=True)
             else:
                 self.recorder.finish()
         except ProgressUnavailable as failure:
@@ -182,10 +193,11 @@ class QuizTracking:
             self.recorder.flush()
         except ProgressUnavailable as failure:
             return f"Error: {failure.format()}"
-        return SAVED
+        return self.paused_message
 
 
 SAVED = "Quiz paused; continue it with 'studykit quiz --resume'."
+STUDY_SAVED = "Study session paused; 'studykit study' continues it."
 
 
 def combined(resumed: ResumedQuiz | None, outcome: QuizOutcome) -> QuizOutcome:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studykit.concepts import DOMAINS
+from studykit.engine.next_step import NextStep
 from studykit.engine.progress_report import Accuracy, ProgressReport, SessionPoint, study_commands
 from studykit.engine.scaled_score import PASS_FRACTION, PASS_MARK
 from studykit.ui.blocks import heading, indented, title
@@ -28,13 +29,14 @@ def progress_page(
     *,
     plain: bool = False,
     stems: Mapping[str, str] | None = None,
+    next_step: NextStep | None = None,
 ) -> Group:
     """The whole page; ``titles`` maps concept ids to their titles (unknown ids are shown as ids),
     ``stems`` question ids to their stems, to name flagged questions."""
     if not report.answered and not report.exams:
         return Group(
             title("Progress", plain),
-            Text("\nNo answers yet. Start with 'studykit quiz' or 'studykit exam'."),
+            Text("\nNo answers yet. Start with 'studykit study': new questions, sized to your time."),
         )
     noun = "question" if report.unanswered else "answer"
     parts: list[RenderableType] = [
@@ -78,7 +80,15 @@ def progress_page(
     if report.weakest:
         parts += [heading("Study next", plain), indented(_weakest(report.weakest, titles, plain))]
     parts += [heading("Readiness", plain), indented(_readiness(report))]
+    if next_step is not None:
+        parts += [heading("Next step", plain), indented(next_step_view(next_step, plain))]
     return Group(*parts)
+
+
+def next_step_view(step: NextStep, plain: bool) -> Group:
+    """The command on a line of its own, then why, wrapped beneath it."""
+    reason = step.reason[0].upper() + step.reason[1:] + "."
+    return Group(literal(step.command, "" if plain else "bold green"), indented(literal(reason)))
 
 
 def _percent(correct: int, total: int) -> str:

@@ -76,7 +76,9 @@ def summary_view(
         for concept_id in next_ids:
             grid.add_row(literal(f"studykit learn {concept_id}"), literal(titles.get(concept_id, "")))
         parts.append(indented(grid))
-    if draw == "random":
+    if draw == "study":
+        pass  # a study session is planned from the learner's progress, not replayed from a seed
+    elif draw == "random":
         parts.append(Text(f"\nSeed {seed}: run again with --draw random --seed {seed} for these questions."))
     else:
         parts.append(
