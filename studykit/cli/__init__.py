@@ -20,6 +20,7 @@ from studykit.errors import StudykitError
 COMMANDS: dict[str, str] = {
     "bank": "studykit.cli.bank:bank",
     "compare": "studykit.cli.learn:compare",
+    "completion": "studykit.cli.completion:completion",
     "dataset": "studykit.cli.dataset:dataset",
     "exam": "studykit.cli.exam:exam",
     "learn": "studykit.cli.learn:learn",
@@ -33,6 +34,7 @@ COMMANDS: dict[str, str] = {
 SHORT_HELP: dict[str, str] = {
     "bank": "Lint, measure, export and import question banks.",
     "compare": "Compare concepts side by side.",
+    "completion": "Print the shell completion script for bash, zsh or fish.",
     "dataset": "Generate, validate, measure and convert Bedrock training data.",
     "exam": "Sit a timed practice exam shaped like AIF-C01.",
     "learn": "Read the note on one concept.",

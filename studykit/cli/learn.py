@@ -15,7 +15,13 @@ import click
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
     from studykit.concepts.comparison import Comparison
-from studykit.cli.options import content_option, json_option, no_pager_option
+from studykit.cli.options import (
+    complete_concept_ids,
+    complete_presets,
+    content_option,
+    json_option,
+    no_pager_option,
+)
 
 
 def _concepts(content: Path | None) -> ConceptSet:
@@ -49,7 +55,7 @@ def topics(as_json: bool, content: Path | None, no_pager: bool) -> None:
 
 
 @click.command()
-@click.argument("concept_id", metavar="ID")
+@click.argument("concept_id", metavar="ID", shell_complete=complete_concept_ids)
 @json_option
 @content_option
 @no_pager_option
@@ -74,8 +80,13 @@ def learn(concept_id: str, as_json: bool, content: Path | None, no_pager: bool) 
 
 
 @click.command()
-@click.argument("concept_ids", metavar="[ID]...", nargs=-1)
-@click.option("--preset", metavar="NAME", help="A prepared comparison, e.g. fine-tuning-types.")
+@click.argument("concept_ids", metavar="[ID]...", nargs=-1, shell_complete=complete_concept_ids)
+@click.option(
+    "--preset",
+    metavar="NAME",
+    help="A prepared comparison, e.g. fine-tuning-types.",
+    shell_complete=complete_presets,
+)
 @click.option("--list-presets", is_flag=True, help="List the prepared comparisons and exit.")
 @json_option
 @content_option

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -68,3 +71,47 @@ def no_pager_option(function: F) -> F:
     return click.option(
         "--no-pager", "no_pager", is_flag=True, help="Print long pages directly instead of through a pager."
     )(function)
+
+
+def complete_concept_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of concept ids (from ``--content`` when given), each with its title."""
+    from click.shell_completion import CompletionItem
+
+    from studykit.concepts import load_concepts
+    from studykit.errors import StudykitError
+
+    content = ctx.params.get("content")
+    try:
+        concepts = load_concepts(Path(content).resolve()) if content else load_concepts()
+    except (StudykitError, OSError):
+        return []
+    return [CompletionItem(c.id, help=c.title) for c in concepts if c.id.startswith(incomplete)]
+
+
+def complete_presets(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of ``compare --preset`` names."""
+    from click.shell_completion import CompletionItem
+
+    from studykit.concepts import load_concepts
+    from studykit.concepts.presets import load_presets
+    from studykit.errors import StudykitError
+    from studykit.resources import content_dir
+
+    content = ctx.params.get("content")
+    folder = Path(content).resolve() if content else content_dir()
+    try:
+        presets = load_presets(folder, load_concepts(folder if content else None))
+    except (StudykitError, OSError):
+        return []
+    return [
+        CompletionItem(name, help=preset.title)
+        for name, preset in presets.items()
+        if name.startswith(incomplete)
+    ]
+
+
+def topic_option(help_text: str) -> Callable[[F], F]:
+    """``--topic ID`` (repeatable), completed from the concept ids."""
+    return click.option(
+        "--topic", "topics", multiple=True, metavar="ID", help=help_text, shell_complete=complete_concept_ids
+    )

@@ -12,15 +12,20 @@ from pathlib import Path
 
 import click
 
-from studykit.cli.options import bank_option, content_option, generated_option, json_option, seed_option
+from studykit.cli.options import (
+    bank_option,
+    content_option,
+    generated_option,
+    json_option,
+    seed_option,
+    topic_option,
+)
 
 KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 
 
 @click.command()
-@click.option(
-    "--topic", "topics", multiple=True, metavar="ID", help="Only questions on this concept (repeatable)."
-)
+@topic_option("Only questions on this concept (repeatable).")
 @click.option(
     "--domain", "domains", multiple=True, type=click.IntRange(1, 5), help="Only this exam domain, 1-5."
 )

@@ -6,16 +6,14 @@ from pathlib import Path
 
 import click
 
-from studykit.cli.options import bank_option, content_option, generated_option, seed_option
+from studykit.cli.options import bank_option, content_option, generated_option, seed_option, topic_option
 
 
 @click.command()
 @click.option(
     "--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Most cards to review now."
 )
-@click.option(
-    "--topic", "topics", multiple=True, metavar="ID", help="Only cards on this concept (repeatable)."
-)
+@topic_option("Only cards on this concept (repeatable).")
 @seed_option("Shuffle the options the same way every time.")
 @click.option("--rate", is_flag=True, help="After a right answer, rate it yourself: 1 again … 4 easy.")
 @bank_option
