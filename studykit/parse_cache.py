@@ -45,6 +45,11 @@ ALLOWED_CLASSES = {
     ("studykit.concepts.model", "Concept"),
     ("studykit.concepts.model", "Fact"),
     ("studykit.concepts.registry", "ConceptSet"),
+    *(
+        ("studykit.concepts.vocabulary", name)
+        for name in ("Vocabulary", "Category", "AttributeSpec", "ValueWords", "Comparatives")
+    ),
+    *(("studykit.concepts.vocabulary", name) for name in ("TextQuestions", "Ask", "Family")),
     ("studykit.questions.model", "Question"),
     ("studykit.questions.model", "Option"),
     ("studykit.questions.model", "Step"),

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from studykit.concepts.model import ATTRIBUTES, AttributeValue, Concept
+from studykit.concepts.model import AttributeValue, Concept
 from studykit.concepts.registry import ConceptSet
+from studykit.concepts.vocabulary import Vocabulary, shipped_vocabulary
 from studykit.errors import StudykitError
 
 LEFT_OUT = ("example_record",)
@@ -29,15 +30,23 @@ class Note:
 
 @dataclass(frozen=True)
 class Comparison:
-    """The concepts (columns), the attribute names (rows) and notes of one comparison."""
+    """The concepts (columns), the attribute names (rows) and notes of one comparison.
+
+    ``vocabulary`` gives the rows' labels and readable values (the shipped one when not given).
+    """
 
     title: str
     concepts: tuple[Concept, ...]
     attributes: tuple[str, ...]
     notes: tuple[Note, ...] = ()
+    vocabulary: Vocabulary | None = None
 
     def value(self, concept: Concept, attribute: str) -> AttributeValue | None:
         return concept.attributes.get(attribute)
+
+    def label(self, attribute: str) -> str:
+        """The row heading of an attribute ("Training data")."""
+        return (self.vocabulary or shipped_vocabulary()).attributes[attribute].label
 
     def as_record(self) -> dict[str, object]:
         """JSON-ready data: rows of attribute values keyed by concept id (null when absent)."""
@@ -47,7 +56,7 @@ class Comparison:
             "rows": [
                 {
                     "attribute": name,
-                    "label": ATTRIBUTES[name].label,
+                    "label": self.label(name),
                     "values": {
                         concept.id: _json_value(self.value(concept, name)) for concept in self.concepts
                     },
@@ -70,7 +79,7 @@ def compare_concepts(concepts: ConceptSet, ids: Sequence[str]) -> Comparison:
     chosen = tuple(concepts.get(concept_id) for concept_id in ids)
     attributes = tuple(
         name
-        for name in ATTRIBUTES
+        for name in concepts.vocabulary.attributes
         if name not in LEFT_OUT and any(name in concept.attributes for concept in chosen)
     )
     if not attributes:
@@ -79,7 +88,7 @@ def compare_concepts(concepts: ConceptSet, ids: Sequence[str]) -> Comparison:
             hint="run 'studykit learn ID' on each instead",
         )
     title = " vs ".join(concept.title for concept in chosen)
-    return Comparison(title, chosen, attributes)
+    return Comparison(title, chosen, attributes, vocabulary=concepts.vocabulary)
 
 
 def _json_value(value: AttributeValue | None) -> object:

@@ -1,7 +1,8 @@
 """Load ``content/*.yaml`` strictly: schema, sources, cross-references.
 
 Every problem is a :class:`StudykitError` with ``file:line:col`` and a fix. Files whose
-name starts with ``_`` hold metadata (inventory, comparison presets), not concepts.
+name starts with ``_`` hold metadata (inventory, comparison presets, the vocabulary of
+categories and attributes), not concepts.
 """
 
 from __future__ import annotations
@@ -12,16 +13,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from studykit.concepts.model import (
-    ATTRIBUTES,
-    CATEGORIES,
-    DOMAINS,
-    FACT_KINDS,
-    AttributeValue,
-    Concept,
-    Fact,
-)
+from studykit.concepts.model import DOMAINS, FACT_KINDS, AttributeValue, Concept, Fact
 from studykit.concepts.registry import ConceptSet
+from studykit.concepts.vocabulary import Vocabulary, shipped_vocabulary, vocabulary_for
 from studykit.errors import StudykitError
 from studykit.fields import Field
 from studykit.resources import content_dir
@@ -36,8 +30,9 @@ _CONCEPT_REQUIRED = ("id", "title", "domain", "category", "summary", "facts")
 _CONCEPT_OPTIONAL = ("task", "objectives", "aka", "attributes", "related", "prerequisites", "exam_tips")
 
 
-def parse_concept(field: Field) -> Concept:
-    """Build one :class:`Concept` from the YAML document behind ``field``."""
+def parse_concept(field: Field, vocabulary: Vocabulary | None = None) -> Concept:
+    """Build one :class:`Concept` from the YAML document behind ``field`` (shipped vocabulary by default)."""
+    vocabulary = vocabulary or shipped_vocabulary()
     keys = field.mapping(_CONCEPT_REQUIRED, _CONCEPT_OPTIONAL)
     concept_id = keys["id"].text()
     if not ID_PATTERN.match(concept_id):
@@ -54,10 +49,10 @@ def parse_concept(field: Field) -> Concept:
         id=concept_id,
         title=keys["title"].text(max_length=120),
         domain=int(keys["domain"].choice([str(number) for number in DOMAINS])),
-        category=keys["category"].choice(CATEGORIES),
+        category=keys["category"].choice(tuple(vocabulary.categories)),
         summary=keys["summary"].text(max_length=1200),
         facts=tuple(_parse_fact(item) for item in keys["facts"].items(min_items=1)),
-        attributes=_parse_attributes(keys["attributes"]) if "attributes" in keys else {},
+        attributes=_parse_attributes(keys["attributes"], vocabulary) if "attributes" in keys else {},
         related=_ids(keys, "related"),
         prerequisites=_ids(keys, "prerequisites"),
         exam_tips=keys["exam_tips"].text_list() if "exam_tips" in keys else (),
@@ -132,12 +127,12 @@ def _parse_fact(field: Field) -> Fact:
     return Fact(keys["text"].text(), source, kind, as_of, seed_said, often_taught, field.line)
 
 
-def _parse_attributes(field: Field) -> dict[str, AttributeValue]:
-    keys = field.mapping((), tuple(ATTRIBUTES))
+def _parse_attributes(field: Field, vocabulary: Vocabulary) -> dict[str, AttributeValue]:
+    keys = field.mapping((), tuple(vocabulary.attributes))
     attributes: dict[str, AttributeValue] = {}
     for name, item in keys.items():
-        spec = ATTRIBUTES[name]
-        if spec.kind == "enum":
+        spec = vocabulary.attributes[name]
+        if spec.kind in ("enum", "ordinal"):
             attributes[name] = item.choice(spec.values)
         elif spec.kind == "bool":
             attributes[name] = item.boolean()
@@ -149,17 +144,23 @@ def _parse_attributes(field: Field) -> dict[str, AttributeValue]:
                 try:
                     json.loads(text)
                 except ValueError as exc:
-                    raise item.error(f"example_record is not valid JSON: {exc}", "fix the JSON") from None
+                    raise item.error(f"{name} is not valid JSON: {exc}", "fix the JSON") from None
             attributes[name] = text
     return attributes
 
 
-def load_concept_files(paths: Iterable[Path]) -> ConceptSet:
-    """Load and cross-check the given concept files."""
+def load_concept_files(paths: Iterable[Path], vocabulary: Vocabulary | None = None) -> ConceptSet:
+    """Load and cross-check the given concept files.
+
+    Without ``vocabulary``, the files' folder's own ``_vocabulary.yaml`` is used, or else the shipped one.
+    """
+    paths = sorted(paths)
+    if vocabulary is None:
+        vocabulary = vocabulary_for(paths[0].parent) if paths else shipped_vocabulary()
     concepts: list[Concept] = []
     seen: dict[str, Concept] = {}
-    for path in sorted(paths):
-        concept = parse_concept(Field(load_yaml(path)))
+    for path in paths:
+        concept = parse_concept(Field(load_yaml(path)), vocabulary)
         if concept.id in seen:
             raise StudykitError(
                 f"concept id {concept.id!r} is already used by {seen[concept.id].path}",
@@ -169,7 +170,7 @@ def load_concept_files(paths: Iterable[Path]) -> ConceptSet:
             )
         seen[concept.id] = concept
         concepts.append(concept)
-    concept_set = ConceptSet(concepts)
+    concept_set = ConceptSet(concepts, vocabulary)
     check_references(concept_set)
     return concept_set
 

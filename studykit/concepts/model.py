@@ -1,7 +1,8 @@
-"""The concept model: what one teaching note is, and the vocabulary of its attributes.
+"""The concept model: what one teaching note is.
 
 Attributes are structured values, not prose, so comparison tables and generated
-questions are derived from the same data instead of being written twice.
+questions are derived from the same data instead of being written twice. Their names,
+kinds and words are data: :mod:`studykit.concepts.vocabulary`.
 """
 
 from __future__ import annotations
@@ -16,21 +17,6 @@ DOMAINS: dict[int, str] = {
     5: "Security, Compliance, and Governance for AI Solutions",
 }
 
-CATEGORIES = (
-    "service",
-    "method",
-    "data",
-    "use-case",
-    "cost",
-    "process",
-    "security",
-    "practice",
-    "ml-concept",
-    "metric",
-    "risk",
-    "exam",
-)
-
 FACT_KINDS = ("fact", "price", "quota", "correction")
 """``price`` and ``quota`` facts go stale and must carry ``as_of``; a ``correction``
 says what is out of date and must carry ``seed_said`` (what a seed note said) or
@@ -39,66 +25,18 @@ says what is out of date and must carry ``seed_said`` (what a seed note said) or
 AttributeValue = str | bool | tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AttributeSpec:
-    """One attribute name: how it is shown and which values it takes."""
+def __getattr__(name: str) -> object:
+    """``ATTRIBUTES`` and ``CATEGORIES`` of the shipped vocabulary (``content/_vocabulary.yaml``).
 
-    name: str
-    label: str
-    kind: str  # "enum", "bool", "text", "list" or "json"
-    values: tuple[str, ...] = ()
-    question: str = ""  # phrasing for generated questions, e.g. "uses {value} training data"
+    Read on first use, not at import: code that knows its concept set should use
+    ``concepts.vocabulary`` instead, which follows a content folder's own vocabulary.
+    """
+    if name in ("ATTRIBUTES", "CATEGORIES"):
+        from studykit.concepts.vocabulary import shipped_vocabulary
 
-
-ATTRIBUTES: dict[str, AttributeSpec] = {
-    spec.name: spec
-    for spec in (
-        AttributeSpec("definition", "Definition", "text"),
-        AttributeSpec(
-            "training_data",
-            "Training data",
-            "enum",
-            ("labeled", "unlabeled", "prompts-only", "labeled-or-unlabeled", "not-applicable"),
-            "uses {value} training data",
-        ),
-        AttributeSpec("changes_weights", "Changes model weights", "bool", (), "changes the model's weights"),
-        AttributeSpec(
-            "relative_cost",
-            "Relative cost",
-            "enum",
-            ("none", "low", "medium", "high"),
-            "has a {value} relative cost",
-        ),
-        AttributeSpec(
-            "expertise", "Expertise needed", "enum", ("low", "medium", "high"), "needs {value} ML expertise"
-        ),
-        AttributeSpec(
-            "data_volume",
-            "Data needed",
-            "enum",
-            ("none", "small", "medium", "large"),
-            "needs a {value} amount of data",
-        ),
-        AttributeSpec(
-            "compute",
-            "Compute intensity",
-            "enum",
-            ("none", "low", "medium", "high"),
-            "is {value} in compute intensity",
-        ),
-        AttributeSpec("data_format", "Data format", "text", (), "uses records shaped like {value}"),
-        AttributeSpec("example_record", "Example record", "json"),
-        AttributeSpec("scope", "Scope", "text"),
-        AttributeSpec("data_usage", "Data usage", "text"),
-        AttributeSpec("inference", "Serving the result", "text"),
-        AttributeSpec("use_cases", "Typical use cases", "list"),
-        AttributeSpec("examples", "Examples", "list"),
-        AttributeSpec("bedrock_models", "Bedrock base models", "list"),
-        AttributeSpec("purpose", "What it is for", "text"),
-        AttributeSpec("measures", "What it measures", "text"),
-        AttributeSpec("mitigation", "How to reduce it", "text"),
-    )
-}
+        vocabulary = shipped_vocabulary()
+        return vocabulary.attributes if name == "ATTRIBUTES" else tuple(vocabulary.categories)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from studykit.concepts.comparison import Comparison, Note
 from studykit.concepts.loader import ID_PATTERN, parse_source
-from studykit.concepts.model import ATTRIBUTES
 from studykit.concepts.registry import ConceptSet
 from studykit.errors import StudykitError
 from studykit.fields import Field, did_you_mean
@@ -65,7 +64,7 @@ def _parse_preset(field: Field, concepts: ConceptSet) -> Comparison:
         chosen.append(concepts[concept_id])
     attributes = []
     for item in keys["attributes"].items(min_items=1):
-        name = item.choice(tuple(ATTRIBUTES))
+        name = item.choice(tuple(concepts.vocabulary.attributes))
         for concept in chosen:
             if name not in concept.attributes:
                 raise item.error(
@@ -74,7 +73,8 @@ def _parse_preset(field: Field, concepts: ConceptSet) -> Comparison:
                 )
         attributes.append(name)
     notes = tuple(_parse_note(item) for item in keys["notes"].items()) if "notes" in keys else ()
-    return Comparison(keys["title"].text(max_length=120), tuple(chosen), tuple(attributes), notes)
+    title = keys["title"].text(max_length=120)
+    return Comparison(title, tuple(chosen), tuple(attributes), notes, concepts.vocabulary)
 
 
 def _parse_note(field: Field) -> Note:

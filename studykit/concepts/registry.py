@@ -1,19 +1,35 @@
-"""A loaded, cross-checked collection of concepts with lookup by id and domain."""
+"""A loaded, cross-checked collection of concepts with lookup by id and domain, and its vocabulary."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from studykit.concepts.model import Concept
 from studykit.errors import StudykitError
 from studykit.fields import did_you_mean
 
+if TYPE_CHECKING:
+    from studykit.concepts.vocabulary import Vocabulary
+
 
 class ConceptSet:
-    """Concepts in file order, looked up by id; unknown ids get a suggestion."""
+    """Concepts in file order, looked up by id; unknown ids get a suggestion.
 
-    def __init__(self, concepts: Iterable[Concept]) -> None:
+    ``vocabulary`` is the one the concepts were checked against (the shipped one when not given).
+    """
+
+    def __init__(self, concepts: Iterable[Concept], vocabulary: Vocabulary | None = None) -> None:
         self._by_id = {concept.id: concept for concept in concepts}
+        self._vocabulary = vocabulary
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            from studykit.concepts.vocabulary import shipped_vocabulary
+
+            return shipped_vocabulary()
+        return self._vocabulary
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self._by_id.values())

@@ -5,26 +5,33 @@ Stable API:
 - :func:`generate_questions(concepts, sequences=()) <generate_questions>` → tuple of :class:`Question`.
 - :func:`shipped_generated_questions()` — generated from the shipped content (cached).
 
-Families (the ``Origin.generator`` of each question names its family and the claim behind it):
+Families (the ``Origin.generator`` of each question names its family and the claim behind it);
+their stems are data, in the ``families`` of ``content/_vocabulary.yaml``:
 
 =================  ========  ====================================================================
 family             kind      example
 =================  ========  ====================================================================
 which              single    Which approach trains on unlabeled data?
 which-all          multiple  Which approaches change the model's weights? (Choose two.)
-statement          t/f       Continued pre-training needs experienced ML engineers.
-value              single    What training data does instruction-based fine-tuning use?
+statement          t/f       Continued pre-training trains on unlabeled data.
+value              single    What kind of training data does instruction-based fine-tuning use?
 record             single    What does one training record for continued pre-training look like?
-most / least       single    Which approach is the most compute-intensive?
-use-case           single    Which approach is typically used for: legal assistant …?
-typical-use        t/f       Continued pre-training is typically used for: legal assistant …
+more               t/f       Continued pre-training needs more data than instruction fine-tuning.
+most / least       single    Which of these approaches is the most compute-intensive?
+use-case           single    A team's project brief reads: "…". Which approach is typically used …?
+typical-use        t/f       A company plans this project: "…". Distillation is typically used …
 match-*            matching  use cases, record shapes or training data → approach
 order              ordering  the steps of a customization job (``content/_sequences.yaml``)
+(from data)        single    a text attribute's ``questions``: "You need to convert speech to text.
+                             Which AWS service or feature should you use?" and "What is Amazon
+                             Polly for?" (:mod:`studykit.questions.generate_text`)
 =================  ========  ====================================================================
 
 Distractors come from sibling concepts (same category) whose value is known to differ,
-as judged by :func:`studykit.questions.claims.holds`; a concept whose value is missing or
-overlaps the asked one is never used. Ids are ``gen-<family>-<concept>-<hash>`` where the
+as judged by :meth:`studykit.questions.claims.Claims.holds`; a concept whose value is missing
+or overlaps the asked one is never used. Ordinal attributes (relative cost, expertise, data,
+compute) are comparisons between siblings: only ``more``, ``most`` and ``least`` use them, and
+only between siblings whose values differ. Ids are ``gen-<family>-<concept>-<hash>`` where the
 hash covers only the source data of the claim, so they are stable while that data is.
 """
 
@@ -32,33 +39,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import combinations
 
 from studykit.concepts import Concept, ConceptSet
-from studykit.concepts.model import ATTRIBUTES, AttributeValue
-from studykit.questions.claims import (
-    CHOICE_ATTRIBUTES,
-    CLAIM_CATEGORIES,
-    NOUNS,
-    ORDINAL_ATTRIBUTES,
-    SUBJECT_CATEGORIES,
-    SUPERLATIVES,
-    USE_CASE_STEMS,
-    VALUE_LABELS,
-    different_data,
-    holds,
-    in_sentence,
-    phrase,
-    rank,
-    statement,
-    subject,
-    text_value,
-    typical_uses,
-    use_case_stem,
-    use_cases,
-)
+from studykit.concepts.model import AttributeValue
+from studykit.questions.claims import Claims, capitalized, choose, text_value, use_cases, without_end
 from studykit.questions.derive import confusable, pick, siblings
 from studykit.questions.derive import make_question as _question
 from studykit.questions.generate_sets import matching_questions, ordering_questions
+from studykit.questions.generate_text import text_questions
 from studykit.questions.generate_uses import use_case_statements
 from studykit.questions.model import Kind, Option, Question
 from studykit.questions.sequences import Sequence as StepSequence
@@ -66,17 +55,20 @@ from studykit.questions.sequences import Sequence as StepSequence
 
 def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] = ()) -> tuple[Question, ...]:
     """Every question the content supports, in a stable order, ids unique."""
+    claims = Claims(concepts.vocabulary)
     questions: dict[str, Question] = {}
     families = (
-        _which(concepts),
-        _statements(concepts),
-        _values(concepts),
-        _records(concepts),
-        _superlatives(concepts),
-        _use_cases(concepts),
-        use_case_statements(concepts),
-        matching_questions(concepts),
+        _which(concepts, claims),
+        _statements(concepts, claims),
+        _values(concepts, claims),
+        _records(concepts, claims),
+        _superlatives(concepts, claims),
+        _use_cases(concepts, claims),
+        use_case_statements(concepts, claims),
+        matching_questions(concepts, claims),
         ordering_questions(concepts, sequences),
+        _comparisons(concepts, claims),
+        text_questions(concepts, claims),
     )
     for family in families:
         for question in family:
@@ -102,46 +94,54 @@ def _value_text(value: AttributeValue) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _concept_option(concept: Concept, attribute: str, correct: bool) -> Option:
+def _concept_option(claims: Claims, concept: Concept, attribute: str, correct: bool) -> Option:
     value = concept.attributes[attribute]
-    return Option(concept.title, correct, statement(concept, attribute, value))
+    return Option(concept.title, correct, claims.statement(concept, attribute, value))
 
 
-def _which(concepts: ConceptSet) -> Iterator[Question]:
+def _shuffled(key: str, options: list[Option]) -> tuple[Option, ...]:
+    return tuple(pick(key, options, len(options), name=lambda option: option.text))
+
+
+def _which(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """ "Which approach <phrase>?": one correct sibling (single) or several (multiple)."""
+    vocabulary = concepts.vocabulary
     for category, members in siblings(concepts).items():
-        if category not in CLAIM_CATEGORIES:
-            continue
-        noun, nouns = NOUNS[category]
-        for attribute in CHOICE_ATTRIBUTES:
+        for attribute in claims.claim_attributes():
             known = [concept for concept in members if attribute in concept.attributes]
             for value in dict.fromkeys(concept.attributes[attribute] for concept in known):
-                right = [concept for concept in known if holds(concept, attribute, value) is True]
-                wrong = [concept for concept in known if holds(concept, attribute, value) is False]
+                right = [concept for concept in known if claims.holds(concept, attribute, value) is True]
+                wrong = [concept for concept in known if claims.holds(concept, attribute, value) is False]
                 key = f"{category}.{attribute}={_value_text(value)}"
-                if len(right) == 1 and len(wrong) >= 2:
-                    chosen, kind, stem = right, Kind.SINGLE, f"Which {noun} {phrase(attribute, value)}?"
+                says = claims.says(attribute, value)
+                nouns = {"noun": vocabulary.noun(category), "plural": vocabulary.plural(category)}
+                if len(right) == 1 and len(wrong) >= 2 and claims.applies("which", category):
+                    chosen, kind, family = right, Kind.SINGLE, "which"
+                    stem = claims.stem(family, key, category, says=says, **nouns)
                     distractors = pick(key, wrong, 3)
-                elif len(right) >= 2 and wrong and min(len(right), 3) + min(len(wrong), 3) >= 4:
+                elif (
+                    len(right) >= 2
+                    and wrong
+                    and min(len(right), 3) + min(len(wrong), 3) >= 4
+                    and claims.applies("which-all", category)
+                ):
                     chosen = pick(key, right, min(len(right), 3))
                     distractors = pick(key, wrong, min(len(wrong), 6 - len(chosen), 3))
                     count = ("two", "three")[len(chosen) - 2]
-                    kind = Kind.MULTIPLE
-                    stem = f"Which of these {nouns} {_plural(phrase(attribute, value))}? (Choose {count}.)"
+                    kind, family = Kind.MULTIPLE, "which-all"
+                    stem = claims.stem(family, key, category, say=_plural(says), count=count, **nouns)
                 else:
                     continue
-                options = [_concept_option(concept, attribute, True) for concept in chosen]
-                options += [_concept_option(concept, attribute, False) for concept in distractors]
-                explanation = " ".join(option.why for option in options)
-                family = "which" if kind is Kind.SINGLE else "which-all"
+                options = [_concept_option(claims, concept, attribute, True) for concept in chosen]
+                options += [_concept_option(claims, concept, attribute, False) for concept in distractors]
                 yield _question(
                     family,
                     chosen[0],
                     key,
                     kind,
-                    stem,
-                    options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
-                    explanation=explanation,
+                    str(stem),
+                    options=_shuffled(key, options),
+                    explanation=" ".join(option.why for option in options),
                     concepts=tuple(concept.id for concept in chosen),
                     difficulty="easy" if kind is Kind.SINGLE else "medium",
                 )
@@ -162,33 +162,44 @@ def _plural(verb_phrase: str) -> str:
     return f"{plural} {rest}".strip()
 
 
-def _false_values(concept: Concept, attribute: str) -> list[AttributeValue]:
-    spec = ATTRIBUTES[attribute]
+def _false_values(claims: Claims, concept: Concept, attribute: str) -> list[AttributeValue]:
+    spec = claims.vocabulary.attributes[attribute]
     candidates: list[AttributeValue] = [True, False] if spec.kind == "bool" else list(spec.values)
-    return [value for value in candidates if holds(concept, attribute, value) is False]
+    return [value for value in candidates if claims.holds(concept, attribute, value) is False]
 
 
-def _statements(concepts: ConceptSet) -> Iterator[Question]:
+def _statements(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """True/false statements: each attribute once as it is, once with a value it clearly is not."""
     for concept in concepts:
-        if concept.category not in CLAIM_CATEGORIES + SUBJECT_CATEGORIES:
+        if not claims.applies("statement", concept.category):
             continue
-        for attribute in CHOICE_ATTRIBUTES:
+        subject = claims.subject(concept)
+        for attribute in claims.claim_attributes():
             if attribute not in concept.attributes:
                 continue
             actual = concept.attributes[attribute]
-            claims = [(actual, True)]
+            truths = [(actual, True)]
             key = f"{concept.id}.{attribute}"
-            claims += [(value, False) for value in pick(key, _false_values(concept, attribute), 1, name=str)]
-            for value, truth in claims:
-                said = statement(concept, attribute, value)
-                real = statement(concept, attribute, actual)
+            truths += [
+                (value, False) for value in pick(key, _false_values(claims, concept, attribute), 1, name=str)
+            ]
+            real = claims.statement(concept, attribute, actual)
+            for value, truth in truths:
+                claim_key = f"{key}={_value_text(value)}"
+                stem = claims.stem(
+                    "statement",
+                    claim_key,
+                    concept.category,
+                    Subject=subject,
+                    subject=claims.in_sentence(subject),
+                    says=claims.says(attribute, value),
+                )
                 yield _question(
                     "statement",
                     concept,
-                    f"{key}={_value_text(value)}",
+                    claim_key,
                     Kind.TRUE_FALSE,
-                    said,
+                    str(stem),
                     options=(
                         Option("True", truth, real if truth else f"Not so: {real}"),
                         Option("False", not truth, f"It is true: {real}" if truth else real),
@@ -198,42 +209,51 @@ def _statements(concepts: ConceptSet) -> Iterator[Question]:
                 )
 
 
-def _values(concepts: ConceptSet) -> Iterator[Question]:
-    """ "What training data does X use?" with the vocabulary's other values as distractors."""
-    for attribute, labels in VALUE_LABELS.items():
+def _values(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    """ "What kind of training data does X use?" with the vocabulary's other values as distractors."""
+    for attribute, spec in concepts.vocabulary.attributes.items():
+        if not spec.ask:
+            continue
         for concept in concepts:
             if attribute not in concept.attributes:
                 continue
             actual = concept.attributes[attribute]
-            wrong = [value for value in labels if holds(concept, attribute, value) is False]
+            wrong = [value for value in spec.values if claims.holds(concept, attribute, value) is False]
             if len(wrong) < 2:
                 continue
             key = f"{concept.id}.{attribute}={_value_text(actual)}"
-            real = statement(concept, attribute, actual)
-            options = [Option(labels[actual], True, real)]
+            subject = claims.subject(concept)
+            real = claims.statement(concept, attribute, actual)
+            options = [Option(claims.label(attribute, actual), True, real)]
             options += [
-                Option(labels[value], False, f"{subject(concept)} does not; it {phrase(attribute, actual)}.")
+                Option(
+                    claims.label(attribute, value),
+                    False,
+                    f"{subject} does not; it {claims.says(attribute, actual)}.",
+                )
                 for value in pick(key, wrong, 3, name=str)
             ]
-            label = ATTRIBUTES[attribute].label.lower()
+            words = {"Subject": subject, "subject": claims.in_sentence(subject), "label": spec.label.lower()}
             yield _question(
                 "value",
                 concept,
                 key,
                 Kind.SINGLE,
-                f"Which {label} does {in_sentence(subject(concept))} use?",
-                options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
+                choose(key, spec.ask).format(**words),
+                options=_shuffled(key, options),
                 explanation=real,
             )
 
 
-def _records(concepts: ConceptSet) -> Iterator[Question]:
+def _records(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """ "What does one training record for X look like?", with siblings' shapes as distractors.
 
     A distractor's owner must train on clearly different data (labeled vs unlabeled…), so its
     record shape cannot also be right for X.
     """
-    for members in siblings(concepts).values():
+    for category, members in siblings(concepts).items():
+        if not claims.applies("record", category):
+            continue
         for concept in members:
             actual = text_value(concept, "data_format")
             if actual is None:
@@ -247,70 +267,155 @@ def _records(concepts: ConceptSet) -> Iterator[Question]:
             wrong = [
                 value
                 for value, who in owners.items()
-                if value in offered and all(different_data(concept, o) for o in who)
+                if value in offered and all(claims.different_data(concept, o) for o in who)
             ]
             if len(wrong) < 2:
                 continue
             key = f"{concept.id}.data_format={actual}"
-            options = [
-                Option(actual, True, f"This is the record shape {in_sentence(subject(concept))} uses.")
-            ]
+            subject = claims.subject(concept)
+            options = [Option(actual, True, f"This is the record shape {claims.in_sentence(subject)} uses.")]
             options += [
                 Option(
-                    value, False, f"This is the record shape of {', '.join(o.title for o in owners[value])}."
+                    value,
+                    False,
+                    "This is the record shape of "
+                    f"{', '.join(claims.in_sentence(claims.subject(o)) for o in owners[value])}.",
                 )
                 for value in pick(key, wrong, 3, name=str)
             ]
+            stem = claims.stem("record", key, category, Subject=subject, subject=claims.in_sentence(subject))
             yield _question(
                 "record",
                 concept,
                 key,
                 Kind.SINGLE,
-                f"What does one training record for {in_sentence(subject(concept))} look like?",
-                options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
-                explanation=f"{subject(concept)} uses records shaped like {actual}.",
+                str(stem),
+                options=_shuffled(key, options),
+                explanation=f"{subject} {claims.says('data_format', actual)}.",
             )
 
 
-def _superlatives(concepts: ConceptSet) -> Iterator[Question]:
-    """ "Which approach costs the most?" when one sibling is strictly above the others."""
+def _superlatives(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    """ "Which of these approaches costs the most?" when one sibling is strictly above the others.
+
+    Every option's why compares it with the answer; no option claims an absolute level.
+    """
+    vocabulary = concepts.vocabulary
     for category, members in siblings(concepts).items():
-        for attribute in ORDINAL_ATTRIBUTES:
+        for attribute in claims.ordinal_attributes():
+            words = vocabulary.attributes[attribute].compare
+            assert words is not None
             known = [concept for concept in members if attribute in concept.attributes]
-            for direction, words in zip((1, -1), SUPERLATIVES[attribute], strict=True):
-                ordered = sorted(known, key=lambda c: -direction * rank(attribute, c.attributes[attribute]))
+            for direction, family in ((1, "most"), (-1, "least")):
+                if not claims.applies(family, category):
+                    continue
+                ordered = sorted(
+                    known, key=lambda c: -direction * claims.rank(attribute, c.attributes[attribute])
+                )
                 if len(ordered) < 3:
                     continue
                 top = ordered[0]
-                level = rank(attribute, top.attributes[attribute])
+                level = claims.rank(attribute, top.attributes[attribute])
                 below = [
                     c
                     for c in ordered[1:]
-                    if direction * (level - rank(attribute, c.attributes[attribute])) > 0
+                    if direction * (level - claims.rank(attribute, c.attributes[attribute])) > 0
                 ]
                 if len(below) != len(ordered) - 1 or len(below) < 2:
                     continue
-                family = "most" if direction == 1 else "least"
                 key = f"{category}.{attribute}.{family}={top.id}"
-                options = [_concept_option(top, attribute, True)]
-                options += [_concept_option(concept, attribute, False) for concept in pick(key, below, 3)]
+                chosen = pick(key, below, 3)
+                ahead, behind = (words.more, words.less) if direction == 1 else (words.less, words.more)
+                others = _listed([claims.in_sentence(c.title) for c in chosen])
+                options = [Option(top.title, True, f"{top.title} {ahead} than {others}.")]
+                options += [
+                    Option(c.title, False, f"{c.title} {behind} than {claims.in_sentence(top.title)}.")
+                    for c in chosen
+                ]
+                superlative = words.most if direction == 1 else words.least
+                stem = claims.stem(
+                    family,
+                    key,
+                    category,
+                    noun=vocabulary.noun(category),
+                    plural=vocabulary.plural(category),
+                    **{family: superlative},
+                )
                 yield _question(
                     family,
                     top,
                     key,
                     Kind.SINGLE,
-                    f"Which of these {NOUNS[category][1]} {words}?",
-                    options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
+                    str(stem),
+                    options=_shuffled(key, options),
                     explanation=" ".join(option.why for option in options),
                 )
 
 
-def _use_cases(concepts: ConceptSet) -> Iterator[Question]:
-    """ "Which approach is typically used for: <use case>?" — use cases listed by one sibling only."""
-    related = confusable(concepts)
+def _comparisons(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    """ "A needs more data than B.", true or false, for two siblings whose ordinal values differ.
+
+    The statement is made either way round, chosen by a hash of the pair, so about half are false.
+    """
+    vocabulary = concepts.vocabulary
     for category, members in siblings(concepts).items():
-        if category not in USE_CASE_STEMS:
-            continue  # "Which data format is this a typical use case of …?" has no fair answer
+        if not claims.applies("more", category):
+            continue
+        for attribute in claims.ordinal_attributes():
+            words = vocabulary.attributes[attribute].compare
+            assert words is not None
+            known = [concept for concept in members if attribute in concept.attributes]
+            for first, second in combinations(known, 2):
+                difference = claims.rank(attribute, first.attributes[attribute]) - claims.rank(
+                    attribute, second.attributes[attribute]
+                )
+                if difference == 0:
+                    continue
+                high, low = (first, second) if difference > 0 else (second, first)
+                key = (
+                    f"{attribute}:{high.id}={high.attributes[attribute]}>{low.id}={low.attributes[attribute]}"
+                )
+                truth = pick(key, ["true", "false"], 1, name=str)[0] == "true"
+                said_first, said_second = (high, low) if truth else (low, high)
+                real = f"{high.title} {words.more} than {claims.in_sentence(low.title)}."
+                stem = claims.stem(
+                    "more",
+                    key,
+                    category,
+                    First=said_first.title,
+                    first=claims.in_sentence(said_first.title),
+                    second=claims.in_sentence(said_second.title),
+                    more=words.more,
+                )
+                yield _question(
+                    "more",
+                    high,
+                    key,
+                    Kind.TRUE_FALSE,
+                    str(stem),
+                    options=(
+                        Option("True", truth, real if truth else f"Not so: {real}"),
+                        Option("False", not truth, f"It is true: {real}" if truth else real),
+                    ),
+                    explanation=real,
+                    concepts=(high.id, low.id),
+                    difficulty="easy",
+                )
+
+
+def _listed(names: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _use_cases(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    """A project brief (a listed use case) and the sibling typically used for it: use cases
+    listed by one sibling only, and no parent or child of it among the distractors."""
+    related = confusable(concepts)
+    vocabulary = concepts.vocabulary
+    for category, members in siblings(concepts).items():
+        if not claims.applies("use-case", category):
+            continue
         listed = [concept for concept in members if use_cases(concept)]
         for concept in listed:
             for case in use_cases(concept):
@@ -322,16 +427,26 @@ def _use_cases(concepts: ConceptSet) -> Iterator[Question]:
                 key = f"{concept.id}.use_cases={case}"
                 options = [
                     Option(
-                        concept.title, True, f"{case} is a typical use case of {in_sentence(concept.title)}."
+                        concept.title,
+                        True,
+                        f"{case} is a typical use case of {claims.in_sentence(concept.title)}.",
                     )
                 ]
-                options += [Option(c.title, False, typical_uses(c)) for c in pick(key, wrong, 3)]
+                options += [Option(c.title, False, claims.typical_uses(c)) for c in pick(key, wrong, 3)]
+                stem = claims.stem(
+                    "use-case",
+                    key,
+                    category,
+                    case=capitalized(without_end(case)),
+                    noun=vocabulary.noun(category),
+                    plural=vocabulary.plural(category),
+                )
                 yield _question(
                     "use-case",
                     concept,
                     key,
                     Kind.SINGLE,
-                    use_case_stem(category, case),
-                    options=tuple(pick(key, options, len(options), name=lambda option: option.text)),
+                    str(stem),
+                    options=_shuffled(key, options),
                     explanation=f"{options[0].why} {concept.summary}",
                 )

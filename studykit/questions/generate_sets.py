@@ -11,18 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from studykit.concepts import Concept, ConceptSet
-from studykit.questions.claims import (
-    NOUNS,
-    USE_CASE_MATCH_STEMS,
-    VALUE_LABELS,
-    different_data,
-    holds,
-    in_sentence,
-    phrase,
-    text_value,
-    use_case_match_stem,
-    use_cases,
-)
+from studykit.questions.claims import Claims, text_value, use_cases
 from studykit.questions.derive import confusable, make_question, pick, siblings
 from studykit.questions.model import Kind, Pair, Question, Step
 from studykit.questions.sequences import Sequence as StepSequence
@@ -31,10 +20,10 @@ MAX_PAIRS = 7
 MAX_STEPS = 5
 
 
-def matching_questions(concepts: ConceptSet) -> Iterator[Question]:
-    yield from _match_use_cases(concepts)
-    yield from _match_records(concepts)
-    yield from _match_training_data(concepts)
+def matching_questions(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    yield from _match_use_cases(concepts, claims)
+    yield from _match_records(concepts, claims)
+    yield from _match_training_data(concepts, claims)
 
 
 def _matching(
@@ -78,10 +67,14 @@ def _unrelated(concepts: ConceptSet) -> Callable[[Concept, Concept], bool]:
     return lambda first, second: not related(first, second)
 
 
-def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
+def _nouns(concepts: ConceptSet, category: str) -> dict[str, str]:
+    return {"noun": concepts.vocabulary.noun(category), "plural": concepts.vocabulary.plural(category)}
+
+
+def _match_use_cases(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """Use case → the sibling that lists it; one question per round of each concept's use cases."""
     for category, members in siblings(concepts).items():
-        if category not in USE_CASE_MATCH_STEMS:
+        if not claims.applies("match-use-case", category):
             continue
         owned: dict[str, list[str]] = {}
         counts: dict[str, int] = {}
@@ -103,21 +96,23 @@ def _match_use_cases(concepts: ConceptSet) -> Iterator[Question]:
                     Pair(
                         chosen[c.id],
                         c.title,
-                        f"{chosen[c.id]} is a typical use case of {in_sentence(c.title)}.",
+                        f"{chosen[c.id]} is a typical use case of {claims.in_sentence(c.title)}.",
                     )
                     for c in group
                 ]
-                stem = use_case_match_stem(category)
+                stem = str(claims.stem("match-use-case", key, category, **_nouns(concepts, category)))
                 why = " ".join(pair.why for pair in pairs)
                 yield _matching("match-use-case", key, group, stem, pairs, why)
 
 
-def _match_records(concepts: ConceptSet) -> Iterator[Question]:
+def _match_records(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """Sibling → its training record shape, among siblings that train on clearly different data."""
     owners: dict[str | None, list[Concept]] = {}
     for concept in concepts:
         owners.setdefault(text_value(concept, "data_format"), []).append(concept)
     for category, members in siblings(concepts).items():
+        if not claims.applies("match-record", category):
+            continue
         shaped = [c for c in members if text_value(c, "data_format")]
 
         def apart(first: Concept, second: Concept) -> bool:
@@ -125,8 +120,10 @@ def _match_records(concepts: ConceptSet) -> Iterator[Question]:
             if text_value(first, "data_format") == text_value(second, "data_format"):
                 return False
             return all(
-                different_data(first, owner) for owner in owners[text_value(second, "data_format")]
-            ) and all(different_data(second, owner) for owner in owners[text_value(first, "data_format")])
+                claims.different_data(first, owner) for owner in owners[text_value(second, "data_format")]
+            ) and all(
+                claims.different_data(second, owner) for owner in owners[text_value(first, "data_format")]
+            )
 
         for group in _exclusive_groups(f"{category}.data_format", shaped, apart):
             formats = {c.id: str(text_value(c, "data_format")) for c in group}
@@ -135,21 +132,24 @@ def _match_records(concepts: ConceptSet) -> Iterator[Question]:
                 Pair(c.title, formats[c.id], f"{c.title} trains on records like {formats[c.id]}.")
                 for c in group
             ]
-            stem = f"Match each {NOUNS[category][0]} to the shape of one of its training records."
+            stem = str(claims.stem("match-record", key, category, **_nouns(concepts, category)))
             yield _matching("match-record", key, group, stem, pairs, " ".join(pair.why for pair in pairs))
 
 
-def _match_training_data(concepts: ConceptSet) -> Iterator[Question]:
+def _match_training_data(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
     """Approach → the training data it uses, choosing concepts whose values exclude each other."""
-    labels = VALUE_LABELS["training_data"]
+    if "training_data" not in concepts.vocabulary.attributes:
+        return
     for category, members in siblings(concepts).items():
+        if not claims.applies("match-data", category):
+            continue
         known = [c for c in members if "training_data" in c.attributes]
         for start in pick(f"{category}.training_data", known, 3):
             group = [start]
             for concept in pick(f"{category}.training_data.{start.id}", known, len(known)):
                 value = concept.attributes["training_data"]
                 if len(group) < MAX_PAIRS and all(
-                    holds(other, "training_data", value) is False for other in group
+                    claims.holds(other, "training_data", value) is False for other in group
                 ):
                     group.append(concept)
             if len(group) < 3:
@@ -159,14 +159,15 @@ def _match_training_data(concepts: ConceptSet) -> Iterator[Question]:
                 f"{c.id}={c.attributes['training_data']}" for c in group
             )
             pairs = [
-                Pair(c.title, labels[c.attributes["training_data"]], f"{c.title} {_uses(c)}.") for c in group
+                Pair(
+                    c.title,
+                    claims.label("training_data", c.attributes["training_data"]),
+                    claims.statement(c, "training_data", c.attributes["training_data"]),
+                )
+                for c in group
             ]
-            stem = f"Match each {NOUNS[category][0]} to the training data it uses."
+            stem = str(claims.stem("match-data", key, category, **_nouns(concepts, category)))
             yield _matching("match-data", key, group, stem, pairs, " ".join(pair.why for pair in pairs))
-
-
-def _uses(concept: Concept) -> str:
-    return phrase("training_data", concept.attributes["training_data"])
 
 
 def ordering_questions(concepts: ConceptSet, sequences: Sequence[StepSequence]) -> Iterator[Question]:

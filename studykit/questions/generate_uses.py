@@ -1,9 +1,11 @@
 """Generated true/false statements about what an approach is typically used for.
 
-"Continued pre-training is typically used for: teaching industry acronyms and jargon." is true
-when the approach lists that use case and no sibling approach does. Its false twin names a use
-case listed by exactly one other approach that is neither its parent nor its child (a parent's
-use cases may fit its children too, see :func:`studykit.questions.derive.confusable`).
+'A company plans this project: "Teaching industry acronyms and jargon." Continued pre-training
+is typically used for it.' is true when the approach lists that use case and no sibling approach
+does. Its false twin names a use case listed by exactly one other approach that is neither its
+parent nor its child (a parent's use cases may fit its children too, see
+:func:`studykit.questions.derive.confusable`). The stems are the ``typical-use`` family's in
+``content/_vocabulary.yaml``; its ``categories`` say which concepts take part.
 """
 
 from __future__ import annotations
@@ -11,17 +13,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from studykit.concepts import Concept, ConceptSet
-from studykit.questions.claims import in_sentence, typical_uses, use_cases
+from studykit.questions.claims import Claims, capitalized, use_cases, without_end
 from studykit.questions.derive import confusable, make_question, pick, siblings
 from studykit.questions.model import Kind, Option, Question
 
-CATEGORY = "method"
 FALSE_PER_CONCEPT = 3  # about as many false statements as true ones
 
 
-def use_case_statements(concepts: ConceptSet) -> Iterator[Question]:
+def use_case_statements(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
+    for category, members in siblings(concepts).items():
+        if claims.applies("typical-use", category):
+            yield from _statements(concepts, claims, members)
+
+
+def _statements(concepts: ConceptSet, claims: Claims, members: list[Concept]) -> Iterator[Question]:
     related = confusable(concepts)
-    listed = [concept for concept in siblings(concepts).get(CATEGORY, []) if use_cases(concept)]
+    listed = [concept for concept in members if use_cases(concept)]
     owners: dict[str, list[Concept]] = {}
     for concept in listed:
         for case in use_cases(concept):
@@ -35,7 +42,7 @@ def use_case_statements(concepts: ConceptSet) -> Iterator[Question]:
     for concept in listed:
         for case in use_cases(concept):
             if (concept.id, case) in unique:
-                yield _statement(concept, case, concept, True)
+                yield _statement(claims, concept, case, concept, True)
         others = [
             (case, owner)
             for (owner_id, case), owner in unique.items()
@@ -44,23 +51,31 @@ def use_case_statements(concepts: ConceptSet) -> Iterator[Question]:
         for case, owner in pick(
             f"{concept.id}.not-used-for", others, FALSE_PER_CONCEPT, name=lambda item: item[0]
         ):
-            yield _statement(concept, case, owner, False)
+            yield _statement(claims, concept, case, owner, False)
 
 
-def _statement(concept: Concept, case: str, owner: Concept, truth: bool) -> Question:
+def _statement(claims: Claims, concept: Concept, case: str, owner: Concept, truth: bool) -> Question:
     fact = (
-        f"{case} is a typical use case of {in_sentence(owner.title)}."
+        f"{case} is a typical use case of {claims.in_sentence(owner.title)}."
         if truth
-        else f"{case} is a typical use case of {in_sentence(owner.title)}, not of "
-        f"{in_sentence(concept.title)}. {typical_uses(concept)}"
+        else f"{case} is a typical use case of {claims.in_sentence(owner.title)}, not of "
+        f"{claims.in_sentence(concept.title)}. {claims.typical_uses(concept)}"
     )
     key = f"{concept.id}.use_cases{'=' if truth else '!='}{case}"
+    stem = claims.stem(
+        "typical-use",
+        key,
+        concept.category,
+        case=capitalized(without_end(case)),
+        Title=concept.title,
+        title=claims.in_sentence(concept.title),
+    )
     return make_question(
         "typical-use",
         concept,
         key,
         Kind.TRUE_FALSE,
-        f"{concept.title} is typically used for: {case[0].lower() + case[1:]}.",
+        str(stem),
         options=(
             Option("True", truth, fact if truth else f"Not so: {fact}"),
             Option("False", not truth, f"It is true: {fact}" if truth else fact),

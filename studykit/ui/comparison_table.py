@@ -14,7 +14,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from studykit.concepts import ATTRIBUTES
 from studykit.concepts.comparison import Comparison, Note
 from studykit.ui.blocks import bullets, heading, indented, key_values, title
 from studykit.ui.concept_page import format_value, item_list
@@ -69,7 +68,7 @@ def _column_widths(comparison: Comparison, max_width: int) -> list[int] | None:
     """
     columns = len(comparison.concepts)
     minimums = [max(MIN_COLUMN, _longest_word(comparison, index)) for index in range(columns)]
-    labels = max(len(ATTRIBUTES[attribute].label) for attribute in comparison.attributes)
+    labels = max(len(comparison.label(attribute)) for attribute in comparison.attributes)
     room = max_width - min(max(labels, 8), LABEL_COLUMN) - 3 * columns
     spare = room - sum(minimums)
     if spare < 0:
@@ -89,7 +88,7 @@ def _longest_word(comparison: Comparison, concept_index: int) -> int:
         if isinstance(value, tuple) and len(value) > 1:
             texts += ["- " + item.split(" ", 1)[0] for item in value] + list(value)
         elif value is not None:
-            texts.append(format_value(value, attribute))
+            texts.append(format_value(value, attribute, comparison.vocabulary))
     return max((len(word) for text in texts for word in text.split()), default=0)
 
 
@@ -100,7 +99,7 @@ def _cell(comparison: Comparison, concept_index: int, attribute: str) -> Rendera
         return Text(MISSING)
     if isinstance(value, tuple) and len(value) > 1:
         return item_list(value)
-    return literal(format_value(value, attribute))
+    return literal(format_value(value, attribute, comparison.vocabulary))
 
 
 def _table(comparison: Comparison, plain: bool, widths: list[int]) -> RenderableType:
@@ -117,14 +116,14 @@ def _table(comparison: Comparison, plain: bool, widths: list[int]) -> Renderable
         table.add_column(literal(concept.title, keep_newlines=False), overflow="fold", width=width)
     for attribute in comparison.attributes:
         cells = [_cell(comparison, index, attribute) for index in range(len(comparison.concepts))]
-        table.add_row(ATTRIBUTES[attribute].label, *cells)
+        table.add_row(comparison.label(attribute), *cells)
     return table
 
 
 def _stacked(comparison: Comparison, plain: bool) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for attribute in comparison.attributes:
-        parts.append(heading(ATTRIBUTES[attribute].label, plain))
+        parts.append(heading(comparison.label(attribute), plain))
         rows = [
             (concept.id, _cell(comparison, index, attribute))
             for index, concept in enumerate(comparison.concepts)

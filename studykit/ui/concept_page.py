@@ -15,7 +15,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from studykit.concepts import ATTRIBUTES, Concept, ConceptSet, Fact
+from studykit.concepts import Concept, ConceptSet, Fact, Vocabulary, shipped_vocabulary
 from studykit.ui.blocks import bullets, heading, indented, key_values, numbered, title
 from studykit.ui.json_text import pretty_json, wrap_json_line
 from studykit.ui.source_text import SourceText
@@ -40,7 +40,7 @@ def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain:
     if corrections:
         parts += [heading(_corrections_heading(corrections), plain)]
         parts += _corrections(corrections, sources, plain)
-    rows = attribute_rows(concept)
+    rows = attribute_rows(concept, concepts.vocabulary if concepts is not None else None)
     if rows:
         parts += [heading("At a glance", plain), key_values(rows, plain)]
     record = concept.attributes.get("example_record")
@@ -58,17 +58,20 @@ def concept_page(concept: Concept, concepts: ConceptSet | None = None, *, plain:
     return Group(*parts)
 
 
-def attribute_rows(concept: Concept) -> list[tuple[str, RenderableType]]:
+def attribute_rows(
+    concept: Concept, vocabulary: Vocabulary | None = None
+) -> list[tuple[str, RenderableType]]:
     """The attribute table's rows in vocabulary order; a list of several values is bulleted."""
+    vocabulary = vocabulary or shipped_vocabulary()
     rows: list[tuple[str, RenderableType]] = []
-    for name, spec in ATTRIBUTES.items():
+    for name, spec in vocabulary.attributes.items():
         if name in SECTION_ATTRIBUTES or name not in concept.attributes:
             continue
         value = concept.attributes[name]
         if isinstance(value, tuple) and len(value) > 1:
             rows.append((spec.label, item_list(value)))
         else:
-            rows.append((spec.label, literal(format_value(value, name))))
+            rows.append((spec.label, literal(format_value(value, name, vocabulary))))
     return rows
 
 
@@ -81,16 +84,19 @@ def item_list(items: tuple[str, ...]) -> RenderableType:
     return grid
 
 
-def format_value(value: str | bool | tuple[str, ...], attribute: str | None = None) -> str:
+def format_value(
+    value: str | bool | tuple[str, ...], attribute: str | None = None, vocabulary: Vocabulary | None = None
+) -> str:
     """An attribute value as a reader sees it: yes/no, lists joined by semicolons, and a value
-    from a fixed list (``labeled-or-unlabeled``) in words (``labeled or unlabeled``)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    from a fixed list by its label in the vocabulary (``labeled-or-unlabeled`` reads
+    ``labeled or unlabeled data``)."""
     if isinstance(value, tuple):
         return "; ".join(value)
-    spec = ATTRIBUTES.get(attribute or "")
-    if spec is not None and spec.kind == "enum":
-        return value.replace("-", " ")
+    spec = (vocabulary or shipped_vocabulary()).attributes.get(attribute or "")
+    if spec is not None and spec.kind in ("enum", "ordinal", "bool"):
+        return spec.label_of(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return value
 
 

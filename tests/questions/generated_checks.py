@@ -5,11 +5,13 @@ Used by the generation tests over the shipped content and over random concept se
 
 from __future__ import annotations
 
-from studykit.concepts import Concept, ConceptSet
-from studykit.concepts.model import ATTRIBUTES
+import re
+
+from studykit.concepts import Concept, ConceptSet, shipped_vocabulary
 from studykit.questions.bank import ID_PATTERN
 from studykit.questions.model import Kind, Question
 
+ATTRIBUTES = shipped_vocabulary().attributes
 LABELS = {
     "labeled": "Labeled examples (prompt and response)",
     "unlabeled": "Unlabeled data",
@@ -18,6 +20,11 @@ LABELS = {
     "not-applicable": "No training data",
 }
 ORDINAL = ("relative_cost", "expertise", "data_volume", "compute")
+TEXT_FAMILIES = {
+    ask.family: (spec.name, "concept" if ask is questions.choose_concept else "value")
+    for spec, questions in shipped_vocabulary().text_questions
+    for ask in questions.asks
+}
 OPTION_COUNTS = {Kind.SINGLE: (3, 6), Kind.MULTIPLE: (4, 8), Kind.TRUE_FALSE: (2, 2)}
 
 
@@ -61,7 +68,9 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
     """Every correct option is true and every distractor false, judged from the content."""
     family, _, key = question.origin.generator.partition(": ")
     by_title = {concept.title: concept for concept in concepts}
-    if family in ("which", "which-all", "most", "least", "use-case"):
+    if family in ("which", "which-all", "most", "least", "use-case") or (
+        TEXT_FAMILIES.get(family, ("", ""))[1] == "concept"
+    ):
         categories = {by_title[option.text].category for option in question.options}
         assert len(categories) == 1, f"{question.id}: distractors are not siblings: {categories}"
     if family.startswith("match-"):
@@ -78,6 +87,7 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
     elif family == "statement":
         concept_id, rest = key.split(".", 1)
         attribute, value = rest.split("=", 1)
+        assert attribute not in ORDINAL, f"{question.id}: an ordinal level is claimed of one concept"
         actual = concepts[concept_id].attributes[attribute]
         truth = str(actual).lower() == value
         assert truth or clearly_different(attribute, actual, _typed(attribute, value)), question.id
@@ -105,6 +115,10 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
         }
         (best,) = [o.text for o in question.options if o.correct]
         assert all(ranks[best] > rank for text, rank in ranks.items() if text != best), question.id
+    elif family == "more":
+        _check_comparison(question, key, concepts)
+    elif family in TEXT_FAMILIES:
+        _check_text_question(question, key, concepts, by_title, *TEXT_FAMILIES[family])
     elif family == "use-case":
         case = key.split("=", 1)[1].casefold()
         for option in question.options:
@@ -127,6 +141,55 @@ def check_truth(question: Question, concepts: ConceptSet) -> None:
         _check_pairs(family, question, concepts, by_title)
     else:
         assert family == "order", family
+
+
+def _check_comparison(question: Question, key: str, concepts: ConceptSet) -> None:
+    """ "A needs more data than B.": true exactly when A's value ranks above B's."""
+    attribute, pair = key.split(":", 1)
+    high_part, low_part = pair.split(">")
+    high, low = concepts[high_part.split("=")[0]], concepts[low_part.split("=")[0]]
+    values = ATTRIBUTES[attribute].values
+    assert high.category == low.category, question.id
+    assert values.index(high.attributes[attribute]) > values.index(low.attributes[attribute]), question.id
+    said_first_is_high = question.stem.startswith(high.title + " ")
+    assert said_first_is_high or question.stem.startswith(low.title + " "), question.id
+    assert question.options[0].correct is said_first_is_high, question.id
+
+
+def _same_text(first: object, second: object) -> bool:
+    def normal(text: object) -> str:
+        return re.sub(r"\s+", " ", str(text).strip().rstrip(".")).casefold()
+
+    return normal(first) == normal(second)
+
+
+def _check_text_question(
+    question: Question, key: str, concepts: ConceptSet, by_title: dict[str, Concept], attribute: str, way: str
+) -> None:
+    """One right option; every other option a sibling's different value, neither related nor in lineage."""
+    concept = concepts[key.split(".", 1)[0]]
+    value = concept.attributes[attribute]
+
+    def fair(owner: Concept) -> bool:
+        return (
+            owner.category == concept.category
+            and attribute in owner.attributes
+            and not _same_text(owner.attributes[attribute], value)
+            and concept.id not in owner.related
+            and owner.id not in concept.related
+            and not (_ancestors(owner.id, concepts) & {concept.id})
+            and not (_ancestors(concept.id, concepts) & {owner.id})
+        )
+
+    for option in question.options:
+        if way == "concept":
+            owner = by_title[option.text]
+            assert option.correct == (owner is concept), (question.id, option)
+            assert option.correct or fair(owner), (question.id, owner.id)
+        else:
+            assert option.correct == _same_text(value, option.text), (question.id, option)
+            owners = [c for c in concepts if _same_text(c.attributes.get(attribute, ""), option.text)]
+            assert option.correct or any(fair(owner) for owner in owners), (question.id, option.text)
 
 
 def _check_pairs(family: str, question: Question, concepts: ConceptSet, by_title: dict[str, Concept]) -> None:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from generated_checks import check_shape, check_truth
+import re
+
+from generated_checks import ORDINAL, check_shape, check_truth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studykit.concepts import Concept, ConceptSet, Fact, load_concepts
 from studykit.concepts.loader import concept_paths, load_concept_files
-from studykit.questions.claims import holds
+from studykit.questions.claims import Claims
 from studykit.questions.generate import generate_questions, shipped_generated_questions
 from studykit.questions.model import Kind, check_answer, correct_answer
 from studykit.questions.sequences import load_sequences
@@ -69,6 +71,10 @@ VALUES = {
     "relative_cost": st.sampled_from(["none", "low", "medium", "high"]),
     "expertise": st.sampled_from(["low", "medium", "high"]),
     "compute": st.sampled_from(["none", "low", "medium", "high"]),
+    "data_volume": st.sampled_from(["none", "small", "medium", "large"]),
+    "purpose": st.sampled_from(
+        ["convert speech to text", "Convert speech to text.", "translate text", "find PII"]
+    ),
     "data_format": st.sampled_from(['{"input": "…"}', '{"prompt": "…", "completion": "…"}', "conversation"]),
     "use_cases": st.lists(
         st.sampled_from(["Chatbot", "Legal assistant", "Ticket routing", "Ads", "News"]),
@@ -90,10 +96,18 @@ def concept_sets(draw) -> ConceptSet:
                 id=f"concept-{index}",
                 title=f"Concept {index}",
                 domain=3,
-                category=draw(st.sampled_from(["method", "use-case"])),
+                category=draw(st.sampled_from(["method", "use-case", "service"])),
                 summary="S.",
                 facts=(Fact("F.", "seed:000_f5aa79604e4dc717.txt"),),
                 attributes={name: draw(VALUES[name]) for name in names},
+                related=tuple(
+                    draw(st.lists(st.sampled_from([f"concept-{i}" for i in range(count)]), max_size=1))
+                ),
+                prerequisites=tuple(
+                    draw(st.lists(st.sampled_from([f"concept-{i}" for i in range(index)]), max_size=1))
+                    if index
+                    else ()
+                ),
             )
         )
     return ConceptSet(concepts)
@@ -112,9 +126,11 @@ def test_generated_questions_never_have_a_true_distractor_for_any_content(concep
 def test_distillation_is_never_said_to_be_unable_to_use_labeled_or_unlabeled_data():
     # Bedrock distillation takes prompts alone or optional prompt-response pairs: the claim
     # "it can train on labeled or unlabeled data" is not safely false, so it is never asked.
-    distillation = load_concepts().get("distillation")
-    assert holds(distillation, "training_data", "labeled-or-unlabeled") is None
-    assert holds(distillation, "training_data", "prompts-only") is True
+    concepts = load_concepts()
+    distillation = concepts.get("distillation")
+    claims = Claims(concepts.vocabulary)
+    assert claims.holds(distillation, "training_data", "labeled-or-unlabeled") is None
+    assert claims.holds(distillation, "training_data", "prompts-only") is True
     statements = [q.stem for q in shipped_generated_questions() if q.kind is Kind.TRUE_FALSE]
     assert "Model distillation can train on labeled or unlabeled data." not in statements
 
@@ -134,3 +150,82 @@ def test_use_case_questions_ask_only_about_approaches_and_kinds_of_use_case():
         family = question.origin.generator.partition(":")[0]
         if family in ("use-case", "match-use-case"):
             assert concepts[question.concept].category in ("method", "use-case"), question.id
+
+
+ABSOLUTE_LEVELS = re.compile(r"\b(none|low|lower|medium|moderate|high|small|large|little|a lot of)\b", re.I)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(concept_sets())
+def test_ordinal_attributes_are_only_compared_between_siblings_that_differ(concepts):
+    # relative cost, expertise, data and compute are comparisons between sibling methods: no
+    # question claims one concept's level on its own ("has a medium relative cost")
+    for question in generate_questions(concepts):
+        family, _, key = question.origin.generator.partition(": ")
+        texts = [question.stem, question.explanation, *(o.text + " " + o.why for o in question.options)]
+        assert not [text for text in texts if ABSOLUTE_LEVELS.search(text)], question
+        if any(name in key for name in ORDINAL):
+            assert family in ("more", "most", "least"), question.id
+        if family == "more":
+            pair = key.split(":", 1)[1]
+            high, low = (part.split("=") for part in pair.split(">"))
+            assert high[1] != low[1] and concepts[high[0]].category == concepts[low[0]].category
+
+
+def test_a_comparison_is_stated_both_ways_round_across_pairs(concepts):
+    method = concepts["continued-pre-training"]
+    others = [c for c in concepts if c.category == method.category and c.id != method.id]
+    levels = ["none", "small", "medium", "large"]
+    changed = ConceptSet(
+        [
+            Concept(**{**c.__dict__, "attributes": {**c.attributes, "data_volume": levels[index % 4]}})
+            if c in others or c is method
+            else c
+            for index, c in enumerate(concepts)
+        ]
+    )
+    comparisons = [
+        q for q in generate_questions(changed) if q.origin.generator.startswith("more: data_volume:")
+    ]
+    for question in comparisons:
+        assert " needs more data than " in question.stem
+        check_truth(question, changed)
+    assert {question.options[0].correct for question in comparisons} == {True, False}
+
+
+def test_every_service_with_a_purpose_is_asked_about_both_ways():
+    concepts = load_concepts()
+    questions = shipped_generated_questions()
+    families = {q.origin.generator.partition(":")[0] for q in questions}
+    assert {"service-for", "service-purpose", "metric-for", "metric-measures"} <= families
+    (transcribe,) = [
+        q
+        for q in questions
+        if q.origin.generator.startswith("service-for:") and q.concept == "amazon-transcribe"
+    ]
+    assert "convert speech to text" in transcribe.stem and transcribe.stem.endswith("?")
+    assert [o.text for o in transcribe.options if o.correct] == ["Amazon Transcribe"]
+    for option in transcribe.options:
+        if not option.correct:
+            other = next(c for c in concepts if c.title == option.text)
+            assert other.category == "service" and other.attributes["purpose"] != "convert speech to text"
+
+
+def test_generated_stems_read_as_exam_items_not_templates():
+    for question in shipped_generated_questions():
+        stem = question.stem
+        assert stem[:1].isupper() and stem.rstrip().endswith((".", "?", ")")), question.id
+        assert "{" not in stem.replace('{"', "") and ": teaching" not in stem, question.id
+        assert not re.search(r"is typically used for: ", stem), question.id
+
+
+def test_a_distractor_never_shares_the_value_of_the_answer():
+    concepts = load_concepts()
+    base = concepts["amazon-polly"]
+    twin = Concept(**{**base.__dict__, "id": "polly-twin", "title": "Polly twin", "related": ()})
+    copied = ConceptSet([*concepts, twin], concepts.vocabulary)
+    for question in generate_questions(copied):
+        if question.origin.generator.startswith(("service-for:", "service-purpose:")):
+            check_truth(question, copied)
+            texts = {option.text for option in question.options}
+            assert not {"Amazon Polly", "Polly twin"} <= texts, question.id
