@@ -36,9 +36,9 @@ def summary_view(
     parts: list[RenderableType] = []
     line = Text(f"Score: {score.right} of {score.total} ({_percent(score.right, score.total)})")
     if ended == "paused":
-        line.append(f" — paused; {score.total} of {total} questions answered")
+        line.append(f" — paused; {score.total} of {total} question{'s' if total != 1 else ''} answered")
     elif ended != "finished":
-        line.append(f" — input ended; {score.total} of {total} questions answered")
+        line.append(f" — input ended; {score.total} of {total} question{'s' if total != 1 else ''} answered")
     elif skipped:
         line.append(f" — {skipped} skipped")
     parts.append(heading("Summary", plain))

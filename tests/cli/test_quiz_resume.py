@@ -120,3 +120,22 @@ def test_a_short_answer_time_reads_the_same_in_total_and_average() -> None:
         input=TypedLines(clock, [(4.57, items[0].correct_typed), "q"]),
     )
     assert "Time answering: 4.6 s." in result.output
+
+
+def test_a_new_quiz_in_a_terminal_offers_to_continue_the_paused_one(studykit_home) -> None:
+    import os
+    import sys
+
+    import pexpect
+
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo), "STUDYKIT_HOME": str(studykit_home), "NO_COLOR": "1"}
+    items = quiz_items()
+    CliRunner().invoke(cli, ARGS, input=f"{items[0].correct_typed}\nq\n")
+    child = pexpect.spawn(sys.executable, ["-m", "studykit", *ARGS], env=env, encoding="utf-8", timeout=60)
+    child.expect(r"You have a paused quiz from .* \(1 of 4 answered\)\. Continue it\? \[Y/n\]: ")
+    child.sendline("")
+    child.expect("Resuming a quiz: 1 of 4 already answered.")
+    child.expect("Question 2 of 4")
+    child.sendline("q")
+    child.expect(pexpect.EOF)

@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from conftest import make_single
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,7 @@ from studykit.engine.adaptive import NEW, PRACTISE, RECENT, SEEN, PracticeHistor
 from studykit.engine.draw import draw_session
 from studykit.questions.model import CaseStudy
 from studykit.store import AnswerRecord, open_store, record_answer, start_session
+from tests.engine.conftest import make_single
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 POOL = tuple(make_single(f"q{n:02d}", domain=1 + n % 5, concepts=(f"c{n % 4}",)) for n in range(40))

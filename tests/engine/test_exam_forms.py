@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from conftest import make_single
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +16,7 @@ from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS
 from studykit.engine.exam_forms import Shortfall, blueprint_shortfall, draw_form, official_counts
 from studykit.questions.model import CaseStudy, Question
 from studykit.questions.pool import question_pool
+from tests.engine.conftest import make_single
 
 MINIMUMS = {1: 65, 2: 80, 3: 95, 4: 50, 5: 50}
 """Authored questions per domain that issue 14 asks of the shipped banks: room for five forms."""

@@ -7,7 +7,7 @@ import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from conftest import make_single
+from tests.engine.conftest import make_single
 
 from studykit.engine.adaptive import PracticeHistory
 from studykit.engine.next_step import next_step
