@@ -7,8 +7,6 @@ import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from tests.engine.conftest import make_single
-
 from studykit.engine.adaptive import PracticeHistory
 from studykit.engine.next_step import next_step
 from studykit.engine.progress_report import Accuracy, ProgressReport
@@ -16,6 +14,7 @@ from studykit.engine.readiness import Readiness
 from studykit.engine.review import new_card
 from studykit.engine.study import DEFAULT_SECONDS, plan_study, study_pace
 from studykit.store import SavedAnswer
+from tests.engine.conftest import make_single
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 POOL = [make_single(f"q{n:03d}", domain=1 + n % 5) for n in range(200)]
