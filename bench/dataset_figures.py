@@ -3,8 +3,8 @@
 1. ``validate`` throughput (MB/s) against a bare per-line ``json.loads`` loop over the file
    (a bare loop of msgspec, the parser of validate's clean-record test, is shown beside it).
 2. Peak RSS of validating a file 10x larger, each validation in a fresh interpreter.
-3. ``generate`` throughput (records/s, the record pool built included) against bare
-   ``json.dumps`` of the same records to a file.
+3. ``generate`` throughput (records/s, the study material loaded and the record catalogue
+   built included) against bare ``json.dumps`` of the same records to a file.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.measure import Figure, best_of, child_environment, peak_rss_mb, ratio_figure
-from studykit.concepts import load_concepts
+from studykit.datasets.catalogue import Catalogue
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool, stream_records, write_records
+from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_catalogue, write_records
 from studykit.datasets.limits import get_model
-from studykit.datasets.material import build_material
+from studykit.datasets.material import load_material
 from studykit.datasets.validate import validate_path
 
 FORMAT, MODEL = "multi-turn", "nova-lite"
@@ -33,25 +33,23 @@ print(report.records)
 """
 
 
-def _pool() -> list[dict]:
-    return build_pool(
-        get_format(FORMAT), get_model(MODEL), build_material(load_concepts()), DEFAULT_IMAGE_PREFIX
-    )
+def _catalogue() -> Catalogue:
+    return build_catalogue(get_format(FORMAT), get_model(MODEL), load_material(), DEFAULT_IMAGE_PREFIX)
 
 
-def distinct(pool: list[dict], count: int) -> Iterator[dict]:
-    """Generated records, each made unique (so the duplicate table grows as with real data)."""
-    for number, record in enumerate(stream_records(pool, count, 1)):
+def distinct(catalogue: Catalogue, count: int) -> Iterator[dict]:
+    """Generated records, each marked with its number (the marker keeps the 10x copies distinct)."""
+    for number, record in enumerate(catalogue.stream(count, 1)):
         record = copy.deepcopy(record)
         record["messages"][-1]["content"][0]["text"] += f" (record {number})"
         yield record
 
 
-def make_files(folder: Path, pool: list[dict], count: int) -> tuple[Path, Path]:
+def make_files(folder: Path, catalogue: Catalogue, count: int) -> tuple[Path, Path]:
     """A file of ``count`` distinct records and one ten times larger, still all distinct."""
     small, large = folder / "1x.jsonl", folder / "10x.jsonl"
     with open(small, "w", encoding="utf-8") as stream:
-        write_records(distinct(pool, count), stream)
+        write_records(distinct(catalogue, count), stream)
     lines = small.read_bytes().splitlines(keepends=True)
     with open(large, "wb") as stream:
         for copy_number in range(10):
@@ -125,7 +123,7 @@ def rss_figure(small: Path, large: Path, env: dict[str, str], count: int) -> Fig
 
 
 def generate_figure(folder: Path, repeats: int, count: int) -> Figure:
-    records = list(stream_records(_pool(), count, 1))
+    records = list(_catalogue().stream(count, 1))
     out = folder / "generated.jsonl"
 
     def bare_dumps() -> None:
@@ -135,7 +133,7 @@ def generate_figure(folder: Path, repeats: int, count: int) -> Figure:
 
     def ours() -> None:
         with open(out, "w", encoding="utf-8") as stream:
-            write_records(stream_records(_pool(), count, 1), stream)
+            write_records(_catalogue().stream(count, 1), stream)
 
     bare, generate = best_of([bare_dumps, ours], repeats)
     return ratio_figure(
@@ -147,12 +145,12 @@ def generate_figure(folder: Path, repeats: int, count: int) -> Figure:
         "bare json.dumps, same records",
         GENERATE_GOAL,
         higher_is_better=True,
-        detail=f"{count:,} {FORMAT} records for {MODEL}, record pool built included",
+        detail=f"{count:,} {FORMAT} records for {MODEL}, material loaded and catalogue built included",
     )
 
 
 def dataset_figures(folder: Path, repeats: int, count: int) -> list[Figure]:
-    small, large = make_files(folder, _pool(), count)
+    small, large = make_files(folder, _catalogue(), count)
     env = child_environment(folder / "pycache", folder / "home")
     figures = [validate_figure(small, repeats, count), rss_figure(small, large, env, count)]
     large.unlink()

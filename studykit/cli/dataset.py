@@ -35,23 +35,36 @@ def dataset() -> None:
 @click.argument("format_id", required=False, metavar="[FORMAT]")
 @json_option
 def formats(format_id: str | None, as_json: bool) -> None:
-    """List Bedrock's dataset formats, the models that take each, and their limits."""
+    """List Bedrock's dataset formats, the models that take each, and their limits.
+
+    Each format also states how many distinct records 'dataset generate' makes of it from the
+    shipped content (its capacity).
+    """
     from studykit.datasets.formats import FORMATS, get_format
+    from studykit.datasets.generate import content_capacities
     from studykit.datasets.limits import MODELS, models_for
     from studykit.datasets.report import render_formats
 
     only = get_format(format_id) if format_id else None
+    chosen = [only] if only else list(FORMATS.values())
+    capacities = content_capacities([fmt.id for fmt in chosen])
     if as_json:
-        chosen = [only] if only else list(FORMATS.values())
         models = models_for(only.id) if only else tuple(MODELS.values())
         _echo_json(
             {
-                "formats": [dict(fmt.to_json(), models=[m.id for m in models_for(fmt.id)]) for fmt in chosen],
+                "formats": [
+                    dict(
+                        fmt.to_json(),
+                        models=[m.id for m in models_for(fmt.id)],
+                        capacity=capacities[fmt.id],
+                    )
+                    for fmt in chosen
+                ],
                 "models": [model.to_json() for model in models],
             }
         )
         return
-    _echo_lines(render_formats(only))
+    _echo_lines(render_formats(only, capacities))
 
 
 @dataset.command("validate")
@@ -136,24 +149,24 @@ def generate(
 ) -> None:
     """Write COUNT records of FORMAT built from the study content.
 
-    Questions and answers, tutoring dialogues and prose passages come from the
-    concept notes; each record passes the same checks as 'dataset validate'.
+    Questions and answers, tutoring dialogues, preference pairs and graded prompts come from
+    the concept notes and the question banks (their options and why each is right or wrong);
+    each record passes the same checks as 'dataset validate', and no record repeats up to
+    the capacity that 'dataset formats' and the end of this command state.
     """
     import sys
 
     from studykit.atomic_write import open_outputs
-    from studykit.concepts import load_concepts
     from studykit.datasets.formats import get_format
     from studykit.datasets.generate import (
         DEFAULT_IMAGE_PREFIX,
-        build_pool,
+        build_catalogue,
         plan_counts,
-        split_pool,
-        stream_records,
+        split_catalogue,
         write_records,
     )
     from studykit.datasets.limits import get_model, require_pair
-    from studykit.datasets.material import build_material
+    from studykit.datasets.material import load_material
     from studykit.errors import StudykitError
 
     fmt = get_format(format_id)
@@ -169,43 +182,43 @@ def generate(
         raise StudykitError(
             "--validation-split needs a file for --out", hint="the validation set goes beside it"
         )
-    material = build_material(load_concepts())
-    pool = build_pool(fmt, model, material, prefix.rstrip("/") + "/")
-    plan = plan_counts(count, validation_split, model.for_format(fmt.id) if model else None, len(pool))
-    train_pool, validation_pool = split_pool(pool, plan, seed)
-    short = plan.train > len(train_pool) or plan.validation > len(validation_pool)
+    material = load_material()
+    catalogue = build_catalogue(fmt, model, material, prefix.rstrip("/") + "/")
+    plan = plan_counts(count, validation_split, model.for_format(fmt.id) if model else None, catalogue.groups)
+    train, held_out = split_catalogue(catalogue, plan, seed)
+    short = plan.train > train.capacity or plan.validation > held_out.capacity
     if short and not allow_duplicates:
         held = (
-            f" ({len(train_pool):,} for training, {len(validation_pool):,} held out)"
-            if plan.validation
-            else ""
+            f" ({train.capacity:,} for training, {held_out.capacity:,} held out)" if plan.validation else ""
         )
         raise StudykitError(
-            f"the study content yields {len(pool):,} distinct {fmt.id} records"
+            f"the study content yields {catalogue.capacity:,} distinct {fmt.id} records"
             + (f" that {model.id} accepts" if model else "")
             + f"{held}; {count:,} were asked for",
             hint="lower --count, or pass --allow-duplicates to repeat records",
         )
-    jobs = [(out, train_pool, plan.train)]
+    jobs = [(out, train, plan.train)]
     if plan.validation:
-        jobs.append((_validation_path(out), validation_pool, plan.validation))
+        jobs.append((_validation_path(out), held_out, plan.validation))
     written_sizes = []
     # Both files are open (as temporary files) before either is written, and appear
     # together at the end: an existing twin or an interruption leaves neither behind.
     with open_outputs([target for target, _, _ in jobs], force=force) as streams:
         for stream, (target, records, wanted) in zip(streams, jobs, strict=True):
             with _progress(wanted, target) as advance:
-                written_sizes.append(write_records(stream_records(records, wanted, seed), stream, advance))
+                written_sizes.append(write_records(records.stream(wanted, seed), stream, advance))
     for (target, _, _), (written, size) in zip(jobs, written_sizes, strict=True):
         if target != "-":
             click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)
     click.echo(
-        f"Built from {material.concepts} concepts: capacity {len(pool):,} distinct {fmt.id} records"
-        + (f" for {model.id}" if model else ""),
+        f"Built from {material.concepts} concepts and {material.questions} questions: "
+        f"capacity {catalogue.capacity:,} distinct {fmt.id} records" + (f" for {model.id}" if model else ""),
         err=True,
     )
-    if count > len(pool):
-        click.echo(f"Note: {count:,} records from {len(pool):,} distinct ones: records repeat.", err=True)
+    if short:
+        click.echo(
+            f"Note: {count:,} records from {catalogue.capacity:,} distinct ones: records repeat.", err=True
+        )
     if fmt.id == "image-caption":
         click.echo(f"Note: the images under {prefix} must exist in S3 before training.", err=True)
     sys.stderr.flush()
@@ -390,9 +403,12 @@ def cost(
 @click.option("--out", "out", required=True, metavar="FILE|-", help="Output file, or - for standard output.")
 @force_option("Overwrite an existing file.")
 def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
-    """Convert FILE between OpenAI chat, Bedrock conversation, Claude and prompt/completion JSONL.
+    """Convert FILE between OpenAI chat, Bedrock conversation, Claude, prompt/completion,
+    reinforcement and continued pre-training JSONL.
 
-    Anything the target cannot hold is dropped and counted on stderr.
+    To reinforcement, the last assistant turn becomes the reference answer. Unlabeled text
+    converts only between continued-pretraining ({"input"}) and nova-continued-pretraining
+    ({"text"}). Anything the target cannot hold is dropped and counted on stderr.
     """
     from studykit.atomic_write import open_output
     from studykit.datasets.convert import convert_stream

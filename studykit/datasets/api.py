@@ -14,9 +14,13 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from studykit.datasets.validate import DEFAULT_MAX_FINDINGS, ValidationReport
 from studykit.errors import StudykitError
+
+if TYPE_CHECKING:
+    from studykit.datasets.catalogue import Catalogue
 
 Record = dict[str, object]
 
@@ -80,8 +84,11 @@ class _RecordLines:
 
 
 def capacity(format: str, model: str | None = None) -> int:
-    """How many distinct records of ``format`` (valid for ``model``) the study content yields."""
-    return len(_pool(format, model))
+    """How many distinct records of ``format`` (valid for ``model``) the study content yields.
+
+    Counted from the content's structure (items × wordings), without building the records.
+    """
+    return _catalogue(format, model).capacity
 
 
 def generate(
@@ -94,46 +101,50 @@ def generate(
 ) -> Iterator[Record]:
     """Records of ``format`` built from the study content, one at a time, each valid for ``model``.
 
-    ``count`` None gives every distinct record once (see :func:`capacity`), in an order set by
-    ``seed``; more than the capacity raises :class:`StudykitError` unless ``allow_duplicates``.
+    ``count`` None gives every distinct record once (see :func:`capacity`), or as many as
+    ``model`` takes in one job when that is fewer, in an order set by ``seed``; more than the
+    capacity raises :class:`StudykitError` unless ``allow_duplicates``.
     """
-    from studykit.datasets.generate import plan_counts, stream_records
+    from studykit.datasets.generate import plan_counts
     from studykit.datasets.limits import get_model
 
-    pool = _pool(format, model)
-    wanted = len(pool) if count is None else count
-    if model:
-        plan_counts(wanted, 0.0, get_model(model).for_format(format), len(pool))
-    if wanted > len(pool) and not allow_duplicates:
+    catalogue = _catalogue(format, model)
+    spec = get_model(model).for_format(format) if model else None
+    wanted = catalogue.capacity if count is None else count
+    if count is None and spec is not None and spec.max_records:
+        wanted = min(wanted, spec.max_records)
+    if spec is not None:
+        plan_counts(wanted, 0.0, spec, catalogue.groups)
+    if wanted > catalogue.capacity and not allow_duplicates:
         raise StudykitError(
-            f"the study content yields {len(pool):,} distinct {format} records; {wanted:,} were asked for",
+            f"the study content yields {catalogue.capacity:,} distinct {format} records; "
+            f"{wanted:,} were asked for",
             hint="ask for fewer, or pass allow_duplicates=True to repeat records",
         )
-    return stream_records(pool, wanted, seed)
+    return catalogue.stream(wanted, seed)
 
 
-def _pool(format: str, model: str | None) -> list[Record]:
-    from studykit.concepts import load_concepts
+def _catalogue(format: str, model: str | None) -> Catalogue:
     from studykit.datasets.formats import get_format
-    from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
+    from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_catalogue
     from studykit.datasets.limits import get_model, require_pair
-    from studykit.datasets.material import build_material
+    from studykit.datasets.material import load_material
 
     fmt = get_format(format)
     spec = get_model(model) if model else None
     if spec:
         require_pair(fmt.id, spec)
-    return build_pool(fmt, spec, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
+    return build_catalogue(fmt, spec, load_material(), DEFAULT_IMAGE_PREFIX)
 
 
 def convert_record(record: object, to: str, source: str | None = None) -> Record:
     """One record converted to ``to`` (a ``dataset convert`` target); ``source`` None recognises its format.
 
     Raises :class:`StudykitError` when the target cannot hold the record (e.g. a dialogue as
-    prompt/completion); what the target drops (images, a system prompt) is dropped silently
-    here: use ``dataset convert`` to have it counted.
+    prompt/completion, or unlabeled text as a conversation); what the target drops (images, a
+    system prompt) is dropped silently here: use ``dataset convert`` to have it counted.
     """
-    from studykit.datasets.convert import SOURCES, TARGETS, Skip, read_conversation, write_conversation
+    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one
     from studykit.datasets.detect import detect_format
 
     kind = source or detect_format(record)
@@ -143,6 +154,6 @@ def convert_record(record: object, to: str, source: str | None = None) -> Record
         raise StudykitError(f"cannot convert to {to!r}", hint=f"targets: {', '.join(TARGETS)}")
     dropped: Counter[str] = Counter()
     try:
-        return write_conversation(read_conversation(record, kind, dropped), to, dropped)
+        return convert_one(record, kind, to, dropped)
     except Skip as reason:
         raise StudykitError(f"cannot convert this record to {to}: {reason}") from None

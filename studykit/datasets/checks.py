@@ -72,6 +72,10 @@ class RecordChecker(CheckContext):
         self._length(chars)
         return chars
 
+    def fits(self, chars: int) -> bool:
+        """True when a record of ``chars`` text characters gets no length finding (see ``_length``)."""
+        return SHORT_CHARS <= chars <= self._long_chars and not (self._max_chars and chars > self._max_chars)
+
     def _length(self, chars: int) -> None:
         if self._max_chars and chars > self._max_chars:
             assert self.model is not None

@@ -75,7 +75,7 @@ def check_conversation(checker: CheckContext, record: dict) -> int:
             chars += check_block(checker, block, f"{path}.content[{number}]", message.get("role"), media)
         reasoning_has_answer(checker, content, path)
         media.end_message(path)
-    media.end_record()
+    media.end_record(preference)
     _roles(checker, messages)
     return chars
 

@@ -1,10 +1,14 @@
-"""Convert between OpenAI chat JSONL, bedrock-conversation-2024, Claude 3 Haiku and prompt/completion.
+"""Convert between OpenAI chat JSONL, bedrock-conversation-2024, Claude 3 Haiku, prompt/completion,
+reinforcement fine-tuning prompts and the two continued pre-training layouts.
 
-Every record passes through one neutral form (a system text and a list of turns),
+Every conversation passes through one neutral form (a system text and a list of turns),
 so each pair of formats is covered by one reader and one writer. Whatever a target
 cannot hold is dropped and counted, never silently: OpenAI tool calls and names,
 Bedrock image/video/document blocks, and (for prompt/completion) the system prompt;
 dialogues longer than one exchange cannot become prompt/completion and are skipped.
+A reinforcement record takes the conversation up to its last user turn as the prompt and
+the last assistant turn as ``reference_answer`` (what the reward function scores against).
+Unlabeled text converts only between Titan's ``{"input": …}`` and Nova's ``{"text": …}``.
 """
 
 from __future__ import annotations
@@ -22,8 +26,27 @@ from studykit.datasets.strict_json import parse_record
 from studykit.errors import StudykitError
 
 BEDROCK = "multi-turn"
-TARGETS = (OPENAI_CHAT, BEDROCK, "single-turn", "claude-messages", "prompt-completion")
-SOURCES = (OPENAI_CHAT, BEDROCK, "single-turn", "distillation", "claude-messages", "prompt-completion")
+REINFORCEMENT = "reinforcement"
+PASSAGE_KEYS = {"continued-pretraining": "input", "nova-continued-pretraining": "text"}
+"""Unlabeled text for continued pre-training: Titan's key and Nova's."""
+TARGETS = (
+    OPENAI_CHAT,
+    BEDROCK,
+    "single-turn",
+    "claude-messages",
+    "prompt-completion",
+    REINFORCEMENT,
+    *PASSAGE_KEYS,
+)
+SOURCES = (
+    OPENAI_CHAT,
+    BEDROCK,
+    "single-turn",
+    "distillation",
+    "claude-messages",
+    "prompt-completion",
+    *PASSAGE_KEYS,
+)
 _CHAT = (OPENAI_CHAT, "claude-messages")
 _BEDROCK_FAMILY = (BEDROCK, "single-turn", "distillation")
 
@@ -58,6 +81,30 @@ class ConversionReport:
 
 class Skip(Exception):
     """A record the target format cannot hold; the message says why."""
+
+
+def convert_one(record: object, source: str, target: str, dropped: Counter[str]) -> dict[str, object]:
+    """One record of ``source`` as a record of ``target`` (raises :class:`Skip` when it cannot be)."""
+    if source in PASSAGE_KEYS or target in PASSAGE_KEYS:
+        return _passage(record, source, target, dropped)
+    return write_conversation(read_conversation(record, source, dropped), target, dropped)
+
+
+def _passage(record: object, source: str, target: str, dropped: Counter[str]) -> dict[str, object]:
+    if source not in PASSAGE_KEYS or target not in PASSAGE_KEYS:
+        raise Skip(
+            "unlabeled text converts only between continued-pretraining and nova-continued-pretraining"
+        )
+    if not isinstance(record, dict):
+        raise Skip("not a JSON object")
+    key = PASSAGE_KEYS[source]
+    text = record.get(key)
+    if not isinstance(text, str):
+        raise Skip(f"{key} is not a string")
+    for other in record:
+        if other != key:
+            dropped[f"record {other!s}"] += 1
+    return {PASSAGE_KEYS[target]: text}
 
 
 def read_conversation(record: object, source: str, dropped: Counter[str]) -> Conversation:
@@ -147,7 +194,17 @@ def write_conversation(conversation: Conversation, target: str, dropped: Counter
     """Neutral form → a record of ``target`` (raises :class:`Skip` when it cannot hold it)."""
     system, turns = conversation.system, conversation.turns
     if not turns or turns[-1][0] != "assistant":
-        raise Skip("no assistant reply to train on")
+        raise Skip(
+            "no assistant reply to train on"
+            if target != REINFORCEMENT
+            else "no assistant reply to score against"
+        )
+    if target == REINFORCEMENT:
+        if "user" not in (role for role, _ in turns[:-1]):
+            raise Skip("no user prompt before the reply")
+        prompt = [{"role": role, "content": text} for role, text in turns[:-1]]
+        system_message = [{"role": "system", "content": system}] if system is not None else []
+        return {"messages": system_message + prompt, "reference_answer": turns[-1][1]}
     if target == "prompt-completion":
         if [role for role, _ in turns] != ["user", "assistant"]:
             raise Skip("prompt/completion holds exactly one user-assistant exchange")
@@ -177,6 +234,11 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
         raise StudykitError(f"cannot convert to {target!r}", hint=f"targets: {', '.join(TARGETS)}")
     if source is not None and source not in SOURCES:
         raise StudykitError(f"cannot convert from {source!r}", hint=f"sources: {', '.join(SOURCES)}")
+    if source is not None and (source in PASSAGE_KEYS) != (target in PASSAGE_KEYS):
+        raise StudykitError(
+            f"cannot convert {source} to {target}",
+            hint="unlabeled text converts only between continued-pretraining and nova-continued-pretraining",
+        )
     report = ConversionReport(source or "auto", target)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     seen = 0
@@ -191,9 +253,7 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
                     "cannot tell which format this record is", source_path, number, hint="pass --from"
                 )
             try:
-                converted = write_conversation(
-                    read_conversation(record, kind, report.dropped), target, report.dropped
-                )
+                converted = convert_one(record, kind, target, report.dropped)
             except Skip as reason:
                 report.skipped[str(reason)] += 1
                 continue

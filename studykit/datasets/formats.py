@@ -190,6 +190,7 @@ FORMATS: dict[str, FormatSpec] = {
             notes=(
                 "Only the last message holds 'candidates': at least two, not all with the same label; "
                 "candidates hold text only.",
+                "The prompt takes no video and at most one document (AWS's Nova dataset validator).",
                 "Nova 1.0 models (Micro, Lite, Pro); DPO runs as an Amazon SageMaker AI training recipe.",
             ),
         ),

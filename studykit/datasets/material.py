@@ -1,9 +1,10 @@
-"""Teaching material drawn from the concept notes: the raw stuff generated records are made of.
+"""Teaching material drawn from the concept notes and the question pool: what records are made of.
 
 Question/answer exchanges come from each concept's summary, structured attributes,
 sourced facts (including corrections of common misconceptions), exam tips and
-comparisons with related concepts; dialogues chain several exchanges on one concept;
-passages are the concept written out as prose for continued pre-training.
+comparisons with related concepts; passages are the concept written out as prose for
+continued pre-training; each question of the pool adds the exchanges of
+:mod:`studykit.datasets.quiz_material`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from studykit.concepts import Concept
+from studykit.datasets.quiz_material import QuizTurns, quiz_turns
+from studykit.questions.model import Question
 
-SYSTEM_PROMPT = (
-    "You are a patient tutor who explains how foundation models are customized on Amazon Bedrock "
-    "to learners preparing for the AWS Certified AI Practitioner exam. Answer accurately and briefly."
-)
 _PROPER = (
     "Amazon",
     "AWS",
@@ -42,36 +41,39 @@ _COST = {"none": "adds no training cost", "low": "is low", "medium": "is medium"
 
 @dataclass(frozen=True)
 class Exchange:
-    """One question a learner asks and the answer the notes give."""
+    """One question a learner asks and the answer the notes give; ``group`` is the concept's id."""
 
     question: str
     answer: str
+    group: str = ""
 
 
 @dataclass(frozen=True)
 class Material:
     """Everything the generator can draw on, in a stable order."""
 
-    exchanges: tuple[Exchange, ...]
-    dialogues: tuple[tuple[Exchange, ...], ...]
+    exchanges: tuple[Exchange, ...]  # every concept's exchanges, then the comparisons
+    by_concept: tuple[tuple[Exchange, ...], ...]  # each concept's exchanges; "What is …?" first
     passages: tuple[str, ...]
     captions: tuple[tuple[str, str], ...]  # (image file name, caption)
+    quiz: tuple[QuizTurns, ...]
     concepts: int
+    questions: int
 
 
-def build_material(concepts: Iterable[Concept]) -> Material:
-    """Derive exchanges, dialogues, passages and captions from ``concepts``."""
+def build_material(concepts: Iterable[Concept], questions: Iterable[Question] = ()) -> Material:
+    """Derive exchanges, passages and captions from ``concepts``, and quiz material from ``questions``."""
     concepts = list(concepts)
+    questions = list(questions)
     by_id = {concept.id: concept for concept in concepts}
     exchanges: list[Exchange] = []
-    dialogues: list[tuple[Exchange, ...]] = []
+    by_concept: list[tuple[Exchange, ...]] = []
     passages: list[str] = []
     captions: list[tuple[str, str]] = []
     for concept in concepts:
         own = concept_exchanges(concept)
         exchanges += own
-        for start in range(1, len(own), 3):
-            dialogues.append((own[0], *own[start : start + 3]))
+        by_concept.append(tuple(own))
         passages.append(concept_passage(concept))
         captions.append((f"{concept.id}.png", f"Diagram of {subject(concept.title)}: {describe(concept)}"))
     for first, second in related_pairs(concepts, by_id):
@@ -80,14 +82,30 @@ def build_material(concepts: Iterable[Concept]) -> Material:
         captions.append(
             (f"{first.id}-vs-{second.id}.png", f"Side-by-side comparison of {first.title} and {second.title}")
         )
-    return Material(tuple(exchanges), tuple(dialogues), tuple(passages), tuple(captions), len(concepts))
+    return Material(
+        tuple(exchanges),
+        tuple(by_concept),
+        tuple(passages),
+        tuple(captions),
+        quiz_turns(questions),
+        len(concepts),
+        len(questions),
+    )
+
+
+def load_material() -> Material:
+    """The material of the shipped concept notes and question pool (authored and generated questions)."""
+    from studykit.concepts import load_concepts
+    from studykit.questions.pool import question_pool
+
+    return build_material(load_concepts(), question_pool())
 
 
 def concept_exchanges(concept: Concept) -> list[Exchange]:
     """The questions one concept's note can answer; the first is always "What is …?"."""
     name = subject(concept.title)
     attributes = concept.attributes
-    out = [Exchange(f"What is {name}?", tidy(concept.summary))]
+    out = [Exchange(f"{'What are' if _plural(concept.title) else 'What is'} {name}?", tidy(concept.summary))]
     if isinstance(attributes.get("definition"), str):
         out.append(Exchange(f"Define {name} in one sentence.", tidy(str(attributes["definition"]))))
     data = attributes.get("training_data")
@@ -132,12 +150,26 @@ def concept_exchanges(concept: Concept) -> list[Exchange]:
             out.append(
                 Exchange(f'A study note says: "{tidy(fact.seed_said)}" Is that right?', f"Not quite. {cited}")
             )
-        else:
+        elif first_sentence(text) == text:
             out.append(Exchange(f"Is it true that {lower_first(text.rstrip('.'))}?", f"Yes. {cited}"))
+        else:
+            out.append(Exchange(f"True or false: {text}", f"True. {cited}"))
     if concept.exam_tips:
         tips = " ".join(tidy(tip) for tip in concept.exam_tips)
         out.append(Exchange(f"What should I remember about {name} for the AI Practitioner exam?", tips))
-    return out
+    return [Exchange(exchange.question, exchange.answer, concept.id) for exchange in out]
+
+
+def _plural(title: str) -> bool:
+    """A title that names several things ("Tools to …", "Embeddings"): asked about with "What are"."""
+    first = title.split(" ", 1)[0].split(":", 1)[0]
+    return (
+        first[:1].isupper()
+        and not any(char.isupper() for char in first[1:])
+        and first.endswith("s")
+        and not first.endswith(("ss", "is", "us"))
+        and not first.startswith(_PROPER)
+    )
 
 
 def concept_passage(concept: Concept) -> str:
@@ -164,7 +196,7 @@ def related_pairs(concepts: list[Concept], by_id: dict[str, Concept]) -> list[tu
 def comparison(first: Concept, second: Concept) -> Exchange:
     question = f"How does {subject(first.title)} differ from {subject(second.title)}?"
     answer = f"{first.title}: {describe(first)} {second.title}: {describe(second)}"
-    return Exchange(question, answer)
+    return Exchange(question, answer, first.id)
 
 
 def describe(concept: Concept) -> str:

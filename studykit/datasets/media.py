@@ -76,11 +76,26 @@ class MediaCount:
             self.checker.error("media", f"{self.in_message} images in one message; at most {limit}", "", path)
         self.in_message = 0
 
-    def end_record(self) -> None:
+    def end_record(self, preference: bool = False) -> None:
+        """Per-record limits. Preference (DPO) prompts take no video and at most one document,
+        whatever the model: AWS's Nova dataset validator checks both for DPO samples
+        (aws-samples/amazon-nova-samples, customization/bedrock-finetuning/understanding/
+        dataset_validation/nova_ft_dataset_validator.py, read 2026-12-04)."""
         model = self.checker.model
+        videos, images, documents = self.counts["video"], self.counts["image"], self.counts["document"]
+        if preference:
+            if videos:
+                self.checker.error(
+                    "media",
+                    "a video in preference (DPO) data: its prompts take no video",
+                    "use text or images in the prompt",
+                    "messages",
+                )
+            if documents > 1:
+                self.checker.error("media", f"{documents} documents in one record; at most 1", "", "messages")
+            return
         if model is None or not model.video_formats:
             return
-        videos, images, documents = self.counts["video"], self.counts["image"], self.counts["document"]
         if videos > 1:
             self.checker.error("media", f"{videos} videos in one record; at most 1", "", "messages")
         if videos and images:

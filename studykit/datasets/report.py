@@ -40,8 +40,9 @@ def _range(low: int | None, high: int | None) -> str:
     return f"{low or 0:,}-{high:,}" if high else f"≥{low:,}"
 
 
-def render_formats(only: FormatSpec | None = None) -> list[str]:
-    """The formats, the models that take each, and (for all formats) the per-model limits."""
+def render_formats(only: FormatSpec | None = None, capacities: dict[str, int] | None = None) -> list[str]:
+    """The formats, the models that take each, how many distinct records ``dataset generate``
+    makes of each (``capacities``), and (for all formats) the per-model limits."""
     out: list[str] = []
     for fmt in [only] if only else FORMATS.values():
         out.append(f"{fmt.id} — {fmt.title}")
@@ -49,6 +50,11 @@ def render_formats(only: FormatSpec | None = None) -> list[str]:
         out += _wrap(fmt.example, "    ")
         models = ", ".join(model.id for model in models_for(fmt.id)) or "none"
         out += _wrap(f"Models: {models}")
+        if capacities and fmt.id in capacities:
+            out += _wrap(
+                f"Capacity: {capacities[fmt.id]:,} distinct records from the shipped content "
+                "('dataset generate'; a model's limits may rule out a few)"
+            )
         for note in fmt.notes:
             out += _wrap(f"Note: {note}")
         out += [f"  Source: {source.url}" for source in fmt.sources]

@@ -61,17 +61,17 @@ def test_generate_refuses_a_format_the_model_does_not_take(tmp_path):
 
 
 def test_an_interrupted_generate_leaves_no_file_and_keeps_the_old_one(tmp_path, monkeypatch):
-    import studykit.datasets.generate as generate_module
+    from studykit.datasets.catalogue import Catalogue
 
-    real = generate_module.stream_records
+    real = Catalogue.stream
 
-    def interrupted(pool, count, seed):
-        for number, record in enumerate(real(pool, count, seed)):
+    def interrupted(self, count, seed):
+        for number, record in enumerate(real(self, count, seed)):
             if number == 50:
                 raise KeyboardInterrupt
             yield record
 
-    monkeypatch.setattr(generate_module, "stream_records", interrupted)
+    monkeypatch.setattr(Catalogue, "stream", interrupted)
     fresh = tmp_path / "fresh.jsonl"
     result = invoke("generate", "prompt-completion", "--count", "500", "--out", str(fresh))
     assert result.exit_code == 130 and "Interrupted." in result.stderr

@@ -25,6 +25,24 @@ def test_formats_json_carries_sources_with_dates():
     assert all(source["as_of"] for model in data["models"] for source in model["sources"])
 
 
+def test_formats_states_what_generate_can_make_of_each_format(tmp_path):
+    data = json.loads(invoke("formats", "--json").output)
+    capacity = {fmt["id"]: fmt["capacity"] for fmt in data["formats"]}
+    assert capacity["multi-turn"] >= 20_000 and capacity["prompt-completion"] >= 10_000
+    shown = invoke("formats", "image-caption").output
+    assert f"Capacity: {capacity['image-caption']:,} distinct records" in shown
+    refused = invoke(
+        "generate",
+        "image-caption",
+        "--count",
+        str(capacity["image-caption"] + 1),
+        "--out",
+        str(tmp_path / "x"),
+    )
+    assert refused.exit_code == 2
+    assert f"yields {capacity['image-caption']:,} distinct image-caption records" in refused.stderr
+
+
 def test_formats_of_an_unknown_format_suggests_one():
     result = invoke("formats", "single-trun")
     assert result.exit_code == 2 and "did you mean 'single-turn'" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 CONVERSATION = {
@@ -82,3 +83,29 @@ MODEL_FOR = {
 
 def jsonl(*records: object) -> bytes:
     return b"".join(json.dumps(record).encode() + b"\n" for record in records)
+
+
+@functools.cache
+def shipped_material():
+    """The material of the shipped concepts and question pool, built once for all tests."""
+    from studykit.datasets.material import load_material
+
+    return load_material()
+
+
+@functools.cache
+def catalogue(format_id: str, model_id: str | None = None):
+    """The generator's catalogue of ``format_id`` records for ``model_id`` (or no model)."""
+    from studykit.datasets.formats import get_format
+    from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_catalogue
+    from studykit.datasets.limits import get_model
+
+    model = get_model(model_id) if model_id else None
+    return build_catalogue(get_format(format_id), model, shipped_material(), DEFAULT_IMAGE_PREFIX)
+
+
+@functools.cache
+def generated(format_id: str, model_id: str | None = None, count: int = 300, seed: int = 0) -> tuple:
+    """Up to ``count`` generated records (never more than the capacity)."""
+    found = catalogue(format_id, model_id)
+    return tuple(found.stream(min(count, found.capacity), seed))

@@ -6,22 +6,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.concepts import load_concepts
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.convert import (
+    PASSAGE_KEYS,
     SOURCES,
     TARGETS,
     Skip,
+    convert_one,
     convert_stream,
     read_conversation,
     write_conversation,
 )
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool
-from studykit.datasets.material import build_material
 from studykit.datasets.validate import validate_stream
 from studykit.errors import StudykitError
-from tests.datasets.samples import jsonl
+from tests.datasets.samples import generated, jsonl
 
 TEXT = st.text(min_size=1, max_size=30)
 
@@ -164,12 +163,8 @@ def test_convert_never_raises_anything_but_a_one_line_error_on_arbitrary_bytes(
     assert report.written == len(out.getvalue().splitlines())
 
 
-def _generated(format_id: str) -> list[dict]:
-    return build_pool(get_format(format_id), None, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
-
-
 CONVERTIBLE = {
-    source: _generated(source)
+    source: generated(source)
     for source in ("prompt-completion", "single-turn", "multi-turn", "claude-messages")
 }
 
@@ -184,11 +179,42 @@ def test_generated_records_convert_to_records_that_validate_as_the_target(source
     record = CONVERTIBLE[source][index % len(CONVERTIBLE[source])]
     dropped: Counter = Counter()
     try:
-        converted = write_conversation(read_conversation(record, source, dropped), target, dropped)
+        converted = convert_one(record, source, target, dropped)
     except Skip:
+        if target in PASSAGE_KEYS:
+            return
         assert target in ("prompt-completion", "single-turn") and len(record.get("messages", [])) > 2
         return
     findings: list = []
     RecordChecker(get_format(target)).check(converted, 1, findings)
     assert not [finding for finding in findings if finding.is_error], findings
     assert set(dropped) <= {"system prompts"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(turns=dialogues(), system=st.none() | TEXT)
+def test_a_conversation_becomes_a_reinforcement_prompt_with_its_last_reply_as_the_reference(turns, system):
+    record: dict = {"schemaVersion": "bedrock-conversation-2024"}
+    if system is not None:
+        record["system"] = [{"text": system}]
+    record["messages"] = [{"role": role, "content": [{"text": text}]} for role, text in turns]
+    dropped: Counter = Counter()
+    converted = convert_one(record, "multi-turn", "reinforcement", dropped)
+    assert converted["reference_answer"] == turns[-1][1] and not dropped
+    prompt = [(message["role"], message["content"]) for message in converted["messages"]]
+    assert prompt == ([("system", system)] if system is not None else []) + turns[:-1]
+
+
+def test_unlabeled_text_keeps_its_passage_between_the_two_continued_pretraining_layouts():
+    dropped: Counter = Counter()
+    nova = convert_one(
+        {"input": "Passage.", "id": 3}, "continued-pretraining", "nova-continued-pretraining", dropped
+    )
+    assert nova == {"text": "Passage."} and dropped == {"record id": 1}
+    assert convert_one(nova, "nova-continued-pretraining", "continued-pretraining", Counter()) == {
+        "input": "Passage."
+    }
+    with pytest.raises(Skip, match="only between continued-pretraining and nova-continued-pretraining"):
+        convert_one(
+            {"prompt": "a", "completion": "b"}, "prompt-completion", "continued-pretraining", Counter()
+        )

@@ -41,6 +41,32 @@ def test_preference_candidates_follow_the_nova_dpo_rules():
     assert {(1, "candidates"), (2, "candidates"), (3, "candidates"), (4, "candidates")} <= found
 
 
+def _media(kind: str, extension: str) -> dict:
+    return {
+        kind: {
+            "format": extension,
+            "source": {"s3Location": {"uri": f"s3://amzn-s3-demo-bucket/a.{extension}"}},
+        }
+    }
+
+
+def test_a_preference_prompt_takes_no_video_and_at_most_one_document():
+    # AWS's Nova dataset validator refuses video in DPO samples and more than one document per
+    # sample (aws-samples/amazon-nova-samples, customization/bedrock-finetuning/understanding/
+    # dataset_validation/nova_ft_dataset_validator.py, read 2026-12-04).
+    video = copy(VALID["preference"])
+    video["messages"][0]["content"].append(_media("video", "mp4"))
+    documents = copy(VALID["preference"])
+    documents["messages"][0]["content"] += [_media("document", "pdf"), _media("document", "pdf")]
+    image = copy(VALID["preference"])
+    image["messages"][0]["content"].append(_media("image", "png"))
+    for model_id in (None, "nova-lite"):
+        report = run(jsonl(video, documents, image), "preference", model_id)
+        messages = {(f.line, f.code): f.message for f in report.findings}
+        assert "video" in messages[(1, "media")] and "2 documents" in messages[(2, "media")]
+        assert not [f for f in report.findings if f.line == 3 and f.is_error]
+
+
 def test_preference_data_takes_nova_1_models_only():
     record = VALID["preference"]
     assert run(jsonl(*[record] * 8), "preference", "nova-micro").valid

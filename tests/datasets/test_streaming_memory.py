@@ -3,15 +3,14 @@
 import io
 import tracemalloc
 
-from studykit.concepts import load_concepts
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_pool, stream_records, write_records
+from studykit.datasets.generate import write_records
 from studykit.datasets.limits import get_model
-from studykit.datasets.material import build_material
 from studykit.datasets.validate import validate_stream
+from tests.datasets.samples import catalogue
 
 FORMAT, MODEL = get_format("multi-turn"), get_model("nova-lite")
-POOL = build_pool(FORMAT, MODEL, build_material(load_concepts()), DEFAULT_IMAGE_PREFIX)
+CATALOGUE = catalogue(FORMAT.id, MODEL.id)
 
 
 class Sink(io.TextIOBase):
@@ -35,14 +34,14 @@ def _peak(action) -> int:
 
 
 def test_generate_memory_does_not_grow_with_the_record_count():
-    small = _peak(lambda: write_records(stream_records(POOL, 100, 1), Sink()))
-    large = _peak(lambda: write_records(stream_records(POOL, 1_000, 1), Sink()))
+    small = _peak(lambda: write_records(CATALOGUE.stream(100, 1), Sink()))
+    large = _peak(lambda: write_records(CATALOGUE.stream(1_000, 1), Sink()))
     assert large < small + 32 * 1024
 
 
 def test_validate_memory_does_not_grow_with_the_file_size():
     out = io.StringIO()
-    write_records(stream_records(POOL, 100, 2), out)
+    write_records(CATALOGUE.stream(100, 2), out)
     chunk = out.getvalue().encode()
     small = _peak(lambda: validate_stream(io.BytesIO(chunk), "a", FORMAT, MODEL, max_findings=5))
     big = chunk * 10
