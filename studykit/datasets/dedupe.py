@@ -1,7 +1,9 @@
-"""Spot repeated records in bounded memory: 64-bit fingerprints in an open-addressing table.
+"""Spot repeated records in bounded memory: 64-bit fingerprints of each record's bytes.
 
-A Python set of a million fingerprints costs ~60 MB; this table costs 12 bytes a slot
-and stops growing at :data:`MAX_SLOTS`, after which new records are no longer remembered
+The first :data:`DICT_RECORDS` fingerprints go in a plain dict (one C call per record, about
+100 bytes each, so at most ~13 MB). A file with more distinct records moves them to an
+open-addressing table in two arrays: 12 bytes a slot, slower (its probing runs in Python),
+and it stops growing at :data:`MAX_SLOTS`, after which new records are no longer remembered
 (``complete`` turns False and reports say how far the check went).
 """
 
@@ -10,15 +12,20 @@ from __future__ import annotations
 from array import array
 
 MAX_SLOTS = 1 << 21  # 2,097,152 slots: 25 MB at most, ~1.4 million distinct records
+DICT_RECORDS = 1 << 17  # 131,072 distinct records tracked in a dict before the table takes over
 _MASK64 = (1 << 64) - 1
 
 
 class DuplicateTracker:
     """Remembers which line first held each record fingerprint."""
 
-    def __init__(self, slots: int = 1 << 12, max_slots: int = MAX_SLOTS) -> None:
+    def __init__(
+        self, slots: int = 1 << 12, max_slots: int = MAX_SLOTS, dict_records: int = DICT_RECORDS
+    ) -> None:
         self._max_slots = max_slots
-        self._allocate(slots)
+        self._slots = slots
+        self._dict_records = dict_records
+        self._recent: dict[int, int] | None = {}
         self.complete = True
         self.duplicates = 0
 
@@ -31,6 +38,15 @@ class DuplicateTracker:
     def first_line(self, record: bytes, line: int) -> int | None:
         """The earlier line holding the same bytes, or None (and remember this one)."""
         key = (hash(record) & _MASK64) or 1
+        recent = self._recent
+        if recent is not None:
+            first = recent.setdefault(key, line)
+            if first != line:
+                self.duplicates += 1
+                return first
+            if len(recent) >= self._dict_records:
+                self._to_table(recent)
+            return None
         keys = self._keys
         mask = self._mask
         slot = key & mask
@@ -52,6 +68,22 @@ class DuplicateTracker:
         self._lines[slot] = line
         self._used += 1
         return None
+
+    def _to_table(self, recent: dict[int, int]) -> None:
+        """Move the dict's fingerprints into the compact table, which holds the rest of the file."""
+        self._recent = None
+        slots = self._slots
+        while len(recent) * 10 >= slots * 7:
+            slots *= 2
+        if slots > self._max_slots:  # a smaller limit than the dict's size (tests): keep what fits
+            slots = self._max_slots
+        self._allocate(slots)
+        for key, line in recent.items():
+            if self._used * 10 >= slots * 7:
+                self.complete = False
+                break
+            self._insert_new(key, line)
+        recent.clear()
 
     def _insert_new(self, key: int, line: int) -> None:
         slot = key & self._mask

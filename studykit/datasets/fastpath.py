@@ -12,9 +12,10 @@ checker would report nothing at all (a property test holds the two to that).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
 import msgspec
-from msgspec import UNSET, Struct, UnsetType
+from msgspec import UNSET, Meta, Struct, UnsetType
 
 from studykit.datasets.checks import DEFAULT_LONG_CHARS, LONG_FRACTION, SHORT_CHARS
 from studykit.datasets.formats import CLAUDE_MESSAGES, CONVERSATION, FLAT, SCHEMA_VERSION, FormatSpec
@@ -22,16 +23,18 @@ from studykit.datasets.limits import CHARS_PER_TOKEN, ModelSpec
 from studykit.datasets.reserved import reserved_words
 
 
-class _Block(Struct, forbid_unknown_fields=True):
-    text: str
+# gc=False: these hold only strings and each other, never a cycle, so the garbage collector
+# need not track them (msgspec then decodes them faster).
+class _Block(Struct, forbid_unknown_fields=True, gc=False):
+    text: Annotated[str, Meta(min_length=1)]
 
 
-class _Message(Struct, forbid_unknown_fields=True):
+class _Message(Struct, forbid_unknown_fields=True, gc=False):
     role: str
-    content: list[_Block]
+    content: Annotated[list[_Block], Meta(min_length=1)]
 
 
-class _Conversation(Struct, forbid_unknown_fields=True):
+class _Conversation(Struct, forbid_unknown_fields=True, gc=False):
     schemaVersion: str
     messages: list[_Message]
     system: list[_Block] | UnsetType = UNSET
@@ -155,7 +158,7 @@ class FastCheck:
 
     def _conversation(self, data: bytes) -> int | None:
         try:
-            record = self._decode(data)
+            record = self._decode(data)  # empty texts and empty content lists fail here
         except _DecodeError:
             return None
         if record.schemaVersion != SCHEMA_VERSION:
@@ -167,7 +170,7 @@ class FastCheck:
             for block in record.system:
                 text = block.text
                 # str.strip returns the very same object when there is nothing to strip.
-                if not text or text.strip() is not text:
+                if text.strip() is not text:
                     return None
                 shared.append(text)
         messages = record.messages
@@ -177,11 +180,11 @@ class FastCheck:
         append = texts.append
         expected, other = "user", "assistant"
         for message in messages:
-            if message.role != expected or not message.content:
+            if message.role != expected:
                 return None
             for block in message.content:
                 text = block.text
-                if not text or text.strip() is not text:
+                if text.strip() is not text:
                     return None
                 append(text)
             expected, other = other, expected
@@ -189,7 +192,9 @@ class FastCheck:
             return None
         strings += 3 * len(messages) + 2 * len(texts)  # "role", its value, "content"; "text", its value
         joined = "\x00".join(texts)
-        quoted = joined.count('"') + sum(text.count('"') for text in shared) if shared else joined.count('"')
+        quoted = joined.count('"')
+        if shared:
+            quoted += sum(text.count('"') for text in shared)
         if not no_repeated_keys(data, strings, quoted):
             return None
         self.messages = len(messages)

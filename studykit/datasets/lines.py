@@ -55,9 +55,27 @@ def read_lines(
 ) -> Iterator[tuple[int, bytes, int]]:
     """Yield ``(line number, content, flags)`` with line endings and a leading BOM removed.
 
+    A line of ``max_line`` bytes or more comes out empty, flagged TOO_LONG, and the rest of it
+    is skipped without being kept. See :func:`read_chunks` for the same lines a chunk at a time.
+    """
+    for first, lines, flags in read_chunks(stream, max_line, chunk):
+        if flags is None:
+            for number, raw in enumerate(lines, first):
+                yield number, raw, 0
+        else:
+            for number, (raw, line_flags) in enumerate(zip(lines, flags, strict=True), first):
+                yield number, raw, line_flags
+
+
+def read_chunks(
+    stream: BinaryIO, max_line: int = MAX_LINE_BYTES, chunk: int = CHUNK_BYTES
+) -> Iterator[tuple[int, list[bytes], list[int] | None]]:
+    """Yield ``(number of the first line, lines, flags)``: the lines that end in one read.
+
     Reads ``chunk`` bytes at a time and splits them itself: one split per chunk costs far
-    less than a ``readline`` call per line. A line of ``max_line`` bytes or more comes out
-    empty, flagged TOO_LONG, and the rest of it is skipped without being kept.
+    less than a ``readline`` call per line, and a caller that loops over a list per chunk
+    pays nothing per line for a generator. ``flags`` is None when every line's flags are 0
+    (the common case), else one entry per line.
     """
     read = getattr(stream, "read1", stream.read)
     number = 0
@@ -90,25 +108,22 @@ def read_lines(
                 and b"\r" not in block
                 and (not unfinished_before or b"\r" not in first)
             ):
-                for raw in lines:  # the common case: nothing to strip or flag
-                    number += 1
-                    yield number, raw, 0
+                yield number + 1, lines, None  # nothing to strip or flag
             else:
-                for raw in lines:
-                    number += 1
-                    yield number, *_ended_line(raw, number, max_line)
+                yield number + 1, *_ended_lines(lines, number, max_line)
+            number += len(lines)
         if unfinished_bytes >= max_line:
             number += 1
-            yield number, b"", TOO_LONG
+            yield number, [b""], [TOO_LONG]
             unfinished, unfinished_bytes, skipping = [], 0, True
     if unfinished:
         carry = b"".join(unfinished)
         number += 1
         flags = NO_NEWLINE | (CR_INSIDE if b"\r" in carry else 0)
         if number == 1 and carry.startswith(BOM):
-            yield number, carry[3:], flags | HAD_BOM
+            yield number, [carry[3:]], [flags | HAD_BOM]
         else:
-            yield number, carry, flags
+            yield number, [carry], [flags]
 
 
 def _read(read: Callable[[int], bytes], chunk: int, number: int) -> bytes:
@@ -119,6 +134,17 @@ def _read(read: Callable[[int], bytes], chunk: int, number: int) -> bytes:
             f"reading stopped at line {number + 1}: {error.strerror or error}",
             hint="check the disk, or copy the file somewhere else and try again",
         ) from None
+
+
+def _ended_lines(lines: list[bytes], number: int, max_line: int) -> tuple[list[bytes], list[int]]:
+    """The contents and flags of ``lines``, which follow line ``number``, each of which had a newline."""
+    contents: list[bytes] = []
+    flags: list[int] = []
+    for offset, raw in enumerate(lines, 1):
+        content, line_flags = _ended_line(raw, number + offset, max_line)
+        contents.append(content)
+        flags.append(line_flags)
+    return contents, flags
 
 
 def _ended_line(raw: bytes, number: int, max_line: int) -> tuple[bytes, int]:

@@ -42,6 +42,17 @@ class LineRanges:
         else:
             self.more += 1
 
+    def add_run(self, low: int, high: int) -> None:
+        """Add the lines ``low`` to ``high``, both included (a run of records read in one go)."""
+        self.count += high - low + 1
+        ranges = self.ranges
+        if ranges and ranges[-1][1] == low - 1:
+            ranges[-1][1] = high
+        elif len(ranges) < MAX_RANGES:
+            ranges.append([low, high])
+        else:
+            self.more += high - low + 1
+
     def first(self) -> int | None:
         return self.ranges[0][0] if self.ranges else None
 
@@ -78,13 +89,23 @@ class FileTally:
             ranges = self.kinds[kind] = LineRanges()
         ranges.add(line)
 
+    def add_run(self, kind: str, low: int, high: int) -> None:
+        ranges = self.kinds.get(kind)
+        if ranges is None:
+            ranges = self.kinds[kind] = LineRanges()
+        ranges.add_run(low, high)
+
     def add_conversation(self, line: int, messages: int, ends_with_user: bool) -> None:
         self.add(FAMILY, line)
         self.longest = max(self.longest, messages)
         if ends_with_user:
-            self.user_endings.add(line)
-            if messages == 1:
-                self.lone_prompts.add(line)
+            self.add_user_ending(line, messages)
+
+    def add_user_ending(self, line: int, messages: int) -> None:
+        """A conversation record on ``line`` that ends on a user turn (counted with its kind apart)."""
+        self.user_endings.add(line)
+        if messages == 1:
+            self.lone_prompts.add(line)
 
     def add_media(self, kinds: set[str], line: int) -> None:
         for name in kinds:

@@ -67,67 +67,64 @@ def validate_stream(
         validation_set,
         max_findings=max_findings,
     )
-    forced = fmt is not None
-    current = fmt.id if fmt else None  # the format whose fast check is tried first
-    fast = FastCheck(fmt, model) if fmt else None
-    checkers: dict[str, RecordChecker] = {}
-    fasts: dict[str, FastCheck] = {}
-    tally = FileTally()
+    strict = _StrictPath(report, fmt, model)
+    tally = strict.tally
     tracker = DuplicateTracker()
     remember = tracker.first_line
-    pending: list[Finding] = []
+    family = fmt is None  # conversation records are tallied as FAMILY until the file's rule names them
     number = flags = 0
-    for number, data, flags in rawlines.read_lines(stream):
-        report.bytes += len(data) + 1
-        if flags and not _line_flags(report, number, flags, data):
-            continue
-        # Most lines are clean records, told so straight from their bytes; the rest are
-        # parsed strictly and walked by the checker that explains every problem.
-        if fast is not None and fast.clean_chars(data) is not None:
-            report.records += 1
-            if current == FAMILY and not forced:
-                tally.add_conversation(number, fast.messages, fast.last_role == "user")
+    run_low = run_high = 0  # the lines of the latest run of clean records, all of kind strict.current
+    for low, chunk, chunk_flags in rawlines.read_chunks(stream):
+        report.bytes += sum(map(len, chunk)) + len(chunk)
+        if chunk_flags is None:
+            flags = 0
+        fast = strict.fast
+        clean = fast.clean_chars if fast is not None else None
+        number = low - 1
+        # Most lines are clean records, told so straight from their bytes (this loop is the
+        # hot path: it keeps to locals); the rest are parsed strictly and walked by the
+        # checker that explains every problem.
+        for data in chunk:
+            number += 1
+            if chunk_flags is not None:
+                flags = chunk_flags[number - low]
+                if flags and not _line_flags(report, number, flags, data):
+                    if run_low:
+                        tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+                        run_low = 0
+                    continue
+            if clean is not None and clean(data) is not None:
+                if run_low:
+                    run_high = number
+                else:
+                    run_low = run_high = number
+                if family and strict.current == FAMILY:
+                    assert fast is not None
+                    if fast.messages > tally.longest:
+                        tally.longest = fast.messages
+                    if fast.last_role == "user":
+                        tally.add_user_ending(number, fast.messages)
             else:
-                tally.add(current, number)  # type: ignore[arg-type]
-        else:
-            record = _parse(data, number, flags, report)
-            if record is _NOT_A_RECORD:
-                continue
-            report.records += 1
-            kind = fmt.id if fmt else _kind(record, number, report, tally)
-            if kind is None:
-                continue
-            if kind == OPENAI_CHAT:
-                tally.add(OPENAI_CHAT, number)
-                continue
-            checker = checkers.get(kind)
-            if checker is None:
-                checker = checkers[kind] = RecordChecker(fmt or _rules_for(kind), model)
-            pending.clear()
-            checker.check(record, number, pending)
-            for finding in pending:
-                report.add(finding)
-            if checker.media:
-                tally.add_media(checker.media, number)
-            if kind == FAMILY and not forced:
-                messages = record.get("messages") if isinstance(record, dict) else None
-                count = len(messages) if isinstance(messages, list) else 0
-                last = messages[-1] if count else None
-                tally.add_conversation(number, count, isinstance(last, dict) and last.get("role") == "user")
-            else:
-                tally.add(kind, number)
-            if kind != current:
-                current = kind
-                fast = fasts.get(kind)
-                if fast is None:
-                    fast = fasts[kind] = FastCheck(checker.fmt, model)
-        first = remember(data, number)
-        if first is not None:
-            report.add(
-                Finding(
-                    "duplicate", f"same record as line {first}", "drop repeats", line=number, severity=WARNING
+                if run_low:
+                    tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+                    run_low = 0
+                if strict.line(data, number, flags) and strict.fast is not fast:
+                    fast = strict.fast
+                    clean = fast.clean_chars if fast is not None else None
+            first = remember(data, number)
+            if first is not None:
+                report.add(
+                    Finding(
+                        "duplicate",
+                        f"same record as line {first}",
+                        "drop repeats",
+                        line=number,
+                        severity=WARNING,
+                    )
                 )
-            )
+    if run_low:
+        tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+    report.records += sum(ranges.count for ranges in tally.kinds.values())
     report.lines = number
     last_flags = flags & (rawlines.NO_NEWLINE | rawlines.CR_INSIDE)
     if report.lines and last_flags == rawlines.NO_NEWLINE and report.counts["truncated-line"] == 0:
@@ -140,12 +137,70 @@ def validate_stream(
                 severity=WARNING,
             )
         )
-    _whole_file(report, tally, model, forced)
+    _whole_file(report, tally, model, fmt is not None)
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
     report.findings.sort(key=lambda finding: (finding.line is None, finding.line or 0))
     return report
+
+
+class _StrictPath:
+    """Lines the fast check does not vouch for: parsed strictly, recognised, and fully checked.
+
+    Keeps the format whose fast check is tried next (``current``, ``fast``): the kind of the
+    latest record, so a file of one format stays on the fast path after its first record.
+    """
+
+    def __init__(self, report: ValidationReport, fmt: FormatSpec | None, model: ModelSpec | None) -> None:
+        self.report = report
+        self.fmt = fmt
+        self.model = model
+        self.tally = FileTally()
+        self.current = fmt.id if fmt else None
+        self.fast = FastCheck(fmt, model) if fmt else None
+        self._checkers: dict[str, RecordChecker] = {}
+        self._fasts: dict[str, FastCheck] = {}
+        self._pending: list[Finding] = []
+
+    def line(self, data: bytes, number: int, flags: int) -> bool:
+        """Check one line; True when it held a record (of any format or none)."""
+        report, tally = self.report, self.tally
+        record = _parse(data, number, flags, report)
+        if record is _NOT_A_RECORD:
+            return False
+        fmt = self.fmt
+        kind = fmt.id if fmt else _kind(record, number, report, tally)
+        if kind is None:
+            report.records += 1  # a record of no known format: counted here, not in the tally
+            return True
+        if kind == OPENAI_CHAT:
+            tally.add(OPENAI_CHAT, number)
+            return True
+        checker = self._checkers.get(kind)
+        if checker is None:
+            checker = self._checkers[kind] = RecordChecker(fmt or _rules_for(kind), self.model)
+        pending = self._pending
+        pending.clear()
+        checker.check(record, number, pending)
+        for finding in pending:
+            report.add(finding)
+        if checker.media:
+            tally.add_media(checker.media, number)
+        if kind == FAMILY and fmt is None:
+            messages = record.get("messages") if isinstance(record, dict) else None
+            count = len(messages) if isinstance(messages, list) else 0
+            last = messages[-1] if count else None
+            tally.add_conversation(number, count, isinstance(last, dict) and last.get("role") == "user")
+        else:
+            tally.add(kind, number)
+        if kind != self.current:
+            self.current = kind
+            fast = self._fasts.get(kind)
+            if fast is None:
+                fast = self._fasts[kind] = FastCheck(checker.fmt, self.model)
+            self.fast = fast
+        return True
 
 
 _NOT_A_RECORD = object()
