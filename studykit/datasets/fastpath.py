@@ -89,6 +89,7 @@ class FastCheck:
         self._allowed = frozenset(fmt.required + fmt.optional)
         self._required = frozenset(fmt.required)
         self._clean_shared: set[str] = set()
+        self._clean_system: dict[str, int] = {}
         self._last = fmt.last_roles
         self._min = max(fmt.min_messages, 1)
         self._max = fmt.max_messages if fmt.max_messages is not None else 1 << 62
@@ -157,24 +158,16 @@ class FastCheck:
         return self._finish(sum(map(len, texts)), "\x00".join(texts))
 
     def _conversation(self, data: bytes) -> int | None:
+        # The hot path of validate: one call per line, so it keeps to locals and C calls.
         try:
             record = self._decode(data)  # empty texts and empty content lists fail here
         except _DecodeError:
             return None
         if record.schemaVersion != SCHEMA_VERSION:
             return None
-        strings = 3  # "schemaVersion", its value, "messages"
-        shared: list[str] = []
-        if record.system is not UNSET:
-            strings += 1 + 2 * len(record.system)
-            for block in record.system:
-                text = block.text
-                # str.strip returns the very same object when there is nothing to strip.
-                if text.strip() is not text:
-                    return None
-                shared.append(text)
         messages = record.messages
-        if not self._min <= len(messages) <= self._max:
+        count = len(messages)
+        if count < self._min or count > self._max:
             return None
         texts: list[str] = []
         append = texts.append
@@ -184,23 +177,56 @@ class FastCheck:
                 return None
             for block in message.content:
                 text = block.text
+                # str.strip returns the very same object when there is nothing to strip.
                 if text.strip() is not text:
                     return None
                 append(text)
             expected, other = other, expected
         if other not in self._last:  # ``other`` now holds the last message's role
             return None
-        strings += 3 * len(messages) + 2 * len(texts)  # "role", its value, "content"; "text", its value
         joined = "\x00".join(texts)
-        quoted = joined.count('"')
-        if shared:
-            quoted += sum(text.count('"') for text in shared)
-        if not no_repeated_keys(data, strings, quoted):
-            return None
-        self.messages = len(messages)
-        self.last_role = other
         chars = len(joined) - len(texts) + 1
-        return self._finish(chars + sum(map(len, shared)) if shared else chars, joined, shared)
+        strings = 3 + 3 * count + 2 * len(texts)  # "schemaVersion", its value, "messages"; per message
+        # "role", its value, "content"; per block "text", its value
+        system_quotes = 0
+        if record.system is not UNSET:
+            strings += 1 + 2 * len(record.system)
+            for block in record.system:
+                text = block.text
+                known = self._clean_system.get(text)
+                if known is None:
+                    known = self._system_text(text)
+                    if known is None:
+                        return None
+                system_quotes += known
+                chars += len(text)
+        if chars >= self._high or chars < SHORT_CHARS:
+            return None
+        # No repeated key (see no_repeated_keys). The line holds at least the record's strings,
+        # so when its quotes are exactly their delimiters there is no other string and no
+        # escaped quote: the texts' own quotes need counting only when there are more.
+        extra = data.count(b'"') - 2 * strings
+        if extra and not no_repeated_keys(data, strings, joined.count('"') + system_quotes):
+            return None
+        find_reserved = self._find_reserved
+        if find_reserved and find_reserved(joined):
+            return None
+        self.messages = count
+        self.last_role = other
+        return chars
+
+    def _system_text(self, text: str) -> int | None:
+        """A system prompt's number of ``"`` characters when it is clean, else None.
+
+        System prompts are often the same in every record: the first 64 clean ones are
+        remembered, so each is checked once.
+        """
+        if text.strip() is not text or (self._find_reserved and self._find_reserved(text)):
+            return None
+        quotes = text.count('"')
+        if len(self._clean_system) < 64:
+            self._clean_system[text] = quotes
+        return quotes
 
     def _claude(self, data: bytes) -> int | None:
         try:

@@ -6,9 +6,12 @@ the text, so every text of every record is searched: this has to be quick.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _Group = tuple[str, str | None, dict[str, tuple[tuple[str, str], ...]]]
+_Scan = Callable[[str], object]
 
 
 class ReservedWords:
@@ -46,12 +49,14 @@ class ReservedWords:
                         by_before.setdefault(before, []).append((prefix, word))
             entry = (last, whole, {key: tuple(value) for key, value in by_before.items()})
             (self._as_is if last.isascii() and not last.isalpha() else self._lowered).append(entry)
+        self._scans = tuple((group, _scan_for(group[0], words)) for group in self._as_is)
 
     def first_in(self, text: str) -> str | None:
-        for group in self._as_is:
-            found = _search(text, group)
-            if found:
-                return found
+        for group, scan in self._scans:
+            if group[0] in text and (scan is None or scan(text)):
+                found = _search(text, group)
+                if found:
+                    return found
         if self._lowered or self._by_lowering:
             lowered = text.lower()
             for group in self._lowered:
@@ -62,6 +67,22 @@ class ReservedWords:
                 if word.lower() in lowered:
                     return word
         return None
+
+
+def _scan_for(last: str, words: tuple[str, ...]) -> _Scan | None:
+    """A search in C that finds every match of the words ending in ``last`` (and maybe more).
+
+    A regular expression looks for ``last``, then behind it for each word. ``re``'s IGNORECASE
+    matches every character whose ``str.lower`` is a given ASCII letter (the Kelvin sign
+    included) and a few more (long s, dotless i): it may say yes where :func:`_search` says
+    no, never the reverse, and :func:`_search` then decides. Words that are not all ASCII get
+    no scan.
+    """
+    members = [word for word in words if word and word.lower()[-1] == last]
+    if not all(word.isascii() for word in members):
+        return None
+    behind = "|".join(f"(?<={re.escape(word)})" for word in members)
+    return re.compile(f"{re.escape(last)}(?:{behind})", re.IGNORECASE).search
 
 
 def _search(haystack: str, group: _Group) -> str | None:

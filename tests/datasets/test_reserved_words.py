@@ -45,3 +45,10 @@ def test_words_split_by_other_characters_are_not_found():
     assert find_reserved("User : Bot - : < image> [ EOS]", NOVA_RESERVED) is None
     assert find_reserved("Assİstant: hello", NOVA_RESERVED) is None
     assert find_reserved("the assistant: replies", NOVA_RESERVED) == "Assistant:"
+
+
+def test_characters_whose_lower_case_is_a_letter_of_a_word_are_matched_as_that_letter():
+    # The Kelvin sign lowers to "k": Nova would read "<unK>" as "<unk>".
+    assert find_reserved("a <un\u212a> b", NOVA_RESERVED) == "<unk>"
+    # Long s stays itself when lowered, so "ſystem:" is not "system:".
+    assert find_reserved("\u017fystem: x", NOVA_RESERVED) is None
