@@ -23,7 +23,7 @@ from studykit.datasets.material import load_material
 from studykit.datasets.validate import validate_path
 
 FORMAT, MODEL = "multi-turn", "nova-lite"
-VALIDATE_GOAL = 0.5
+VALIDATE_GOAL = 1.0
 RSS_GOAL_MB = 20.0
 GENERATE_GOAL = 0.5
 RSS_CHILD = """

@@ -37,16 +37,16 @@ class DuplicateTracker:
 
     def first_line(self, record: bytes, line: int) -> int | None:
         """The earlier line holding the same bytes, or None (and remember this one)."""
-        key = (hash(record) & _MASK64) or 1
         recent = self._recent
         if recent is not None:
-            first = recent.setdefault(key, line)
-            if first != line:
-                self.duplicates += 1
-                return first
-            if len(recent) >= self._dict_records:
-                self._to_table(recent)
-            return None
+            first = recent.setdefault(hash(record), line)
+            if first == line:
+                if len(recent) >= self._dict_records:
+                    self._to_table(recent)
+                return None
+            self.duplicates += 1
+            return first
+        key = (hash(record) & _MASK64) or 1
         keys = self._keys
         mask = self._mask
         slot = key & mask
@@ -82,7 +82,7 @@ class DuplicateTracker:
             if self._used * 10 >= slots * 7:
                 self.complete = False
                 break
-            self._insert_new(key, line)
+            self._insert_new((key & _MASK64) or 1, line)
         recent.clear()
 
     def _insert_new(self, key: int, line: int) -> None:

@@ -102,7 +102,7 @@ class FastCheck:
         self.clean_chars: Callable[[bytes], int | None]
         if fmt.shape == CONVERSATION:
             self._decode = msgspec.json.Decoder(_Conversation).decode
-            self.clean_chars = self._conversation
+            self.clean_chars = self._conversation_check()
         elif fmt.shape == CLAUDE_MESSAGES:
             self._decode = msgspec.json.Decoder(_Claude).decode
             self.clean_chars = self._claude
@@ -157,63 +157,76 @@ class FastCheck:
                     return None
         return self._finish(sum(map(len, texts)), "\x00".join(texts))
 
-    def _conversation(self, data: bytes) -> int | None:
-        # The hot path of validate: one call per line, so it keeps to locals and C calls.
-        try:
-            record = self._decode(data)  # empty texts and empty content lists fail here
-        except _DecodeError:
-            return None
-        if record.schemaVersion != SCHEMA_VERSION:
-            return None
-        messages = record.messages
-        count = len(messages)
-        if count < self._min or count > self._max:
-            return None
-        texts: list[str] = []
-        append = texts.append
-        expected, other = "user", "assistant"
-        for message in messages:
-            if message.role != expected:
+    def _conversation_check(self) -> Callable[[bytes], int | None]:
+        """The clean-conversation test, with everything it reads bound once.
+
+        It runs once per line and is validate's hot path: what it reads are closure variables,
+        not attributes looked up on every call, and it keeps to locals and C calls.
+        """
+        decode, fewest, most, last_roles = self._decode, self._min, self._max, self._last
+        high, find_reserved = self._high, self._find_reserved
+        clean_system, system_text = self._clean_system, self._system_text
+        version, unset, shortest, proven_unrepeated = SCHEMA_VERSION, UNSET, SHORT_CHARS, no_repeated_keys
+
+        def clean_chars(data: bytes) -> int | None:
+            try:
+                record = decode(data)  # empty texts and empty content lists fail here
+            except _DecodeError:
                 return None
-            for block in message.content:
-                text = block.text
-                # str.strip returns the very same object when there is nothing to strip.
-                if text.strip() is not text:
+            if record.schemaVersion != version:
+                return None
+            messages = record.messages
+            count = len(messages)
+            if count < fewest or count > most:
+                return None
+            texts: list[str] = []
+            append = texts.append
+            expected, other = "user", "assistant"
+            for message in messages:
+                if message.role != expected:
                     return None
-                append(text)
-            expected, other = other, expected
-        if other not in self._last:  # ``other`` now holds the last message's role
-            return None
-        joined = "\x00".join(texts)
-        chars = len(joined) - len(texts) + 1
-        strings = 3 + 3 * count + 2 * len(texts)  # "schemaVersion", its value, "messages"; per message
-        # "role", its value, "content"; per block "text", its value
-        system_quotes = 0
-        if record.system is not UNSET:
-            strings += 1 + 2 * len(record.system)
-            for block in record.system:
-                text = block.text
-                known = self._clean_system.get(text)
-                if known is None:
-                    known = self._system_text(text)
-                    if known is None:
+                for block in message.content:
+                    text = block.text
+                    # str.strip returns the very same object when there is nothing to strip.
+                    if text.strip() is not text:
                         return None
-                system_quotes += known
-                chars += len(text)
-        if chars >= self._high or chars < SHORT_CHARS:
-            return None
-        # No repeated key (see no_repeated_keys). The line holds at least the record's strings,
-        # so when its quotes are exactly their delimiters there is no other string and no
-        # escaped quote: the texts' own quotes need counting only when there are more.
-        extra = data.count(b'"') - 2 * strings
-        if extra and not no_repeated_keys(data, strings, joined.count('"') + system_quotes):
-            return None
-        find_reserved = self._find_reserved
-        if find_reserved and find_reserved(joined):
-            return None
-        self.messages = count
-        self.last_role = other
-        return chars
+                    append(text)
+                expected, other = other, expected
+            if other not in last_roles:  # ``other`` now holds the last message's role
+                return None
+            joined = "\x00".join(texts)
+            chars = len(joined) - len(texts) + 1
+            # "schemaVersion", its value, "messages"; per message "role", its value, "content";
+            # per block "text", its value
+            strings = 3 + 3 * count + 2 * len(texts)
+            system_quotes = 0
+            system = record.system
+            if system is not unset:
+                strings += 1 + 2 * len(system)
+                for block in system:
+                    text = block.text
+                    known = clean_system.get(text)
+                    if known is None:
+                        known = system_text(text)
+                        if known is None:
+                            return None
+                    system_quotes += known
+                    chars += len(text)
+            if chars >= high or chars < shortest:
+                return None
+            # No repeated key (see no_repeated_keys). The line holds at least the record's
+            # strings, so when its quotes are exactly their delimiters there is no other string
+            # and no escaped quote: the texts' own quotes need counting only when there are more.
+            extra = data.count(b'"') - 2 * strings
+            if extra and not proven_unrepeated(data, strings, joined.count('"') + system_quotes):
+                return None
+            if find_reserved and find_reserved(joined):
+                return None
+            self.messages = count
+            self.last_role = other
+            return chars
+
+        return clean_chars
 
     def _system_text(self, text: str) -> int | None:
         """A system prompt's number of ``"`` characters when it is clean, else None.

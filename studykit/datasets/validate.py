@@ -73,13 +73,14 @@ def validate_stream(
     remember = tracker.first_line
     family = fmt is None  # conversation records are tallied as FAMILY until the file's rule names them
     number = flags = 0
-    run_low = run_high = 0  # the lines of the latest run of clean records, all of kind strict.current
+    run_low = 0  # first line of the run of clean records (of kind strict.current) that ends here
     for low, chunk, chunk_flags in rawlines.read_chunks(stream):
         report.bytes += sum(map(len, chunk)) + len(chunk)
         if chunk_flags is None:
             flags = 0
         fast = strict.fast
-        clean = fast.clean_chars if fast is not None else None
+        clean = fast.clean_chars if fast is not None else _not_vouched
+        endings = family and strict.current == FAMILY  # conversation endings name the format
         number = low - 1
         # Most lines are clean records, told so straight from their bytes (this loop is the
         # hot path: it keeps to locals); the rest are parsed strictly and walked by the
@@ -90,15 +91,13 @@ def validate_stream(
                 flags = chunk_flags[number - low]
                 if flags and not _line_flags(report, number, flags, data):
                     if run_low:
-                        tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+                        tally.add_run(strict.current, run_low, number - 1)  # type: ignore[arg-type]
                         run_low = 0
                     continue
-            if clean is not None and clean(data) is not None:
-                if run_low:
-                    run_high = number
-                else:
-                    run_low = run_high = number
-                if family and strict.current == FAMILY:
+            if clean(data) is not None:
+                if not run_low:
+                    run_low = number
+                if endings:
                     assert fast is not None
                     if fast.messages > tally.longest:
                         tally.longest = fast.messages
@@ -106,11 +105,12 @@ def validate_stream(
                         tally.add_user_ending(number, fast.messages)
             else:
                 if run_low:
-                    tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+                    tally.add_run(strict.current, run_low, number - 1)  # type: ignore[arg-type]
                     run_low = 0
                 if strict.line(data, number, flags) and strict.fast is not fast:
                     fast = strict.fast
-                    clean = fast.clean_chars if fast is not None else None
+                    clean = fast.clean_chars if fast is not None else _not_vouched
+                    endings = family and strict.current == FAMILY
             first = remember(data, number)
             if first is not None:
                 report.add(
@@ -123,7 +123,7 @@ def validate_stream(
                     )
                 )
     if run_low:
-        tally.add_run(strict.current, run_low, run_high)  # type: ignore[arg-type]
+        tally.add_run(strict.current, run_low, number)  # type: ignore[arg-type]
     report.records += sum(ranges.count for ranges in tally.kinds.values())
     report.lines = number
     last_flags = flags & (rawlines.NO_NEWLINE | rawlines.CR_INSIDE)
@@ -204,6 +204,11 @@ class _StrictPath:
 
 
 _NOT_A_RECORD = object()
+
+
+def _not_vouched(data: bytes) -> None:
+    """The fast check before any format is known: every line goes the strict way."""
+    return None
 
 
 def _parse(data: bytes, number: int, flags: int, report: ValidationReport) -> object:
