@@ -9,8 +9,8 @@ two forms or items say exactly the same thing.
 
 A record can also be asked for as its JSON text (:meth:`Catalogue.lines`): a builder of that
 text writes the record's fixed structure around each text's JSON string, which is the same
-line ``json.dumps(record, ensure_ascii=False)`` gives, several times faster than building the
-dict and encoding it; formats without one get their records encoded.
+line ``json.dumps(record, ensure_ascii=False)`` gives, without building the dict first
+(escaping the texts is then most of the work); formats without one get their records encoded.
 
 Records stream in rounds: the first round gives every item once (in a shuffled order, each
 in a wording of its own), the next one another wording of each, and so on. A file of any size
@@ -34,7 +34,7 @@ Quote = Callable[[str], str]
 """A text's JSON string, quotes included (as ``json.dumps(text, ensure_ascii=False)``)."""
 LineBuilder = Callable[[tuple[Form, ...], "str | None", str, Quote], str]
 """Builds the same record's JSON text, exactly ``json.dumps(record, ensure_ascii=False)``, with
-``quote`` for each text."""
+``quote`` writing each text's JSON string."""
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -110,23 +110,10 @@ class Catalogue:
             yield record(index, variant)
 
     def lines(self, count: int, seed: int) -> Iterator[str]:
-        """The records :meth:`stream` gives, each as one line of JSON (no newline).
-
-        Escaping text is most of the cost of writing JSON, and records share their texts (a
-        dialogue's opening exchange, a question asked in several follow-ups): each text is
-        escaped once while the lines stream (the cache grows with the content, not the count).
-        """
-        quoted: dict[str, str] = {}
-
-        def quote(text: str) -> str:
-            found = quoted.get(text)
-            if found is None:
-                found = quoted[text] = _dumps(text)
-            return found
-
+        """The records :meth:`stream` gives, each as one line of JSON (no newline)."""
         line = self.line
         for index, variant in self._picks(count, seed):
-            yield line(index, variant, quote)
+            yield line(index, variant)
 
     def _picks(self, count: int, seed: int) -> Iterator[tuple[int, int]]:
         """(item, variant) of each record :meth:`stream` gives."""

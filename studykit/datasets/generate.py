@@ -25,8 +25,9 @@ from studykit.datasets.record_items import catalogue_for
 from studykit.errors import StudykitError
 
 DEFAULT_IMAGE_PREFIX = "s3://amzn-s3-demo-bucket/studykit/diagrams/"
-WRITE_BATCH = 50
-"""Lines written at once: fewer calls, and chunks small enough to stay clear of large allocations."""
+WRITE_CHARS = 16_384
+"""Lines are written in batches of about this many characters: far fewer calls than one a line,
+and memory that does not grow with the length of the file."""
 PROGRESS_EVERY = 1000
 
 __all__ = [
@@ -131,16 +132,19 @@ def write_lines(
 ) -> tuple[int, int]:
     """Write records already in JSON text (:meth:`Catalogue.lines`), one a line; as :func:`write_records`.
 
-    Lines go out :data:`WRITE_BATCH` at a time, one write and one byte count per batch.
+    Lines go out in batches of about :data:`WRITE_CHARS` characters, one write and one byte
+    count per batch.
     """
-    written = size = 0
+    written = size = pending = 0
     batch: list[str] = []
     for text in lines:
         batch.append(text)
-        if len(batch) == WRITE_BATCH:
+        pending += len(text)
+        if pending >= WRITE_CHARS or (written + len(batch)) % PROGRESS_EVERY == 0:
             size += _write_batch(batch, stream)
             written += len(batch)
             batch.clear()
+            pending = 0
             if on_progress and written % PROGRESS_EVERY == 0:
                 on_progress(written)
     if batch:
