@@ -19,7 +19,7 @@ from rich.text import Text
 from studykit.concepts import ConceptSet, load_concepts
 from studykit.engine.adaptive import Draw, PracticeHistory, adaptive_draw, load_history
 from studykit.engine.answer_text import expected_shape
-from studykit.engine.commands import keys_line
+from studykit.engine.commands import PAUSE_TO_RESUME, keys_line
 from studykit.engine.draw import Filters, draw_session
 from studykit.engine.presentation import Presented, letter, present_seeded
 from studykit.engine.quiz import Note, QuizOutcome, run_quiz
@@ -30,6 +30,9 @@ from studykit.questions.pool import question_pool
 
 if TYPE_CHECKING:
     from studykit.cli.quiz_tracking import QuizTracking, ResumedQuiz
+
+
+STUDY_PAUSE = "pause; plain 'studykit study' continues it"
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ def run_tracked(
             on_answer=tracking.on_answer,
             clock=tracking.env.clock,
             on_flag=tracking.on_flag,
+            pause=STUDY_PAUSE if draw == "study" else PAUSE_TO_RESUME,
         )
     tracking.end(outcome)
     outcome = combined(resumed, outcome)
