@@ -66,3 +66,10 @@ def test_shipped_content_and_banks_report_every_task_of_the_guide():
     data = json.loads(_run("--json").output)
     assert [task["task"] for task in data["tasks"]] == [task.id for task in guide.tasks]
     assert len([row for task in data["tasks"] for row in task["objectives"]]) == len(guide.objectives)
+
+
+def test_the_shipped_content_and_banks_pass_the_coverage_check():
+    """Every objective taught and questioned, every domain at its authored minimum with every kind."""
+    result = _run("--check")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("No gaps")

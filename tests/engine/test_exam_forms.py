@@ -128,24 +128,41 @@ def shipped_forms_possible(pool: list[Question]) -> int:
     return min(available[domain] // need for domain, need in official_counts(QUESTIONS).items())
 
 
-def test_the_shipped_banks_draw_as_many_distinct_forms_as_they_can_fill() -> None:
-    pool = list(question_pool())
-    possible = min(FORMS, shipped_forms_possible(pool))
-    if possible == 0:
-        pytest.skip("the shipped banks cannot fill one 65-question exam on the blueprint yet")
-    assert_distinct_forms_on_blueprint(successive_forms(pool, possible))
+@pytest.fixture(scope="module")
+def shipped_pool() -> list[Question]:
+    return list(question_pool())
 
 
-def test_five_full_forms_from_the_shipped_banks() -> None:
-    """Issue 14's minimums (authored questions per domain) make room for five forms. Until the
-    banks reach them this test skips, naming the domains still short; it runs from then on."""
-    pool = list(question_pool())
-    authored = Counter(question.domain for question in pool if not question.generated)
+def test_the_shipped_banks_hold_issue_14s_authored_minimums_per_domain(shipped_pool) -> None:
+    authored = Counter(question.domain for question in shipped_pool if not question.generated)
     short = {domain: (authored[domain], need) for domain, need in MINIMUMS.items() if authored[domain] < need}
-    if short:
-        listed = ", ".join(f"domain {d} has {have} of {need}" for d, (have, need) in sorted(short.items()))
-        pytest.skip(f"shipped banks below the authored minimums: {listed}")
-    forms = successive_forms(pool, FORMS)
+    assert not short, {f"domain {d}": f"{have} of {need}" for d, (have, need) in sorted(short.items())}
+
+
+def test_the_shipped_banks_draw_as_many_distinct_forms_as_they_can_fill(shipped_pool) -> None:
+    """Every fresh form the shipped pool (generated questions included) can fill is distinct and on
+    the blueprint; the form after the last fresh one says how many questions it reuses."""
+    possible = shipped_forms_possible(shipped_pool)
+    assert possible >= FORMS
+    forms = successive_forms(shipped_pool, possible + 1)
+    assert_distinct_forms_on_blueprint(forms[:possible])
+    assert forms[-1].reused > 0 and on_blueprint(forms[-1].questions)
+
+
+def test_five_full_forms_from_the_shipped_authored_questions(shipped_pool) -> None:
+    """Issue 14's minimums make room for five forms of authored questions alone (as with
+    ``--no-generated``): distinct, on the blueprint, case studies whole."""
+    authored = [question for question in shipped_pool if not question.generated]
+    forms = successive_forms(authored, FORMS)
+    assert_distinct_forms_on_blueprint(forms)
+    for form in forms:
+        assert_case_studies_whole_and_in_order(form.questions)
+
+
+def test_five_full_forms_from_the_shipped_banks(shipped_pool) -> None:
+    """The default exam pool (authored and generated questions) gives five distinct forms on the
+    blueprint, case studies whole and in order."""
+    forms = successive_forms(shipped_pool, FORMS)
     assert_distinct_forms_on_blueprint(forms)
     for form in forms:
         assert_case_studies_whole_and_in_order(form.questions)

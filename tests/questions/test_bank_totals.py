@@ -16,6 +16,7 @@ import pytest
 
 from studykit.concepts import load_concepts
 from studykit.questions.bank import load_shipped_banks
+from studykit.questions.coverage import COVERAGE_KINDS, KIND_NAMES, coverage_kind
 from studykit.questions.lint import lint_paths
 from studykit.questions.model import Kind, Question
 from studykit.resources import quizzes_dir
@@ -66,6 +67,17 @@ def test_all_five_kinds_are_present_and_the_non_single_kinds_have_fifteen_each(q
     assert set(kinds) == set(Kind)
     for kind in set(Kind) - {Kind.SINGLE}:
         assert kinds[kind] >= MIN_PER_OTHER_KIND, f"only {kinds[kind]} {kind.label} questions"
+
+
+def test_every_kind_and_case_studies_appear_in_every_exam_domain(questions):
+    kinds = {(question.domain, coverage_kind(question)) for question in questions}
+    missing = [
+        f"domain {domain}: {KIND_NAMES[kind]}"
+        for domain in range(1, 6)
+        for kind in COVERAGE_KINDS
+        if (domain, kind) not in kinds
+    ]
+    assert not missing, missing
 
 
 @pytest.mark.parametrize("kind", [Kind.SINGLE, Kind.MULTIPLE])
