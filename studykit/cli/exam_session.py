@@ -181,8 +181,9 @@ def _start(
     seed = request.seed if request.seed is not None else secrets.randbelow(1_000_000)
     form = draw_exam_form(pool, request.questions, seed, load_history(store, env.now()))
     questions, blueprint = form.questions, form.blueprint
-    if form.shortfall:
-        show(console, form_notes(form, request.questions, custom=bool(request.banks)))
+    notes = form_notes(form, request.questions, custom=bool(request.banks))
+    if notes is not None:
+        show(console, notes)
     minutes = request.minutes if request.minutes is not None else exam_minutes(len(questions))
     seconds = minutes * 60
     recorder = SessionRecorder.start(
@@ -200,7 +201,10 @@ def _start(
         },
         time_limit_seconds=seconds,
     )
-    show(console, exam_header(blueprint, minutes, seed, is_plain(console), reused=form.reused))
+    header = exam_header(
+        blueprint, minutes, seed, is_plain(console), reused=form.reused, fresh_after=form.fresh_after
+    )
+    show(console, header)
     items = [present_seeded(question, seed) for question in questions]
     return RunningExam(
         recorder, items, ExamProgress(tuple(q.id for q in questions)), Countdown(seconds, env.clock)

@@ -39,13 +39,17 @@ class Shortfall:
 
 @dataclass(frozen=True)
 class ExamForm:
-    """One exam's questions in the order asked, its blueprint, and how many questions an earlier
-    exam already used (0 while the pool still has fresh forms)."""
+    """One exam's questions in the order asked, its blueprint, how many questions an earlier exam
+    already used (0 while the pool still has fresh forms), what the pool lacks for the official
+    blueprint, what its authored questions alone lack (generated ones may fill that in), and how
+    many more forms of questions no exam has used are left after this one."""
 
     questions: list[Question]
     blueprint: Blueprint
     reused: int
     shortfall: tuple[Shortfall, ...]
+    authored_shortfall: tuple[Shortfall, ...] = ()
+    fresh_after: int = 0
 
     @property
     def counts(self) -> dict[int, int]:
@@ -92,7 +96,31 @@ def draw_form(
     rng.shuffle(chosen)
     drawn = [question for unit in chosen for question in unit]
     reused = sum(history.exam_uses.get(question.id, 0) > 0 for question in drawn)
-    return ExamForm(drawn, blueprint, reused, blueprint_shortfall(questions, available))
+    authored = Counter(question.domain for question in unique if not question.generated)
+    return ExamForm(
+        drawn,
+        blueprint,
+        reused,
+        blueprint_shortfall(questions, available),
+        blueprint_shortfall(questions, authored),
+        0 if reused else fresh_forms_left(unique, blueprint, history, drawn),
+    )
+
+
+def fresh_forms_left(
+    pool: Sequence[Question], blueprint: Blueprint, history: PracticeHistory, drawn: Sequence[Question]
+) -> int:
+    """How many more forms like ``blueprint`` the questions of ``pool`` that no exam has used, this
+    one included, could fill, counted per domain (a case study that does not fit may make it one
+    fewer; the form that reuses questions says so)."""
+    taken = {question.id for question in drawn}
+    unused = Counter(
+        question.domain
+        for question in pool
+        if question.id not in taken and not history.exam_uses.get(question.id, 0)
+    )
+    needs = [(domain, count) for domain, count in blueprint.counts if count > 0]
+    return min((unused[domain] // count for domain, count in needs), default=0)
 
 
 def _fill(

@@ -28,21 +28,47 @@ STEM_WIDTH = 48
 """How much of each stem the review screen shows: enough to recognise the question."""
 
 
-def form_notes(form: ExamForm, requested: int, *, custom: bool) -> Text:
-    """What the banks lack for the AIF-C01 blueprint, said before the exam starts."""
+def form_notes(form: ExamForm, requested: int, *, custom: bool) -> Text | None:
+    """What the banks lack for the AIF-C01 blueprint, said before the exam starts (None: nothing).
+
+    When generated questions make up what the authored ones lack, the note says so too: an
+    instructor's bank that cannot fill the blueprint on its own is told what it is missing.
+    """
     banks = "These banks" if custom else "The question banks"
-    missing = "; ".join(
-        f"domain {gap.domain} needs {gap.needed} and has {gap.available}" for gap in form.shortfall
-    )
-    return Text(
-        f"{banks} cannot fill the AIF-C01 blueprint for {requested} questions: {missing}."
-        " This exam follows the domain weights over what they hold (below); add questions to those"
-        " domains for a full blueprint."
-    )
+    if form.shortfall:
+        missing = "; ".join(
+            f"domain {gap.domain} needs {gap.needed} and has {gap.available}" for gap in form.shortfall
+        )
+        return Text(
+            f"{banks} cannot fill the AIF-C01 blueprint for {requested} questions: {missing}."
+            " This exam follows the domain weights over what they hold (below); add questions to those"
+            " domains for a full blueprint."
+        )
+    if form.authored_shortfall:
+        missing = "; ".join(
+            f"domain {gap.domain} has {gap.available} of the {gap.needed} it needs"
+            for gap in form.authored_shortfall
+        )
+        return Text(
+            f"{banks} cannot fill the AIF-C01 blueprint for {requested} questions on their own:"
+            f" {missing}. Questions generated from the concept notes"
+            " fill the rest ('--no-generated' leaves them out); add questions to those domains for an exam"
+            " of authored questions."
+        )
+    return None
 
 
-def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool, *, reused: int = 0) -> Group:
-    """Title, length and time, the blueprint per domain, whether the form is fresh, and the commands."""
+def exam_header(
+    blueprint: Blueprint,
+    minutes: float,
+    seed: int,
+    plain: bool,
+    *,
+    reused: int = 0,
+    fresh_after: int | None = None,
+) -> Group:
+    """Title, length and time, the blueprint per domain, whether the form is fresh (and how many
+    fresh forms are left after it, when ``fresh_after`` is given), and the commands."""
     heading = f"Practice exam (AIF-C01 style): {blueprint.total} questions, {_minutes(minutes)}"
     lines = [Text("Blueprint: AIF-C01 domain weights over the domains the question banks cover.")]
     shares = dict(blueprint.shares)
@@ -65,6 +91,11 @@ def exam_header(blueprint: Blueprint, minutes: float, seed: int, plain: bool, *,
         )
     else:
         lines.append(Text("A fresh form: none of these questions was in an earlier exam of yours."))
+        if fresh_after == 0:
+            lines.append(Text("It is the last fresh form: your next exam will repeat earlier questions."))
+        elif fresh_after is not None:
+            more = "1 more exam" if fresh_after == 1 else f"{fresh_after} more exams"
+            lines.append(Text(f"Questions no exam of yours has used are left for about {more} like it."))
     lines.append(Text(f"No feedback until you submit. Seed {seed}."))
     lines.append(Text(keys_line(exam=True), style="" if plain else "dim"))
     return Group(title(heading, plain), *lines)

@@ -259,6 +259,8 @@ def test_successive_exams_draw_fresh_forms_until_the_banks_run_out() -> None:
     assert "A fresh form: none of these questions was in an earlier exam of yours." in first.output
     second = run_exam(["q"], "--questions", "2", "--seed", "1")
     assert "A fresh form" in second.output
+    assert "Questions no exam of yours has used are left for about 1 more exam like it." in first.output
+    assert "It is the last fresh form: your next exam will repeat earlier questions." in second.output
     third = run_exam(["q"], "--questions", "2", "--seed", "1")
     assert "The banks have run out of fresh exam forms: 1 of these 2 questions was in an earlier exam" in (
         " ".join(third.output.split())
@@ -289,3 +291,30 @@ def test_a_command_typed_without_its_colon_is_named_and_nothing_is_answered() ->
     assert notes[3] == ":x Question 1 has no answer to clear."
     assert notes[4].startswith("zz Not an answer: ") and "Commands start" not in notes[4]
     assert "0 of 5 answered" in notes[5]
+
+
+def test_a_bank_that_fills_the_blueprint_only_with_generated_questions_is_told_what_it_lacks() -> None:
+    arguments = ["exam", "--bank", str(BANK), "--seed", str(SEED), "--minutes", "90"]
+    result = CliRunner().invoke(
+        cli, arguments, obj=Environment(clock=FakeClock(), now=lambda: NOW), input="q\n"
+    )
+    before = result.output[: result.output.index("Question 1 of")]
+    flat = " ".join(before.split())
+    assert "These banks cannot fill the AIF-C01 blueprint for 65 questions on their own:" in flat
+    assert "domain 1 has 1 of the 13 it needs; domain 2 has 2 of the 16 it needs;" in flat
+    assert "domain 4 has 0 of the 9 it needs; domain 5 has 2 of the 9 it needs." in flat
+    assert (
+        "Questions generated from the concept notes fill the rest ('--no-generated' leaves them out)" in flat
+    )
+    assert flat.index("on their own") < flat.index("Practice exam (AIF-C01 style): 65 questions")
+
+
+def test_the_shipped_banks_fill_the_blueprint_without_a_note() -> None:
+    arguments = ["exam", "--seed", str(SEED)]
+    result = CliRunner().invoke(
+        cli, arguments, obj=Environment(clock=FakeClock(), now=lambda: NOW), input="q\n"
+    )
+    header = " ".join(result.output[: result.output.index("Question 1 of")].split())
+    assert "cannot fill" not in header
+    assert header.startswith("Practice exam (AIF-C01 style): 65 questions, 90 minutes")
+    assert "A fresh form: none of these questions was in an earlier exam of yours." in header

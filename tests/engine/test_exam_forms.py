@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from studykit.engine.adaptive import PracticeHistory
 from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS
 from studykit.engine.exam_forms import Shortfall, blueprint_shortfall, draw_form, official_counts
-from studykit.questions.model import CaseStudy, Question
+from studykit.questions.model import CaseStudy, Origin, Question
 from studykit.questions.pool import question_pool
 from tests.engine.conftest import make_single
 
@@ -86,6 +86,7 @@ def test_five_forms_from_a_pool_of_the_minimum_size_are_distinct_and_on_the_blue
     assert_distinct_forms_on_blueprint(forms)
     for form in forms:
         assert_case_studies_whole_and_in_order(form.questions)
+    assert [form.fresh_after for form in forms] == [4, 3, 2, 1, 0]
 
 
 def test_when_the_pool_runs_out_of_fresh_forms_the_next_one_says_how_many_it_reuses() -> None:
@@ -121,6 +122,18 @@ def test_a_pool_that_cannot_fill_the_blueprint_says_what_is_missing() -> None:
     assert form.shortfall == (Shortfall(4, 9, 0), Shortfall(5, 9, 4))
     assert blueprint_shortfall(QUESTIONS, Counter({1: 13, 2: 16, 3: 18, 4: 9, 5: 9})) == ()
     assert len(form.questions) == QUESTIONS and Counter(q.domain for q in form.questions)[5] == 4
+
+
+def test_generated_questions_that_make_up_for_missing_authored_ones_are_named_as_such() -> None:
+    authored = synthetic_pool({1: 13, 2: 16, 3: 18, 4: 2, 5: 9}, cases=0)
+    generated = [
+        replace(make_single(f"gen-d4-{n}", domain=4), origin=Origin(generator="service-for"))
+        for n in range(9)
+    ]
+    form = draw_form(authored + generated, QUESTIONS, random.Random(0))
+    assert form.shortfall == () and on_blueprint(form.questions)
+    assert form.authored_shortfall == (Shortfall(4, 9, 2),)
+    assert draw_form(authored, QUESTIONS, random.Random(0)).shortfall == (Shortfall(4, 9, 2),)
 
 
 def shipped_forms_possible(pool: list[Question]) -> int:
