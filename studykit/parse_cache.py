@@ -100,8 +100,10 @@ def _key(name: str, sources: Iterable[Path]) -> tuple[bytes, float]:
     """Everything the entry depends on, written out, and the newest source's modification time."""
     lines = [f"{name}\0{sys.version}\0{studykit.__version__}", _code_signature()]
     newest = 0.0
-    for path in sorted({Path(source).resolve() for source in sources}):
-        stat = path.stat()
+    # Absolute, not resolved: resolving costs a system call per path component, and the stat
+    # (which follows links) already changes with whatever file a path leads to.
+    for path in sorted({os.path.abspath(source) for source in sources}):
+        stat = os.stat(path)
         newest = max(newest, stat.st_mtime)
         lines.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\0{stat.st_ctime_ns}")
     return "\n".join(lines).encode("utf-8", "surrogateescape"), newest

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import click
 from rich.text import Text
 
-from studykit.concepts import ConceptSet, load_concepts
 from studykit.engine.adaptive import Draw, PracticeHistory, adaptive_draw, load_history
 from studykit.engine.answer_text import expected_shape
 from studykit.engine.commands import PAUSE_TO_RESUME, keys_line
@@ -30,6 +29,7 @@ from studykit.questions.pool import question_pool
 
 if TYPE_CHECKING:
     from studykit.cli.quiz_tracking import QuizTracking, ResumedQuiz
+    from studykit.concepts import ConceptSet
 
 
 STUDY_PAUSE = "pause; plain 'studykit study' continues it"
@@ -53,21 +53,35 @@ class QuizRequest:
 
 @dataclass(frozen=True)
 class PreparedQuiz:
-    """A drawn quiz: its presented questions, the concepts they refer to, the seed, how many are new."""
+    """A drawn quiz: its presented questions, the seed, how many are new, and the content folder
+    (None: the shipped one) whose concepts the questions refer to."""
 
     items: list[Presented]
-    concepts: ConceptSet
     seed: int
     new: int
+    content: Path | None = None
+
+    @property
+    def concepts(self) -> ConceptSet:
+        """The concepts, read when first asked for: a quiz needs them for its summary, not its first
+        question."""
+        return _concepts(self.content)
+
+
+def _concepts(content: Path | None) -> ConceptSet:
+    from studykit.concepts import load_concepts
+
+    return load_concepts(content) if content else load_concepts()  # the shipped set is cached under ()
 
 
 def prepare_quiz(request: QuizRequest, history: PracticeHistory | None = None) -> PreparedQuiz:
     """Draw the quiz ``request`` asks for, following ``history`` (none: a learner with no progress)."""
     history = history or PracticeHistory.empty()
     content = request.content.resolve() if request.content else None
-    concepts = load_concepts(content) if content else load_concepts()  # the shipped set is cached under ()
-    for topic in request.topics:
-        concepts.get(topic)  # unknown topic: an error with "did you mean"
+    if content or request.topics:
+        concepts = _concepts(content)  # a broken content folder is reported before anything else
+        for topic in request.topics:
+            concepts.get(topic)  # unknown topic: an error with "did you mean"
     pool: Sequence[Question] = question_pool(request.banks, generated=request.generated, content=content)
     if request.flagged:
         pool = _bookmarked(pool, history)
@@ -91,7 +105,7 @@ def prepare_quiz(request: QuizRequest, history: PracticeHistory | None = None) -
             hint="widen --topic/--domain/--kind, or include generated questions",
         )
     items = [present_seeded(question, seed) for question in drawn.questions]
-    return PreparedQuiz(items, concepts, seed, drawn.new)
+    return PreparedQuiz(items, seed, drawn.new, content)
 
 
 def prepare_session(
@@ -130,19 +144,22 @@ def run_quiz_command(request: QuizRequest, *, as_json: bool, resume: bool = Fals
                 click.echo("Nothing to resume: there is no unfinished quiz. Start one with 'studykit quiz'.")
                 return
             items, seed = resumed.items, resumed.seed
-            concepts = load_concepts(request.content.resolve() if request.content else None)
+            content = request.content.resolve() if request.content else None
             click.echo(
                 f"Resuming a quiz: {len(resumed.earlier)} of {resumed.total} already answered.", err=True
             )
         else:
             resumed = None
             prepared = prepare_quiz(request, load_history(tracking.store, tracking.env.now()))
-            items, concepts, seed = prepared.items, prepared.concepts, prepared.seed
+            items, seed, content = prepared.items, prepared.seed, prepared.content
             tracking.close_paused()
             tracking.start(items, seed, request.banks, request.generated)
             if not as_json:
                 click.echo(_drawn_line(prepared, request))
-        run_tracked(items, concepts, seed, tracking, resumed, as_json=as_json, draw=request.draw)
+        # The concepts are read for the summary, after the questions.
+        run_tracked(
+            items, lambda: _concepts(content), seed, tracking, resumed, as_json=as_json, draw=request.draw
+        )
 
 
 def _drawn_line(prepared: PreparedQuiz, request: QuizRequest) -> str:
@@ -158,7 +175,7 @@ def _drawn_line(prepared: PreparedQuiz, request: QuizRequest) -> str:
 
 def run_tracked(
     items: list[Presented],
-    concepts: ConceptSet,
+    concepts: ConceptSet | Callable[[], ConceptSet],
     seed: int,
     tracking: QuizTracking,
     resumed: ResumedQuiz | None,
@@ -167,7 +184,8 @@ def run_tracked(
     draw: str = "adaptive",
 ) -> QuizOutcome:
     """Run the quiz loop on ``items`` with its screens (or JSON events), recording as it goes; the
-    outcome of the whole quiz, resumed parts included."""
+    outcome of the whole quiz, resumed parts included. ``concepts`` may be a function that reads
+    them: only the summary needs them."""
     from studykit.cli.quiz_tracking import combined, numbered
 
     if as_json:
@@ -205,7 +223,7 @@ def run_tracked(
     tracking.end(outcome)
     outcome = combined(resumed, outcome)
     score = score_session(outcome.answered)
-    titles = {concept.id: concept.title for concept in concepts}
+    titles = {concept.id: concept.title for concept in (concepts() if callable(concepts) else concepts)}
     from studykit.ui.quiz_summary import summary_view
 
     show(
@@ -305,7 +323,7 @@ def why_event_parts(item: Presented) -> list[dict[str, object]]:
 
 def _run_json(
     items: list[Presented],
-    concepts: ConceptSet,
+    concepts: ConceptSet | Callable[[], ConceptSet],
     seed: int,
     tracking: QuizTracking,
     resumed: ResumedQuiz | None,

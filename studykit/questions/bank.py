@@ -33,10 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studykit.concepts import ConceptSet, load_concepts
 from studykit.errors import StudykitError
-from studykit.fields import Field
 from studykit.questions.model import (
     DIFFICULTIES,
     CaseStudy,
@@ -48,7 +47,14 @@ from studykit.questions.model import (
     Step,
 )
 from studykit.resources import quizzes_dir
-from studykit.yamlfile import YamlDocument, load_yaml
+
+if TYPE_CHECKING:
+    from studykit.concepts import ConceptSet
+    from studykit.fields import Field
+    from studykit.yamlfile import YamlDocument
+
+# The concept, field and YAML modules are imported where a bank is parsed: a quiz that reads its
+# banks from the parse cache needs none of them.
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -102,6 +108,9 @@ class Bank:
 
 def load_bank(path: Path | str, concepts: ConceptSet | None = None) -> Bank:
     """Load and check one bank file."""
+    from studykit.concepts import load_concepts
+    from studykit.yamlfile import load_yaml
+
     concepts = load_concepts() if concepts is None else concepts
     name, title, items = bank_header(load_yaml(path))
     questions = tuple(question for item in items for question in parse_entry(item, concepts, bank=name))
@@ -114,6 +123,8 @@ def bank_header(document: YamlDocument) -> tuple[str, str, list[Field]]:
 
     Returns the name, the title and one field per question, for :func:`parse_question`.
     """
+    from studykit.fields import Field
+
     keys = Field(document).mapping(("bank", "title", "questions"))
     name = keys["bank"].text(max_length=80)
     stem = Path(document.path).stem
@@ -340,6 +351,8 @@ def bank_paths(paths: Iterable[Path | str]) -> list[Path]:
 
 def load_banks(paths: Iterable[Path | str], concepts: ConceptSet | None = None) -> tuple[Bank, ...]:
     """Load every bank under ``paths``; question ids must be unique across all of them."""
+    from studykit.concepts import load_concepts
+
     concepts = load_concepts() if concepts is None else concepts
     banks = tuple(load_bank(path, concepts) for path in bank_paths(paths))
     _check_unique_ids(question for bank in banks for question in bank.questions)
@@ -355,6 +368,7 @@ def load_banks_cached(paths: Iterable[Path | str], content: Path | None = None) 
     """
     import zlib
 
+    from studykit.concepts import load_concepts
     from studykit.parse_cache import cached
     from studykit.resources import content_dir
 

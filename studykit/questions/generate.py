@@ -3,7 +3,8 @@
 Stable API:
 
 - :func:`generate_questions(concepts, sequences=()) <generate_questions>` → tuple of :class:`Question`.
-- :func:`shipped_generated_questions()` — generated from the shipped content (cached).
+- :func:`shipped_generated_questions()` — generated from the shipped content (cached); it lives in
+  :mod:`studykit.questions.pool`, so a warm start reads the cache without importing the generator.
 
 Families (the ``Origin.generator`` of each question names its family and the claim behind it);
 their stems are data, in the ``families`` of ``content/_vocabulary.yaml``:
@@ -38,7 +39,6 @@ hash covers only the source data of the claim, so they are stable while that dat
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from itertools import combinations
 
 from studykit.concepts import Concept, ConceptSet
@@ -50,7 +50,10 @@ from studykit.questions.generate_sets import matching_questions, ordering_questi
 from studykit.questions.generate_text import text_questions
 from studykit.questions.generate_uses import use_case_statements
 from studykit.questions.model import Kind, Option, Question
+from studykit.questions.pool import shipped_generated_questions
 from studykit.questions.sequences import Sequence as StepSequence
+
+__all__ = ["generate_questions", "shipped_generated_questions"]
 
 
 def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] = ()) -> tuple[Question, ...]:
@@ -74,20 +77,6 @@ def generate_questions(concepts: ConceptSet, sequences: Sequence[StepSequence] =
         for question in family:
             questions.setdefault(question.id, question)
     return tuple(questions.values())
-
-
-@lru_cache(maxsize=1)
-def shipped_generated_questions() -> tuple[Question, ...]:
-    from studykit.concepts import load_concepts
-    from studykit.parse_cache import cached
-    from studykit.questions.sequences import load_sequences
-    from studykit.resources import content_dir
-
-    def build() -> tuple[Question, ...]:
-        concepts = load_concepts()
-        return generate_questions(concepts, load_sequences(content_dir(), concepts))
-
-    return cached("generated", content_dir().glob("*.yaml"), build)
 
 
 def _value_text(value: AttributeValue) -> str:

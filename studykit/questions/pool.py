@@ -3,12 +3,15 @@
 Stable API: :func:`question_pool(bank_paths=None, generated=True) <question_pool>` — the shipped
 banks (or the banks at ``bank_paths``), plus the questions generated from the shipped content;
 question ids are unique across all of them. :func:`generated_questions(content=None)
-<generated_questions>` — the generated ones alone.
+<generated_questions>` — the generated ones alone. :func:`shipped_generated_questions` — those
+generated from the shipped content, read from the parse cache (the generator modules are imported
+only when the cache has to be rebuilt).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from studykit.errors import StudykitError
@@ -48,12 +51,28 @@ def question_pool(
 
 def generated_questions(content: Path | None = None) -> tuple[Question, ...]:
     """The questions generated from the shipped content, or from the concept folder ``content``."""
-    from studykit.questions.generate import generate_questions, shipped_generated_questions
-
     if content is None:
         return shipped_generated_questions()
     from studykit.concepts import load_concepts
+    from studykit.questions.generate import generate_questions
     from studykit.questions.sequences import load_sequences
 
     concepts = load_concepts(content)
     return generate_questions(concepts, load_sequences(content, concepts))
+
+
+@lru_cache(maxsize=1)
+def shipped_generated_questions() -> tuple[Question, ...]:
+    """The questions generated from the shipped content, through the parse cache."""
+    from studykit.parse_cache import cached
+    from studykit.resources import content_dir
+
+    def build() -> tuple[Question, ...]:
+        from studykit.concepts import load_concepts
+        from studykit.questions.generate import generate_questions
+        from studykit.questions.sequences import load_sequences
+
+        concepts = load_concepts()
+        return generate_questions(concepts, load_sequences(content_dir(), concepts))
+
+    return cached("generated", content_dir().glob("*.yaml"), build)
