@@ -24,6 +24,7 @@ from studykit.engine.presentation import Presented, letter, present_seeded
 from studykit.engine.quiz import Note, QuizOutcome, run_quiz
 from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
 from studykit.errors import StudykitError
+from studykit.questions.bank import CASE_STUDY
 from studykit.questions.model import Kind, Question
 from studykit.questions.pool import question_pool
 
@@ -86,7 +87,10 @@ def prepare_quiz(request: QuizRequest, history: PracticeHistory | None = None) -
     if request.flagged:
         pool = _bookmarked(pool, history)
     filters = Filters(
-        frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
+        frozenset(request.topics),
+        frozenset(request.domains),
+        frozenset(Kind(k) for k in request.kinds if k != CASE_STUDY),
+        case_studies=CASE_STUDY in request.kinds,
     )
     if request.seed is not None:
         seed = request.seed
