@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from studykit.cli.options import bank_option, content_option, force_option, generated_option, json_option
+from studykit.cli.options import (
+    bank_option,
+    content_option,
+    exact_json_when_chosen,
+    force_option,
+    generated_option,
+    json_option,
+)
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
@@ -50,6 +57,7 @@ def bank() -> None:
     type=click.Choice(("text", "json", "github")),
     default="text",
     show_default=True,
+    callback=exact_json_when_chosen,
     help="text for people, json for scripts, github for GitHub Actions annotations.",
 )
 @click.option("--ignore", "ignored", multiple=True, metavar="RULE", help="Skip this rule (repeatable).")
@@ -189,8 +197,10 @@ def _minimums(text: str) -> dict[int, int]:
 def schema(out: str, force: bool) -> None:
     """Print the JSON Schema of the bank format (for editors such as yaml-language-server)."""
     from studykit.atomic_write import write_output
+    from studykit.cli.standard_streams import print_json_exactly
     from studykit.questions.schema import schema_text
 
+    print_json_exactly()
     write_output(out, schema_text(), force=force)
 
 
@@ -248,6 +258,10 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
         raise StudykitError(
             "an Anki deck is binary and would garble the terminal", hint="give --out FILE.apkg"
         )
+    if to == "json":
+        from studykit.cli.standard_streams import print_json_exactly
+
+        print_json_exactly()
     concepts = _concepts(content)
     banks = load_banks(_bank_paths(paths), concepts)
     write_output(out, export_banks(banks, to, concepts, timestamp=time.time()), force=force)
@@ -328,6 +342,7 @@ def import_(
     type=click.Choice(("text", "json", "github")),
     default="text",
     show_default=True,
+    callback=exact_json_when_chosen,
     help="text for people, json for scripts, github for GitHub Actions annotations on the banks.",
 )
 @json_option

@@ -157,6 +157,7 @@ def generate(
     import sys
 
     from studykit.atomic_write import open_outputs
+    from studykit.cli.standard_streams import print_json_exactly
     from studykit.datasets.formats import get_format
     from studykit.datasets.generate import (
         DEFAULT_IMAGE_PREFIX,
@@ -201,6 +202,7 @@ def generate(
     if plan.validation:
         jobs.append((_validation_path(out), held_out, plan.validation))
     written_sizes = []
+    print_json_exactly()
     # Both files are open (as temporary files) before either is written, and appear
     # together at the end: an existing twin or an interruption leaves neither behind.
     with open_outputs([target for target, _, _ in jobs], force=force) as streams:
@@ -411,8 +413,10 @@ def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
     ({"text"}). Anything the target cannot hold is dropped and counted on stderr.
     """
     from studykit.atomic_write import open_output
+    from studykit.cli.standard_streams import print_json_exactly
     from studykit.datasets.convert import convert_stream
 
+    print_json_exactly()
     with open_output(out, force=force) as stream:
         report = convert_stream(path, None if source == "auto" else source, target, stream)
     noun = "record" if report.written == 1 else "records"

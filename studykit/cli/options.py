@@ -30,8 +30,23 @@ def content_option(function: F) -> F:
 
 
 def json_option(function: F) -> F:
-    """``--json``: print data for scripts instead of a page for people."""
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(function)
+    """``--json``: print data for scripts instead of a page for people (exact in any locale)."""
+    return click.option(
+        "--json", "as_json", is_flag=True, callback=exact_json_when_chosen, help="Print JSON instead of text."
+    )(function)
+
+
+def exact_json_when_chosen(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    """An option callback: once ``--json`` (or ``--format json``) is chosen, stdout keeps JSON exact.
+
+    In a locale that cannot show every character, the rest of the output degrades to ASCII; data
+    for scripts must not, so its characters are written as JSON escapes instead.
+    """
+    if value is True or value == "json":
+        from studykit.cli.standard_streams import print_json_exactly
+
+        print_json_exactly()
+    return value
 
 
 def seed_option(help_text: str = "Draw and shuffle the same way every time.") -> Callable[[F], F]:

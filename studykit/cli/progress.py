@@ -80,6 +80,10 @@ def progress(
                     "answers": [_answer_json(a) for a in answers],
                 }
                 text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+                if export_to == "-":
+                    from studykit.cli.standard_streams import print_json_exactly
+
+                    print_json_exactly()
             write_output(export_to, text, force=force)
             if export_to != "-":
                 click.echo(f"Wrote {len(answers)} answers to {export_to}.", err=True)

@@ -6,13 +6,15 @@
 - Writing to stdout that fails (``>/dev/full``, a full disk, ``ulimit -f``) is one line
   and exit code 3; a reader that stops early (``| head``) still ends quietly.
 - Where the locale cannot encode Unicode (``LC_ALL=C``), text degrades to ASCII
-  (``—`` becomes ``-``, ``é`` becomes ``e``) instead of failing.
+  (``—`` becomes ``-``, ``é`` becomes ``e``) instead of failing; JSON is the exception
+  (:func:`print_json_exactly`): it keeps every character, as a ``\\u`` escape.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import sys
 import unicodedata
@@ -21,6 +23,7 @@ from studykit.errors import EXIT_IO, StudykitError
 from studykit.io_errors import io_failure
 
 ASCII_FALLBACK = "studykit-ascii"
+JSON_ESCAPES = "studykit-json-escapes"
 _ASCII = {
     "—": "-",
     "–": "-",
@@ -51,6 +54,7 @@ def prepare_standard_streams() -> None:
     for number in closed:
         _occupy(number)
     codecs.register_error(ASCII_FALLBACK, _to_ascii)
+    codecs.register_error(JSON_ESCAPES, _to_json_escapes)
     codecs.register(_find_ascii_codec)
     if 0 in closed or sys.stdin is None:
         sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
@@ -70,6 +74,19 @@ def prepare_standard_streams() -> None:
         errors=(getattr(previous, "errors", None) or "strict") if unicode else "strict",
         line_buffering=raw.isatty(),
     )
+
+
+def print_json_exactly() -> None:
+    """Declare that stdout carries JSON from here on, so a locale that cannot show a character
+    still gets it exactly: as the ``\\u`` escape ``json.dumps(ensure_ascii=True)`` writes, not as
+    its nearest ASCII (which would change the data, or break the JSON: ``“`` would become ``"``).
+
+    Only where stdout degrades to ASCII; elsewhere the JSON is written as it is. Safe for any
+    JSON text: outside its strings JSON is ASCII, and inside them an escape means the same.
+    """
+    stream = sys.stdout
+    if getattr(stream, "encoding", None) == ASCII_FALLBACK and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors=JSON_ESCAPES)
 
 
 def finish_standard_output() -> int | None:
@@ -163,9 +180,20 @@ def _to_ascii(error: UnicodeError) -> tuple[str, int]:
     return "".join(out), error.end
 
 
+def _to_json_escapes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return json.dumps(error.object[error.start : error.end])[1:-1], error.end
+
+
+def _ascii(text: str, errors: str) -> bytes:
+    """``text`` in ASCII: JSON escapes once :func:`print_json_exactly` asked for them, else transliterated."""
+    return text.encode("ascii", JSON_ESCAPES if errors == JSON_ESCAPES else ASCII_FALLBACK)
+
+
 class _AsciiEncoder(codecs.IncrementalEncoder):
     def encode(self, text: str, final: bool = False) -> bytes:
-        return text.encode("ascii", ASCII_FALLBACK)
+        return _ascii(text, self.errors)
 
 
 def _find_ascii_codec(name: str) -> codecs.CodecInfo | None:
@@ -178,7 +206,7 @@ def _find_ascii_codec(name: str) -> codecs.CodecInfo | None:
         return None
     return codecs.CodecInfo(
         name=ASCII_FALLBACK,
-        encode=lambda text, errors="strict": (text.encode("ascii", ASCII_FALLBACK), len(text)),
+        encode=lambda text, errors="strict": (_ascii(text, errors), len(text)),
         decode=codecs.ascii_decode,
         incrementalencoder=_AsciiEncoder,
         incrementaldecoder=codecs.getincrementaldecoder("ascii"),

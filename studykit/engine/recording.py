@@ -231,7 +231,7 @@ class SessionRecorder:
             raise ProgressUnavailable(
                 f"{count} answer{'' if count == 1 else 's'} could not be saved: {failure.reason}",
                 path=failure.path,
-                hint=f"{failure.hint}; the questions not saved will be asked again",
+                hint=f"{failure.hint}; {continue_hint(self.session, count)}",
                 exit_code=failure.exit_code,
                 failure=failure.failure,
                 reason=failure.reason,
@@ -261,6 +261,23 @@ class SessionRecorder:
                 save()
         self.unsaved.clear()
         self.unsaved_answers = 0
+
+
+def continue_hint(session: SavedSession, unsaved: int) -> str:
+    """How the learner gets back to the questions whose answers could not be saved.
+
+    The session stays unfinished in the progress file, so the command that continues it
+    asks those questions again once the file can be written.
+    """
+    questions = "the question" if unsaved == 1 else f"the {unsaved} questions"
+    if session.kind == "review":
+        stay, them = ("stays", "it") if unsaved == 1 else ("stay", "them")
+        return f"{questions} not saved {stay} due, and 'studykit review' asks {them} again"
+    if session.kind == "exam":
+        return f"the exam is kept for --resume: 'studykit exam --resume' asks {questions} not saved again"
+    if session.settings.get("study"):
+        return f"the session is kept: 'studykit study' asks {questions} not saved again"
+    return f"the quiz is kept for --resume: 'studykit quiz --resume' asks {questions} not saved again"
 
 
 def saved_banks(session: SavedSession) -> list[Path]:

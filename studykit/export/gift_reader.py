@@ -254,6 +254,16 @@ def _question(
     after = body[end + 1 :].strip()
     if "{" in after or "}" in after:
         where = end + 1 + body[end + 1 :].find("{" if "{" in after else "}")
+        if "\n" in body[end + 1 : where]:
+            # Answers closed, then a new line with answers of its own: another question, run on.
+            second = body.index("\n", end + 1) + 1
+            second += len(body[second:]) - len(body[second:].lstrip())
+            raise StudykitError(
+                "another question starts without a blank line before it: Moodle reads both as one question",
+                name,
+                text.line(second),
+                hint="put a blank line between two questions",
+            )
         raise StudykitError(
             "a second set of answers in one question",
             name,

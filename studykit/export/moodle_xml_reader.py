@@ -135,7 +135,9 @@ def read_moodle_xml(text: str, source: str) -> ForeignFile:
             categories.append(_bank_level(category))
             continue
         if qtype not in _KINDS:
-            notes.append(f"line {node.line}: a {qtype or 'untyped'} question was skipped")
+            kind = qtype or "untyped"
+            article = "an" if kind[0] in "aeiou" else "a"
+            notes.append(f"line {node.line}: {article} {kind} question was skipped")
             continue
         try:
             questions.append(_question(node, _KINDS[qtype], category, source))

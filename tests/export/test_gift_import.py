@@ -200,6 +200,17 @@ def test_a_blank_line_inside_the_answers_is_named_not_a_brace_left_open(concepts
     )
 
 
+def test_two_questions_without_a_blank_line_between_them_are_named_as_such(concepts):
+    text = "::t1::RAG needs a knowledge source.{T}\n::t2::RAG retrains the model.{F}\n\n::t3::Fine.{T}\n"
+    imported = import_gift(text, "run-on.gift", "run-on", concepts)
+    (problem,) = imported.problems
+    assert problem.format() == (
+        "run-on.gift:2: another question starts without a blank line before it: Moodle reads both as one "
+        "question — put a blank line between two questions"
+    )
+    assert [question.id for question in imported.questions] == ["t3"]
+
+
 def test_partial_credit_stays_single_choice_and_is_reported(concepts):
     text = "::q::A partly right answer.{~wrong answer ~%50%half-right answer =fully right answer}"
     imported = import_gift(text, "p.gift", "p", concepts)

@@ -242,6 +242,18 @@ def test_a_moodle_export_imports_with_warnings_and_notes(concepts, tmp_path):
     assert imported.to_finish
 
 
+def test_the_note_on_a_skipped_type_reads_as_english():
+    source = (
+        '<quiz><question type="essay"><name><text>e</text></name></question>'
+        '<question type="numerical"><name><text>n</text></name></question></quiz>'
+    )
+    notes = read_moodle_xml(source, "types.xml").notes
+    assert [note.split(": ", 1)[1] for note in notes] == [
+        "an essay question was skipped",
+        "a numerical question was skipped",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [

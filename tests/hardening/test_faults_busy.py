@@ -22,6 +22,7 @@ from studykit.errors import EXIT_BUSY
 from studykit.questions.model import ChoiceAnswer
 from studykit.questions.pool import question_pool
 from studykit.store import all_answers, all_cards, latest_active_session, open_store
+from studykit.store.failures import ProgressUnavailable
 from tests.hardening.faults import BANK, QUESTIONS
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -89,7 +90,9 @@ def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
     errors = result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert errors[-1].startswith("Error: ") and "2 answers could not be saved" in errors[-1]
-    assert "the questions not saved will be asked again" in errors[-1]
+    assert errors[-1].endswith(
+        "the quiz is kept for --resume: 'studykit quiz --resume' asks the 2 questions not saved again"
+    )
     assert sum("kept, to be saved with the next one" in line for line in errors) == 2
     lock.give_back()
     with open_store(studykit_home / "progress.sqlite3") as store:
@@ -97,6 +100,37 @@ def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
         assert latest_active_session(store, "quiz") is not None
     resumed = CliRunner().invoke(cli, ["quiz", "--resume", *QUESTIONS[:3]], input="A\nA\n")
     assert resumed.exit_code == 0 and "0 of 2 already answered" in resumed.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "settings", "hint"),
+    [
+        (
+            "exam",
+            None,
+            "the exam is kept for --resume: 'studykit exam --resume' asks the question not saved again",
+        ),
+        ("review", None, "the question not saved stays due, and 'studykit review' asks it again"),
+        ("quiz", {"study": True}, "the session is kept: 'studykit study' asks the question not saved again"),
+    ],
+)
+def test_each_session_says_how_to_get_back_to_answers_it_could_not_save(
+    studykit_home: Path, lock: Lock, kind: str, settings: dict[str, object] | None, hint: str
+) -> None:
+    (question,) = question_pool([BANK], generated=False)[:1]
+    with open_store(studykit_home / "progress.sqlite3", notify=lambda _: None, wait_seconds=0.1) as store:
+        recorder = SessionRecorder.start(store, kind, [question], lambda: NOW, settings=settings)
+        lock.take()
+        recorder.answered(question, ChoiceAnswer(frozenset({0})), True, 4.0)
+        with pytest.raises(ProgressUnavailable) as failure:
+            recorder.finish()
+    assert failure.value.message == (
+        "1 answer could not be saved: the progress file is locked by another program"
+    )
+    assert failure.value.hint.endswith(hint)
+    lock.give_back()
+    with open_store(studykit_home / "progress.sqlite3") as store:
+        assert latest_active_session(store, kind) is not None
 
 
 def test_starting_a_quiz_on_a_locked_file_is_one_line(lock: Lock) -> None:

@@ -6,6 +6,7 @@ descriptor, a full stdout, a terminal that reports no columns, an ASCII-only loc
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -125,6 +126,63 @@ def test_an_ascii_only_locale_gets_ascii_text(tmp_path: Path) -> None:
     assert error.returncode == EXIT_INPUT
     assert error.stderr.isascii() and b"Traceback" not in error.stderr
     assert len(error.stderr.splitlines()) == 1
+
+
+UNICODE_BANK = """\
+bank: unicode
+title: "Caf\u00e9 \u2014 \u201cquoted\u201d \U0001f600"
+questions:
+  - id: unicode-quotes
+    kind: true_false
+    concepts: [fine-tuning]
+    difficulty: easy
+    stem: "Fine\u2011tuning changes a model\u2019s weights \u2014 \u201cyes\u201d."
+    answer: true
+    explanation: "Training \u2265 prompting \U0001f600"
+    why_true: "Right \u2014 training changes them."
+    why_false: "It does \u2014 see \u201cweights\u201d."
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["topics", "--json"],
+        ["bank", "lint", "{misspelt}", "--format", "json"],
+        ["bank", "export", "--to", "json", "{bank}"],
+        ["dataset", "generate", "single-turn", "--count", "40", "--out", "-"],
+    ],
+    ids=["topics", "lint", "export", "generate"],
+)
+def test_json_in_an_ascii_only_locale_keeps_every_character(args: list[str], tmp_path: Path) -> None:
+    """Escaped as ``json.dumps(ensure_ascii=True)`` does, never turned to the nearest ASCII."""
+    (tmp_path / "unicode.yaml").write_text(UNICODE_BANK, encoding="utf-8")
+    misspelt = UNICODE_BANK.replace("bank: unicode", "bank: misspelt")
+    misspelt = misspelt.replace("[fine-tuning]", "[na\u00efve-tuning]")
+    (tmp_path / "misspelt.yaml").write_text(misspelt, encoding="utf-8")
+    args = [arg.format(bank=tmp_path / "unicode.yaml", misspelt=tmp_path / "misspelt.yaml") for arg in args]
+    outputs = []
+    for locale in ("C.UTF-8", "C"):
+        env = studykit_env(tmp_path, PYTHONUTF8="0", LC_ALL=locale, LANG=locale)
+        env.pop("PYTHONIOENCODING", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "studykit", *args], capture_output=True, env=env, timeout=120
+        )
+        assert result.returncode in (0, 1), result.stderr
+        outputs.append(result.stdout)
+    unicode, ascii_only = outputs
+    assert not unicode.isascii()  # the data has characters ASCII cannot show
+    assert ascii_only.isascii()
+    assert _json_values(ascii_only) == _json_values(unicode)
+
+
+def _json_values(output: bytes) -> list[object]:
+    """The JSON document, or each line of JSON Lines, that ``output`` holds."""
+    text = output.decode("utf-8")
+    try:
+        return [json.loads(text)]
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in text.splitlines()]
 
 
 def test_an_unknown_users_home_is_one_line(tmp_path: Path) -> None:
