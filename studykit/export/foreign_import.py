@@ -8,8 +8,10 @@ Stable API: :func:`import_foreign` → :class:`ImportedBank`.
   what to add. The result is linted as written: anything lint calls an error is a problem.
 - Problems (syntax slips, two right answers in a one-answer question, an unknown concept…) are
   collected, not raised: every problem of a file is reported in one run, each naming its line.
-- Concepts: a studykit comment (GIFT export), else the question's category when its last level
-  names a concept (by id or title), else ``default_concepts`` (``--concept``), else unassigned.
+- Concepts: a studykit comment (GIFT export) or tags (Moodle XML export), else the question's
+  category when its last level names a concept (by id or title), else ``default_concepts``
+  (``--concept``), else unassigned. A question a studykit export wrote without concepts stays
+  without them: its category is the bank's, not a concept's.
 - The same question twice (same kind, text and answers) is kept once, the copy with the most
   feedback, with a note; the same text with other answers is a problem.
 - A several-answer question whose stem does not say how many to choose gets "(Choose two.)".
@@ -353,6 +355,10 @@ def _concepts(
             if not isinstance(concept_id, str) or concept_id not in concepts:
                 raise _unknown(concept_id, concepts, source, item.line)
         return tuple(dict.fromkeys(listed))
+    if "kind" in item.meta:
+        # Written by a studykit export, which names every concept a question has: none means none,
+        # whatever its category (the bank's, which may be named like a concept) says.
+        return default_concepts
     if item.category:
         found = _category_concept(item.category, concepts)
         if found:

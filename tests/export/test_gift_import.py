@@ -9,8 +9,11 @@ from gift_strategies import banks
 from hypothesis import HealthCheck, given, settings
 
 from studykit.errors import StudykitError
+from studykit.export.foreign_import import import_foreign
 from studykit.export.gift import banks_to_gift
 from studykit.export.gift_import import import_gift
+from studykit.export.moodle_xml import banks_to_moodle_xml
+from studykit.export.moodle_xml_reader import read_moodle_xml
 from studykit.questions.bank import Bank, bank_header, load_bank, load_shipped_banks, parse_question
 from studykit.questions.lint import lint_paths
 from studykit.questions.model import Origin
@@ -41,6 +44,21 @@ def test_any_bank_survives_export_to_gift_and_import_back(bank, concepts):
     _name, title, items = bank_header(document)
     assert title == bank.title
     assert tuple(parse_question(item, concepts, bank="generated") for item in items) == bank.questions
+
+
+def test_a_question_without_concepts_stays_without_in_a_bank_titled_like_a_concept(tricky, concepts):
+    first, *others = tricky.questions
+    bank = dataclasses.replace(
+        tricky, title="fine-tuning", questions=(dataclasses.replace(first, concepts=()), *others)
+    )
+    for imported in (
+        _round_trip(bank, concepts),
+        import_foreign(
+            read_moodle_xml(banks_to_moodle_xml([bank], concepts), "b.xml"), "b.xml", "b", concepts
+        ),
+    ):
+        assert imported.questions[0].concepts == ()
+        assert [question.concepts for question in imported.questions[1:]] == [q.concepts for q in others]
 
 
 def test_a_no_break_space_in_an_html_written_prompt_survives(tricky, concepts):
