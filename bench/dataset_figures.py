@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.measure import Figure, best_of, child_environment, peak_rss_mb, ratio_figure
 from studykit.datasets.catalogue import Catalogue
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_catalogue, write_records
+from studykit.datasets.generate import DEFAULT_IMAGE_PREFIX, build_catalogue, write_lines, write_records
 from studykit.datasets.limits import get_model
 from studykit.datasets.material import load_material
 from studykit.datasets.validate import validate_path
@@ -131,9 +131,9 @@ def generate_figure(folder: Path, repeats: int, count: int) -> Figure:
             for record in records:
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-    def ours() -> None:
+    def ours() -> None:  # what ``dataset generate`` does
         with open(out, "w", encoding="utf-8") as stream:
-            write_records(_catalogue().stream(count, 1), stream)
+            write_lines(_catalogue().lines(count, 1), stream)
 
     bare, generate = best_of([bare_dumps, ours], repeats)
     return ratio_figure(

@@ -164,7 +164,7 @@ def generate(
         build_catalogue,
         plan_counts,
         split_catalogue,
-        write_records,
+        write_lines,
     )
     from studykit.datasets.limits import get_model, require_pair
     from studykit.datasets.material import load_material
@@ -208,7 +208,7 @@ def generate(
     with open_outputs([target for target, _, _ in jobs], force=force) as streams:
         for stream, (target, records, wanted) in zip(streams, jobs, strict=True):
             with _progress(wanted, target) as advance:
-                written_sizes.append(write_records(records.stream(wanted, seed), stream, advance))
+                written_sizes.append(write_lines(records.lines(wanted, seed), stream, advance))
     for (target, _, _), (written, size) in zip(jobs, written_sizes, strict=True):
         if target != "-":
             click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)

@@ -7,6 +7,11 @@ so the catalogue's capacity is a sum of products, and record (item, variant) is 
 when it is streamed. Distinct choices give distinct records: the item builders make sure no
 two forms or items say exactly the same thing.
 
+A record can also be asked for as its JSON text (:meth:`Catalogue.lines`): a builder of that
+text writes the record's fixed structure around each text's JSON string, which is the same
+line ``json.dumps(record, ensure_ascii=False)`` gives, without building the dict first
+(escaping the texts is then most of the work); formats without one get their records encoded.
+
 Records stream in rounds: the first round gives every item once (in a shuffled order, each
 in a wording of its own), the next one another wording of each, and so on. A file of any size
 up to the capacity holds no record twice, and a small file holds as many different items as
@@ -15,6 +20,7 @@ it can.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +30,13 @@ Record = dict[str, object]
 Form = tuple[object, ...]
 Builder = Callable[[tuple[Form, ...], "str | None", str], Record]
 """Builds a record from one form per slot, a system prompt (or None) and an opener."""
+Quote = Callable[[str], str]
+"""A text's JSON string, quotes included (as ``json.dumps(text, ensure_ascii=False)``)."""
+LineBuilder = Callable[[tuple[Form, ...], "str | None", str, Quote], str]
+"""Builds the same record's JSON text, exactly ``json.dumps(record, ensure_ascii=False)``, with
+``quote`` writing each text's JSON string."""
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -47,9 +60,11 @@ class Catalogue:
         systems: Sequence[str | None] = (None,),
         openers: Sequence[str] = ("",),
         counted: tuple[bool, ...] = (True, True),
+        line: LineBuilder | None = None,
     ) -> None:
         self.items = tuple(items)
         self._build = build
+        self._line = line
         self.systems = tuple(systems)
         self.openers = tuple(openers)
         self.counted = counted  # which parts of a form end up as text in the record
@@ -59,6 +74,16 @@ class Catalogue:
 
     def record(self, index: int, variant: int) -> Record:
         """Variant ``variant`` (0 ≤ variant < its size) of item ``index``."""
+        return self._build(*self._choice(index, variant))
+
+    def line(self, index: int, variant: int, quote: Quote = _dumps) -> str:
+        """The same record as one line of JSON (no newline), as ``json.dumps(..., ensure_ascii=False)``."""
+        if self._line is None:
+            return _dumps(self.record(index, variant))
+        return self._line(*self._choice(index, variant), quote)
+
+    def _choice(self, index: int, variant: int) -> tuple[tuple[Form, ...], str | None, str]:
+        """The forms, system prompt and opener of a variant."""
         item = self.items[index]
         variant, system = divmod(variant, len(self.systems))
         variant, opener = divmod(variant, len(self.openers))
@@ -66,7 +91,7 @@ class Catalogue:
         for slot in item.slots:
             variant, pick = divmod(variant, len(slot))
             chosen.append(slot[pick])
-        return self._build(tuple(chosen), self.systems[system], self.openers[opener])
+        return tuple(chosen), self.systems[system], self.openers[opener]
 
     def extremes(self, index: int) -> tuple[Record, Record]:
         """The item's longest and shortest records (the ones length limits are checked on)."""
@@ -80,6 +105,18 @@ class Catalogue:
 
     def stream(self, count: int, seed: int) -> Iterator[Record]:
         """``count`` records in rounds over the items; past the capacity, records repeat."""
+        record = self.record
+        for index, variant in self._picks(count, seed):
+            yield record(index, variant)
+
+    def lines(self, count: int, seed: int) -> Iterator[str]:
+        """The records :meth:`stream` gives, each as one line of JSON (no newline)."""
+        line = self.line
+        for index, variant in self._picks(count, seed):
+            yield line(index, variant)
+
+    def _picks(self, count: int, seed: int) -> Iterator[tuple[int, int]]:
+        """(item, variant) of each record :meth:`stream` gives."""
         if not self.items:
             return
         rng = random.Random(seed)
@@ -94,7 +131,7 @@ class Catalogue:
                 rng.shuffle(active)
                 for index in active[: count - emitted]:
                     variant = (starts[index] + round_number * steps[index]) % sizes[index]
-                    yield self.record(index, variant)
+                    yield index, variant
                 emitted += min(len(active), count - emitted)
                 round_number += 1
                 active = [index for index in active if sizes[index] > round_number]
@@ -112,6 +149,7 @@ class Catalogue:
             self.systems if systems is None else systems,
             self.openers if openers is None else openers,
             self.counted,
+            self._line,
         )
 
     def split(self, share: float, seed: int) -> tuple[Catalogue, Catalogue]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 
-from studykit.datasets.catalogue import Builder, Catalogue, Form, Item, Record
+from studykit.datasets.catalogue import Builder, Catalogue, Form, Item, Quote, Record
 from studykit.datasets.formats import SCHEMA_VERSION
 from studykit.datasets.limits import ModelSpec
 from studykit.datasets.material import Material
@@ -39,13 +39,24 @@ def catalogue_for(
         if format_id == "prompt-completion":
             return Catalogue(items, _prompt_completion, openers=OPENERS)
         if prompt_only:
-            return Catalogue(items, _conversation_prompts, SYSTEM_PROMPTS, OPENERS, counted=(True, False))
-        return Catalogue(items, _conversation, SYSTEM_PROMPTS, OPENERS)
+            return Catalogue(
+                items,
+                _conversation_prompts,
+                SYSTEM_PROMPTS,
+                OPENERS,
+                counted=(True, False),
+                line=_conversation_prompts_line,
+            )
+        return Catalogue(items, _conversation, SYSTEM_PROMPTS, OPENERS, line=_conversation_line)
     if format_id == "multi-turn":
-        return Catalogue(list(_dialogues(material)), _conversation, SYSTEM_PROMPTS, OPENERS)
+        return Catalogue(
+            list(_dialogues(material)), _conversation, SYSTEM_PROMPTS, OPENERS, line=_conversation_line
+        )
     if format_id == "claude-messages":
         singles = [Item(group, (forms,)) for group, forms in _distinct(_exchanges(material))]
-        return Catalogue([*singles, *_dialogues(material)], _claude, SYSTEM_PROMPTS, OPENERS)
+        return Catalogue(
+            [*singles, *_dialogues(material)], _claude, SYSTEM_PROMPTS, OPENERS, line=_claude_line
+        )
     if format_id == "preference":
         contrasts = [(quiz.group, forms) for quiz in material.quiz for forms in quiz.contrasts]
         items = [Item(group, (forms,)) for group, forms in _distinct(contrasts)]
@@ -94,13 +105,19 @@ def _distinct(
     for group, forms in turns:
         kept = []
         for form in forms:
-            mark = key(form) if key else json.dumps(form)
+            mark = key(form) if key else _mark(form)
             if mark in seen or (isinstance(form[0], str) and form[0].startswith(openers)):
                 continue
             seen.add(mark)
             kept.append(form)
         if kept:
             yield group, tuple(kept)
+
+
+def _mark(form: Form) -> object:
+    """What tells a form apart: the form itself when it is all text (a tuple of strings is equal
+    exactly when its JSON is), else its JSON (a reference answer is a dict)."""
+    return form if all(isinstance(part, str) for part in form) else json.dumps(form)
 
 
 def _dialogues(material: Material) -> Iterator[Item]:
@@ -171,6 +188,55 @@ def _conversation_prompts(forms: tuple[Form, ...], system: str | None, opener: s
 def _claude(forms: tuple[Form, ...], system: str | None, opener: str) -> Record:
     messages = _messages(forms, opener, blocks=False)
     return {"system": system, "messages": messages} if system is not None else {"messages": messages}
+
+
+# The same records as JSON text, written around each text's JSON string with the separators
+# json.dumps uses (", " and ": "); a test holds each to json.dumps of the record built above.
+# JSON escapes a text character by character, so an opener's string and a text's join into
+# the string of the two.
+_SCHEMA = f'{{"schemaVersion": {json.dumps(SCHEMA_VERSION)}'
+_BLOCK_TURNS = (
+    '{"role": "user", "content": [{"text": ',
+    '{"role": "assistant", "content": [{"text": ',
+    "}]}",
+)
+_TEXT_TURNS = ('{"role": "user", "content": ', '{"role": "assistant", "content": ', "}")
+
+
+def _messages_line(
+    forms: tuple[Form, ...], opener: str, quote: Quote, blocks: bool, prompt_only: bool = False
+) -> str:
+    user_at, assistant_at, end = _BLOCK_TURNS if blocks else _TEXT_TURNS
+    messages = []
+    for number, (user, assistant) in enumerate(forms):
+        text = quote(user)
+        if number == 0 and opener:
+            text = quote(opener)[:-1] + text[1:]
+        messages.append(user_at + text + end)
+        if not prompt_only:
+            messages.append(assistant_at + quote(assistant) + end)
+    return "[" + ", ".join(messages) + "]"
+
+
+def _system_line(system: str | None, quote: Quote) -> str:
+    return f', "system": [{{"text": {quote(system)}}}]' if system is not None else ""
+
+
+def _conversation_line(forms: tuple[Form, ...], system: str | None, opener: str, quote: Quote) -> str:
+    messages = _messages_line(forms, opener, quote, blocks=True)
+    return f'{_SCHEMA}{_system_line(system, quote)}, "messages": {messages}}}'
+
+
+def _conversation_prompts_line(forms: tuple[Form, ...], system: str | None, opener: str, quote: Quote) -> str:
+    messages = _messages_line(forms, opener, quote, blocks=True, prompt_only=True)
+    return f'{_SCHEMA}{_system_line(system, quote)}, "messages": {messages}}}'
+
+
+def _claude_line(forms: tuple[Form, ...], system: str | None, opener: str, quote: Quote) -> str:
+    messages = _messages_line(forms, opener, quote, blocks=False)
+    if system is None:
+        return f'{{"messages": {messages}}}'
+    return f'{{"system": {quote(system)}, "messages": {messages}}}'
 
 
 def _prompt_completion(forms: tuple[Form, ...], system: str | None, opener: str) -> Record:

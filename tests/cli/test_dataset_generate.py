@@ -63,15 +63,15 @@ def test_generate_refuses_a_format_the_model_does_not_take(tmp_path):
 def test_an_interrupted_generate_leaves_no_file_and_keeps_the_old_one(tmp_path, monkeypatch):
     from studykit.datasets.catalogue import Catalogue
 
-    real = Catalogue.stream
+    real = Catalogue.lines
 
     def interrupted(self, count, seed):
-        for number, record in enumerate(real(self, count, seed)):
+        for number, line in enumerate(real(self, count, seed)):
             if number == 50:
                 raise KeyboardInterrupt
-            yield record
+            yield line
 
-    monkeypatch.setattr(Catalogue, "stream", interrupted)
+    monkeypatch.setattr(Catalogue, "lines", interrupted)
     fresh = tmp_path / "fresh.jsonl"
     result = invoke("generate", "prompt-completion", "--count", "500", "--out", str(fresh))
     assert result.exit_code == 130 and "Interrupted." in result.stderr

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from studykit.concepts import load_concepts
 from studykit.datasets.formats import FORMATS, get_format
-from studykit.datasets.generate import plan_counts, split_catalogue, write_records
+from studykit.datasets.generate import plan_counts, split_catalogue, write_lines, write_records
 from studykit.datasets.limits import MODELS, get_model
 from studykit.datasets.validate import validate_stream
 from studykit.errors import StudykitError
@@ -21,7 +21,7 @@ def generate(format_id: str, model_id: str | None, count: int, seed: int) -> byt
     found = catalogue(format_id, model_id)
     plan_counts(count, 0.0, get_model(model_id) if model_id else None, found.groups)
     out = io.StringIO()
-    write_records(found.stream(count, seed), out)
+    write_lines(found.lines(count, seed), out)  # as ``dataset generate`` writes them
     return out.getvalue().encode()
 
 
@@ -42,6 +42,22 @@ def test_every_generated_dataset_validates_for_every_format_and_model(pair, seed
     # Only a count over the capacity repeats records (Titan Multimodal Embeddings needs 1,000 captions).
     repeats = max(0, count - catalogue(format_id, model_id).capacity)
     assert report.records == count and report.warnings == report.duplicates == repeats
+
+
+@settings(max_examples=40, deadline=None)
+@given(pair=st.sampled_from(PAIRS), seed=st.integers(0, 2**32), count=st.integers(0, 1500))
+def test_the_lines_written_are_the_records_streamed_in_json(pair, seed, count):
+    found = catalogue(*pair)
+    expected = [json.dumps(record, ensure_ascii=False) for record in found.stream(count, seed)]
+    assert list(found.lines(count, seed)) == expected
+    by_records, by_lines = io.StringIO(), io.StringIO()
+    ticks: list[int] = []
+    assert write_records(found.stream(count, seed), by_records) == write_lines(
+        found.lines(count, seed), by_lines, ticks.append
+    )
+    assert by_lines.getvalue() == by_records.getvalue() == "".join(line + "\n" for line in expected)
+    assert len(by_lines.getvalue().encode()) == write_lines(iter(expected), io.StringIO())[1]
+    assert ticks == [*range(1000, count + 1, 1000), count]
 
 
 @pytest.mark.parametrize(("format_id", "model_id"), PAIRS, ids=[f"{f}-{m}" for f, m in PAIRS])

@@ -4,7 +4,7 @@ import io
 import tracemalloc
 
 from studykit.datasets.formats import get_format
-from studykit.datasets.generate import write_records
+from studykit.datasets.generate import write_lines, write_records
 from studykit.datasets.limits import get_model
 from studykit.datasets.validate import validate_stream
 from tests.datasets.samples import catalogue
@@ -36,6 +36,12 @@ def _peak(action) -> int:
 def test_generate_memory_does_not_grow_with_the_record_count():
     small = _peak(lambda: write_records(CATALOGUE.stream(100, 1), Sink()))
     large = _peak(lambda: write_records(CATALOGUE.stream(1_000, 1), Sink()))
+    assert large < small + 32 * 1024
+
+
+def test_generate_memory_as_the_command_writes_does_not_grow_with_the_record_count():
+    small = _peak(lambda: write_lines(CATALOGUE.lines(100, 1), Sink()))
+    large = _peak(lambda: write_lines(CATALOGUE.lines(1_000, 1), Sink()))
     assert large < small + 32 * 1024
 
 
