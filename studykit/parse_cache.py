@@ -112,11 +112,15 @@ def _key(name: str, sources: Iterable[Path]) -> tuple[bytes, float]:
 @lru_cache(maxsize=1)
 def _code_signature() -> str:
     """Size and modification time of every studykit module: a code change rebuilds entries."""
-    root = Path(studykit.__file__).resolve().parent
+    root = os.path.dirname(os.path.realpath(studykit.__file__))
     lines = []
-    for path in sorted(root.rglob("*.py")):
-        stat = path.stat()
-        lines.append(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    for folder, subfolders, files in os.walk(root):  # a third of the cost of Path.rglob
+        subfolders.sort()
+        relative = folder[len(root) + 1 :]
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                lines.append(f"{os.path.join(relative, name)}\0{stat.st_size}\0{stat.st_mtime_ns}")
     return "\n".join(lines)
 
 

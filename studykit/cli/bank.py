@@ -264,7 +264,10 @@ def export(paths: tuple[Path, ...], to: str, out: str, force: bool, content: Pat
         print_json_exactly()
     concepts = _concepts(content)
     banks = load_banks(_bank_paths(paths), concepts)
-    write_output(out, export_banks(banks, to, concepts, timestamp=time.time()), force=force)
+    from studykit.concepts.sources import source_titles
+
+    titles = source_titles(content.resolve() if content else None)
+    write_output(out, export_banks(banks, to, concepts, timestamp=time.time(), titles=titles), force=force)
     if out != "-":
         count = sum(len(loaded.questions) for loaded in banks)
         click.echo(f"Wrote {count} question(s) from {len(banks)} bank(s) to {out}.", err=True)

@@ -113,3 +113,21 @@ def shipped_source_titles() -> SourceTitles:
 def cited_in(text: str) -> Iterator[re.Match[str]]:
     """Every source reference written in ``text``, in order."""
     return CITED.finditer(text)
+
+
+def cited_parts(text: str, titles: SourceTitles) -> list[tuple[str, str | None]]:
+    """``text`` split for a writer that shows sources by title: ``(prose, None)`` pieces and
+    ``(source, title)`` pieces for each titled reference; an untitled reference stays prose."""
+    parts: list[tuple[str, str | None]] = []
+    end = 0
+    for match in cited_in(text):
+        title = titles.title_of(match.group())
+        if title is None:
+            continue
+        if match.start() > end:
+            parts.append((text[end : match.start()], None))
+        parts.append((match.group(), title))
+        end = match.end()
+    if end < len(text) or not parts:
+        parts.append((text[end:], None))
+    return parts

@@ -45,8 +45,9 @@ class Admission:
         catalogue = self._catalogue
         systems = [text for text in catalogue.systems if text is None or self._text_ok(text)]
         openers = [text for text in catalogue.openers if not text or self._text_ok(text.rstrip())]
-        catalogue = catalogue.keep(range(len(catalogue.items)), systems, openers)
-        self._catalogue = catalogue
+        if (len(systems), len(openers)) != (len(catalogue.systems), len(catalogue.openers)):
+            catalogue = catalogue.keep(range(len(catalogue.items)), systems, openers)
+            self._catalogue = catalogue
         system_lengths = [len(text or "") for text in systems]
         opener_lengths = [len(text) for text in openers]
         self._wording = (min(system_lengths) + min(opener_lengths), max(system_lengths) + max(opener_lengths))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studykit.concepts import Concept
 from studykit.datasets.quiz_material import QuizTurns, quiz_turns
@@ -77,8 +78,9 @@ def build_material(concepts: Iterable[Concept], questions: Iterable[Question] = 
         passages.append(concept_passage(concept))
         captions.append((f"{concept.id}.png", f"Diagram of {subject(concept.title)}: {describe(concept)}"))
     for first, second in related_pairs(concepts, by_id):
-        exchanges.append(comparison(first, second))
-        passages.append(comparison(first, second).answer)
+        compared = comparison(first, second)
+        exchanges.append(compared)
+        passages.append(compared.answer)
         captions.append(
             (f"{first.id}-vs-{second.id}.png", f"Side-by-side comparison of {first.title} and {second.title}")
         )
@@ -211,6 +213,7 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else tidy(text)
 
 
+@lru_cache(maxsize=4096)
 def subject(title: str) -> str:
     """A title as it reads mid-sentence: "Fine-tuning X" → "fine-tuning X", "Amazon Bedrock" unchanged."""
     if ": " in title:

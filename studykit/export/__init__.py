@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from studykit.concepts import ConceptSet
+    from studykit.concepts.sources import SourceTitles
     from studykit.questions.bank import Bank
 
 FORMATS = ("gift", "moodle-xml", "anki", "markdown", "json")
@@ -24,9 +25,15 @@ SUFFIXES = {"gift": ".gift", "moodle-xml": ".xml", "anki": ".apkg", "markdown": 
 
 
 def export_banks(
-    banks: Sequence[Bank], to: str, concepts: ConceptSet | None = None, timestamp: float = 0.0
+    banks: Sequence[Bank],
+    to: str,
+    concepts: ConceptSet | None = None,
+    timestamp: float = 0.0,
+    titles: SourceTitles | None = None,
 ) -> str | bytes:
-    """The banks written as ``to``; ``timestamp`` (seconds) stamps Anki cards, so tests control it."""
+    """The banks written as ``to``; ``timestamp`` (seconds) stamps Anki cards, so tests control it.
+    Anki and Markdown, which learners read, show cited sources by ``titles`` (default: the shipped
+    titles); the formats instructors import keep the exact references."""
     if to == "gift":
         from studykit.export.gift import banks_to_gift
 
@@ -38,11 +45,11 @@ def export_banks(
     if to == "anki":
         from studykit.export.anki import banks_to_apkg
 
-        return banks_to_apkg(banks, timestamp)
+        return banks_to_apkg(banks, timestamp, titles)
     if to == "markdown":
         from studykit.export.markdown import banks_to_markdown
 
-        return banks_to_markdown(banks)
+        return banks_to_markdown(banks, titles)
     if to == "json":
         from studykit.export.json_banks import banks_to_json
 

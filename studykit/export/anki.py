@@ -8,6 +8,7 @@ duplicates. Content is HTML-escaped: it shows literally on the card.
 
 Anki has no case studies: a case-study question's card shows the case's title, the question's
 place in it and the scenario above its own question, and carries a ``case::<id>`` tag.
+Sources cited in an explanation read as their titles (a page's title links to its address).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
+from studykit.concepts.sources import SourceTitles, cited_parts, shipped_source_titles
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
 from studykit.questions.model import Question
@@ -60,7 +62,20 @@ def _text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _fields(shown: Layout) -> list[str]:
+def titled(text: str, titles: SourceTitles) -> str:
+    """``text`` as card HTML, its titled source references shown as titles (a page's linked)."""
+    shown = []
+    for part, title in cited_parts(text, titles):
+        if title is None:
+            shown.append(_text(part))
+        elif part.startswith("https://"):
+            shown.append(f"<a href='{html.escape(part)}'>{_text(title)}</a>")
+        else:
+            shown.append(_text(title))
+    return "".join(shown)
+
+
+def _fields(shown: Layout, titles: SourceTitles) -> list[str]:
     question = shown.question
     items = "".join(f"<li><b>{label}.</b> {_text(text)}</li>" for label, text in shown.choices)
     choices = f"<ol style='list-style:none;padding-left:0'>{items}</ol>"
@@ -72,7 +87,7 @@ def _fields(shown: Layout) -> list[str]:
         f"{_case(question)}{_text(question.stem)}<p class='how'>{_text(shown.instruction)}</p>",
         choices,
         _text(shown.answer),
-        f"{_text(question.explanation)}<ul>{reasons}</ul>",
+        f"{titled(question.explanation, titles)}<ul>{reasons}</ul>",
         _text(question.id),
         _text(", ".join(question.concepts)),
     ]
@@ -93,10 +108,12 @@ def _case(question: Question) -> str:
     )
 
 
-def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
-    """The ``.apkg`` file's bytes; ``timestamp`` (seconds) stamps the cards, so tests control it."""
+def banks_to_apkg(banks: Sequence[Bank], timestamp: float, titles: SourceTitles | None = None) -> bytes:
+    """The ``.apkg`` file's bytes; ``timestamp`` (seconds) stamps the cards, so tests control it;
+    ``titles`` (the shipped source titles by default) name cited sources."""
     import genanki
 
+    titles = titles if titles is not None else shipped_source_titles()
     model = genanki.Model(
         stable_id("studykit", "model", MODEL_NAME),
         MODEL_NAME,
@@ -114,7 +131,7 @@ def banks_to_apkg(banks: Sequence[Bank], timestamp: float) -> bytes:
             deck.add_note(
                 genanki.Note(
                     model=model,
-                    fields=_fields(layout(question)),
+                    fields=_fields(layout(question), titles),
                     guid=genanki.guid_for("studykit", question.id),
                     tags=tags,
                 )

@@ -5,6 +5,7 @@ comes at the end, with the explanation and why each part is right or wrong. Cont
 so it prints literally: ``*``, ``_``, ``[`` or ``<`` in a question never turn into formatting.
 A case study's title and scenario are printed once, as a block quote above its first question
 that says which numbers are about it; each of its questions names its place in the case.
+Sources cited in an explanation read as their titles (a page's title linked to its address).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from studykit.concepts.sources import SourceTitles, cited_parts, shipped_source_titles
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
 from studykit.questions.model import CaseStudy, Question
@@ -41,7 +43,22 @@ def _escape_start(start: str) -> str:
     return start[:-1] + "\\" + start[-1] if start[0].isdigit() else "\\" + start
 
 
-def banks_to_markdown(banks: Sequence[Bank]) -> str:
+def titled(text: str, titles: SourceTitles) -> str:
+    """``text`` escaped, its titled source references shown as titles: ``[title](<url>)`` for a page."""
+    shown = []
+    for part, title in cited_parts(text, titles):
+        if title is None:
+            shown.append(escape(part))
+        elif part.startswith("https://"):
+            shown.append(f"[{escape(title)}](<{part}>)")
+        else:
+            shown.append(escape(title))
+    return "".join(shown)
+
+
+def banks_to_markdown(banks: Sequence[Bank], titles: SourceTitles | None = None) -> str:
+    """The document; ``titles`` (the shipped source titles by default) name cited sources."""
+    titles = titles if titles is not None else shipped_source_titles()
     out: list[str] = []
     key: list[str] = []
     number = 0
@@ -54,7 +71,7 @@ def banks_to_markdown(banks: Sequence[Bank]) -> str:
                 out += _case(number, question.case, _run_length(bank.questions[index:]))
             shown = layout(question)
             out += _question(number, shown)
-            key += _key(number, shown)
+            key += _key(number, shown, titles)
     out += ["---", "", "# Answer key", "", *key]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -96,8 +113,8 @@ def _question(number: int, shown: Layout) -> list[str]:
     return [*lines, ""]
 
 
-def _key(number: int, shown: Layout) -> list[str]:
+def _key(number: int, shown: Layout, titles: SourceTitles) -> list[str]:
     question = shown.question
-    lines = [f"**{number}.** {escape(shown.answer)} — {escape(question.explanation)}", ""]
+    lines = [f"**{number}.** {escape(shown.answer)} — {titled(question.explanation, titles)}", ""]
     lines += [f"- {escape(label)}: {escape(why)}" for label, why in shown.reasons()]
     return [*lines, ""]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from studykit.concepts.sources import shipped_source_titles
 from studykit.export.anki import FIELDS, MODEL_NAME, banks_to_apkg, deck_name, stable_id
 from studykit.questions.bank import load_shipped_banks
 
@@ -124,3 +125,15 @@ def test_every_note_uses_the_studykit_note_type_with_its_fields(tricky, tmp_path
     (model,) = (models[str(model_id)] for model_id in model_ids)
     assert [field["name"] for field in model["flds"]] == list(FIELDS)
     assert int(model["id"]) == stable_id("studykit", "model", MODEL_NAME)
+
+
+def test_a_source_cited_in_an_explanation_shows_its_title_linked_on_the_card(tmp_path):
+    source = "https://docs.aws.amazon.com/bedrock/latest/userguide/reward-functions.html"
+    title = shipped_source_titles().title_of(source)
+    banks = load_shipped_banks()
+    connection = _open_collection(banks_to_apkg(banks, 1_700_000_000), tmp_path)
+    explanations = [fields[3] for fields in _notes(connection).values() if source in fields[3]]
+    assert explanations and title
+    for explanation in explanations:
+        assert f"<a href='{source}'>{html.escape(title)}</a>" in explanation
+        assert f"Source: {source}" not in explanation

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from studykit.concepts.sources import shipped_source_titles
 from studykit.export.layout import layout
-from studykit.export.markdown import banks_to_markdown, escape
+from studykit.export.markdown import banks_to_markdown, escape, titled
 from studykit.questions.bank import load_shipped_banks
 
 
@@ -34,7 +35,7 @@ def test_every_shipped_question_is_numbered_and_has_a_key_entry():
         assert f"# {escape(bank.title)}\n" in questions
         for question in bank.questions:
             assert escape(question.stem) in questions
-            assert escape(question.explanation) in key
+            assert titled(question.explanation, shipped_source_titles()) in key
 
 
 def test_the_key_gives_the_answer_as_typed_in_a_quiz_and_every_why(tricky):
@@ -55,3 +56,14 @@ def test_matching_lists_prompts_by_number_and_matches_by_letter(tricky):
     assert "- **1.** Continued pre\\-training \\-\\> domain" not in text
     assert "- **1.** Continued pre-training -\\> domain" in text
     assert "- **a)** " in text
+
+
+REWARDS = "https://docs.aws.amazon.com/bedrock/latest/userguide/reward-functions.html"
+
+
+def test_a_source_cited_in_an_explanation_reads_as_its_title_linked_to_its_address():
+    title = shipped_source_titles().title_of(REWARDS)
+    assert title
+    key = banks_to_markdown(load_shipped_banks()).split("\n# Answer key\n")[1]
+    assert f"Source: [{escape(title)}](<{REWARDS}>)" in key
+    assert f"Source: {escape(REWARDS)}" not in key
