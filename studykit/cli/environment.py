@@ -55,7 +55,22 @@ def open_progress(env: Environment, *, read_only_ok: bool = False) -> Store:
     )
     for notice in store.notices:
         click.echo(f"Warning: {notice}", err=True)
+    _save_kept_answers(store)
     return store
+
+
+def _save_kept_answers(store: Store) -> None:
+    """Commit answers an earlier run could not save and kept beside the progress file."""
+    from studykit.engine.kept_saves import kept_folder, replay_kept
+
+    if store.read_only is not None or not kept_folder(store.path).is_dir():
+        return
+    saved, problems = replay_kept(store)
+    if saved:
+        answers = f"{saved} answer{'' if saved == 1 else 's'}"
+        click.echo(f"Note: saved {answers} kept from an earlier session.", err=True)
+    for problem in problems:
+        click.echo(f"Warning: {problem}", err=True)
 
 
 def _note(message: str) -> None:

@@ -15,18 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studykit.engine.kept_saves import Save, apply_save, keep_in_file
 from studykit.questions.model import Answer, Question, answer_from_json, answer_to_json, check_answer
 from studykit.store import (
-    AnswerRecord,
     SavedSession,
     Store,
-    add_bookmark,
-    clear_answer,
-    finish_session,
     latest_active_session,
-    record_answer,
-    remove_bookmark,
-    save_place,
     session_answers,
     start_session,
 )
@@ -44,7 +38,9 @@ class SessionRecorder:
 
     A save that fails (the file stayed locked, the disk is full) is not lost: it is kept,
     the learner is told through ``store.notify``, and it is committed together with the
-    next save. :meth:`flush` raises if kept saves still cannot be written.
+    next save. If saves are still waiting when the session ends, :meth:`flush` writes
+    them beside the progress file for the next run (:mod:`studykit.engine.kept_saves`)
+    and raises to say so.
     """
 
     def __init__(
@@ -54,7 +50,7 @@ class SessionRecorder:
         self.session = session
         self.now = now
         self.schedule = schedule
-        self.unsaved: list[Callable[[], None]] = []
+        self.unsaved: list[Save] = []
         self.unsaved_answers = 0
 
     @classmethod
@@ -98,30 +94,21 @@ class SessionRecorder:
         guessed: bool = False,
     ) -> None:
         """Commit an answer; ``guessed`` when the learner marked it as a guess."""
-        moment = self.now()
-        record = AnswerRecord(
-            question.id,
-            json.dumps(answer_to_json(answer)),
-            correct,
-            elapsed_seconds,
-            question.domain or None,
-            question.concepts,
-            guessed,
+        self._save(
+            {
+                "op": "answer",
+                **self._about(question),
+                "session": self.session.id,
+                "answer": json.dumps(answer_to_json(answer)),
+                "correct": correct,
+                "elapsed": elapsed_seconds,
+                "guessed": guessed,
+                "remaining": remaining_seconds,
+                "position": position,
+                "schedule": self.schedule,
+            },
+            answer=True,
         )
-
-        def save() -> None:
-            record_answer(
-                self.store,
-                self.session.id,
-                record,
-                moment,
-                remaining_seconds=remaining_seconds,
-                position=position,
-            )
-            if self.schedule:
-                self.review(question, correct, elapsed_seconds, moment, guessed=guessed)
-
-        self._save(save, answer=True)
 
     def review(
         self,
@@ -148,96 +135,106 @@ class SessionRecorder:
 
     def rated(self, question: Question, rating: int, elapsed_seconds: float) -> None:
         """Commit a review rating the learner chose for ``question`` (``review --rate``)."""
-        from studykit.engine.review import Rating, review_and_save
-
-        moment = self.now()
-        self._save(
-            lambda: review_and_save(
-                self.store,
-                question.id,
-                Rating(rating),
-                moment,
-                domain=question.domain or None,
-                concepts=question.concepts,
-                duration_ms=int(elapsed_seconds * 1000),
-            )
-        )
+        self._save({"op": "rating", **self._about(question), "rating": rating, "elapsed": elapsed_seconds})
 
     def flagged(self, question: Question, flagged: bool) -> None:
         """Keep or drop the question's bookmark: a flag in a quiz or an exam outlives the session."""
-        moment = self.now()
-
-        def save() -> None:
-            if flagged:
-                add_bookmark(
-                    self.store,
-                    question.id,
-                    moment,
-                    domain=question.domain or None,
-                    concepts=question.concepts,
-                )
-            else:
-                remove_bookmark(self.store, question.id)
-
-        self._save(save)
+        self._save({"op": "bookmark", **self._about(question), "flagged": flagged})
 
     def cleared(self, question: Question, remaining_seconds: float) -> None:
         """Forget an exam answer the learner took back."""
-        moment = self.now()
-
-        def save() -> None:
-            clear_answer(self.store, self.session.id, question.id, moment)
-            save_place(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
-
-        self._save(save)
+        self._save(
+            {
+                "op": "clear",
+                **self._about(question),
+                "session": self.session.id,
+                "remaining": remaining_seconds,
+            }
+        )
 
     def place(self, progress: ExamProgress, remaining_seconds: float) -> None:
         """Commit where the learner is in an exam: position, flags and time left."""
-        moment, position, flagged = self.now(), progress.position, sorted(progress.flagged)
         self._save(
-            lambda: save_place(
-                self.store,
-                self.session.id,
-                moment,
-                position=position,
-                flagged=flagged,
-                remaining_seconds=remaining_seconds,
-            )
+            {
+                "op": "place",
+                "at": self.now().isoformat(),
+                "session": self.session.id,
+                "position": progress.position,
+                "flagged": sorted(progress.flagged),
+                "remaining": remaining_seconds,
+            }
         )
 
     def save_time(self, remaining_seconds: float) -> None:
         """Commit the time left while the learner is still on a question."""
-        moment = self.now()
         self._save(
-            lambda: save_place(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
+            {
+                "op": "place",
+                "at": self.now().isoformat(),
+                "session": self.session.id,
+                "remaining": remaining_seconds,
+            }
         )
 
     def finish(self, remaining_seconds: float | None = None) -> None:
         """Close the session, with any saves still kept; raises if they cannot be written."""
-        moment = self.now()
         self._save(
-            lambda: finish_session(self.store, self.session.id, moment, remaining_seconds=remaining_seconds)
+            {
+                "op": "finish",
+                "at": self.now().isoformat(),
+                "session": self.session.id,
+                "remaining": remaining_seconds,
+            }
         )
         self.flush()
 
     def flush(self) -> None:
-        """Commit the saves kept after a failure; raises :class:`ProgressUnavailable` if that still fails."""
+        """Commit the saves kept after a failure; if that still fails, keep them in a file and raise.
+
+        The file beside the progress file is committed the next time studykit opens it for
+        writing; only if even that file cannot be written does the learner have to answer again.
+        """
         if not self.unsaved:
             return
         try:
             self._commit()
         except ProgressUnavailable as failure:
             count = self.unsaved_answers
+            answers = f"{count} answer{'' if count == 1 else 's'}"
+            try:
+                kept = keep_in_file(self.store.path, self.session.id, self.unsaved)
+            except OSError:
+                raise ProgressUnavailable(
+                    f"{answers} could not be saved: {failure.reason}",
+                    path=failure.path,
+                    hint=f"{failure.hint}; {continue_hint(self.session, count)}",
+                    exit_code=failure.exit_code,
+                    failure=failure.failure,
+                    reason=failure.reason,
+                ) from None
+            self.unsaved.clear()
+            self.unsaved_answers = 0
             raise ProgressUnavailable(
-                f"{count} answer{'' if count == 1 else 's'} could not be saved: {failure.reason}",
+                f"{answers} could not be saved yet: {failure.reason}",
                 path=failure.path,
-                hint=f"{failure.hint}; {continue_hint(self.session, count)}",
+                hint=(
+                    f"{failure.hint}; they are kept in {kept} and saved the next time studykit"
+                    " can write the progress file"
+                ),
                 exit_code=failure.exit_code,
                 failure=failure.failure,
                 reason=failure.reason,
             ) from None
 
-    def _save(self, save: Callable[[], None], *, answer: bool = False) -> None:
+    def _about(self, question: Question) -> Save:
+        return {
+            "at": self.now().isoformat(),
+            "question": question.id,
+            "domain": question.domain or None,
+            "concepts": list(question.concepts),
+        }
+
+    def _save(self, save: Save, *, answer: bool = False) -> None:
         """Commit ``save`` with any kept before it, all in one transaction, or keep them all."""
         self.unsaved.append(save)
         self.unsaved_answers += answer
@@ -258,7 +255,7 @@ class SessionRecorder:
     def _commit(self) -> None:
         with self.store.write():
             for save in self.unsaved:
-                save()
+                apply_save(self.store, save)
         self.unsaved.clear()
         self.unsaved_answers = 0
 

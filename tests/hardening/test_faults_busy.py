@@ -17,11 +17,12 @@ from click.testing import CliRunner
 from studykit.cli import cli
 from studykit.cli.environment import Environment
 from studykit.engine import recording
+from studykit.engine.kept_saves import kept_folder, replay_kept
 from studykit.engine.recording import SessionRecorder
 from studykit.errors import EXIT_BUSY
 from studykit.questions.model import ChoiceAnswer
 from studykit.questions.pool import question_pool
-from studykit.store import all_answers, all_cards, latest_active_session, open_store
+from studykit.store import all_answers, all_cards, bookmarks, latest_active_session, open_store
 from studykit.store.failures import ProgressUnavailable
 from tests.hardening.faults import BANK, QUESTIONS
 
@@ -72,7 +73,7 @@ def test_an_answer_that_cannot_be_saved_is_kept_and_saved_with_the_next(
         assert sorted(card.question_id for card in all_cards(store)) == sorted([first.id, second.id])
 
 
-def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
+def test_answers_still_locked_when_a_quiz_ends_are_kept_in_a_file_and_saved_by_the_next_run(
     studykit_home: Path, lock: Lock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = recording.start_session
@@ -89,17 +90,70 @@ def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
     assert "Score:" in result.stdout  # the summary still shows
     errors = result.stderr.splitlines()
     assert "Traceback" not in result.stderr
-    assert errors[-1].startswith("Error: ") and "2 answers could not be saved" in errors[-1]
-    assert errors[-1].endswith(
-        "the quiz is kept for --resume: 'studykit quiz --resume' asks the 2 questions not saved again"
+    assert errors[-1].startswith("Error: ") and "2 answers could not be saved yet" in errors[-1]
+    kept = list((studykit_home / "progress.sqlite3.kept").glob("session-*.json"))
+    assert len(kept) == 1 and str(kept[0]) in errors[-1]
+    assert errors[-1].endswith("saved the next time studykit can write the progress file")
+    lock.give_back()
+    monkeypatch.setattr(recording, "start_session", started)
+
+    later = CliRunner().invoke(cli, ["progress"])
+    assert later.exit_code == 0, later.output
+    assert "Note: saved 2 answers kept from an earlier session." in later.stderr
+    assert not kept[0].exists()
+    with open_store(studykit_home / "progress.sqlite3") as store:
+        assert len(all_answers(store)) == 2
+        assert len(all_cards(store)) == 2  # a quiz schedules its answers: the kept ones too
+        assert latest_active_session(store, "quiz") is None  # the kept 'finish' closed the quiz
+    again = CliRunner().invoke(cli, ["progress"])
+    assert "kept from an earlier session" not in again.stderr  # saved once, never twice
+
+
+def test_kept_answers_wait_while_the_file_is_still_locked(studykit_home: Path, lock: Lock) -> None:
+    (question,) = question_pool([BANK], generated=False)[:1]
+    with open_store(studykit_home / "progress.sqlite3", notify=lambda _: None, wait_seconds=0.1) as store:
+        recorder = SessionRecorder.start(store, "quiz", [question], lambda: NOW)
+        lock.take()
+        recorder.answered(question, ChoiceAnswer(frozenset({0})), True, 4.0)
+        with pytest.raises(ProgressUnavailable):
+            recorder.finish()
+    (kept,) = (studykit_home / "progress.sqlite3.kept").glob("session-*.json")
+    still = CliRunner().invoke(
+        cli, ["quiz", "--count", "1", *QUESTIONS], input="A\n", obj=Environment(store_wait_seconds=0.1)
     )
-    assert sum("kept, to be saved with the next one" in line for line in errors) == 2
+    assert still.exit_code == EXIT_BUSY and kept.exists()
     lock.give_back()
     with open_store(studykit_home / "progress.sqlite3") as store:
-        assert all_answers(store) == []
-        assert latest_active_session(store, "quiz") is not None
-    resumed = CliRunner().invoke(cli, ["quiz", "--resume", *QUESTIONS[:3]], input="A\nA\n")
-    assert resumed.exit_code == 0 and "0 of 2 already answered" in resumed.stderr
+        assert replay_kept(store) == (1, [])
+        (answer,) = all_answers(store)
+        assert answer.question_id == question.id and answer.correct
+    assert not kept.exists()
+
+
+def test_kept_answers_of_a_session_that_no_longer_exists_are_dropped_and_a_damaged_file_is_named(
+    studykit_home: Path,
+) -> None:
+    path = studykit_home / "progress.sqlite3"
+    open_store(path).close()
+    folder = kept_folder(path)
+    folder.mkdir()
+    gone = folder / "session-99-1-1.json"
+    gone.write_text(
+        '[{"op": "answer", "at": "2026-03-01T12:00:00+00:00", "question": "q1", "session": 99,'
+        ' "answer": "{}", "correct": true, "elapsed": 1.0, "domain": null, "concepts": []},'
+        ' {"op": "bookmark", "at": "2026-03-01T12:00:00+00:00", "question": "q1", "flagged": true,'
+        ' "domain": null, "concepts": []}]',
+        encoding="utf-8",
+    )
+    damaged = folder / "session-7-1-1.json"
+    damaged.write_text("[{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["progress"])
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+    assert f"Warning: {damaged}: cannot read kept answers" in result.stderr
+    assert not gone.exists() and damaged.exists()
+    with open_store(path) as store:
+        assert all_answers(store) == []  # the progress was reset since: its session is gone
+        assert [mark.question_id for mark in bookmarks(store)] == ["q1"]  # a flag needs no session
 
 
 @pytest.mark.parametrize(
@@ -114,9 +168,18 @@ def test_a_quiz_whose_answers_stay_locked_says_so_and_can_be_resumed(
         ("quiz", {"study": True}, "the session is kept: 'studykit study' asks the question not saved again"),
     ],
 )
-def test_each_session_says_how_to_get_back_to_answers_it_could_not_save(
-    studykit_home: Path, lock: Lock, kind: str, settings: dict[str, object] | None, hint: str
+def test_when_even_the_kept_file_cannot_be_written_each_session_says_how_to_get_back(
+    studykit_home: Path,
+    lock: Lock,
+    kind: str,
+    settings: dict[str, object] | None,
+    hint: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def no_space(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recording, "keep_in_file", no_space)
     (question,) = question_pool([BANK], generated=False)[:1]
     with open_store(studykit_home / "progress.sqlite3", notify=lambda _: None, wait_seconds=0.1) as store:
         recorder = SessionRecorder.start(store, kind, [question], lambda: NOW, settings=settings)
