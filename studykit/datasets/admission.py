@@ -76,12 +76,13 @@ class Admission:
     def _measure(self, slot: tuple[tuple[object, ...], ...]) -> tuple[int, int] | None:
         """The shortest and longest text of a slot's forms, or None when one breaks a text rule."""
         counted = self._catalogue.counted
+        clean = self._clean_texts
         lengths = []
         for form in slot:
             total = 0
             for part, counts in zip(form, counted, strict=False):
                 if counts:
-                    if not isinstance(part, str) or not self._text_ok(part):
+                    if not isinstance(part, str) or not (clean.get(part) or self._text_ok(part)):
                         return None
                     total += len(part)
             lengths.append(total)

@@ -47,7 +47,7 @@ class Item:
     slots: tuple[tuple[Form, ...], ...]
 
     def size(self) -> int:
-        return math.prod(len(slot) for slot in self.slots)
+        return math.prod(map(len, self.slots))
 
 
 class Catalogue:
