@@ -3,8 +3,10 @@
 Stable API: :func:`bank_coverage(questions, concepts, threshold) <bank_coverage>` →
 :class:`Coverage`, and :func:`coverage_lines` for the text report. A concept counts every
 question that lists it (not only as the main concept); a domain counts questions by their
-``domain``. Concepts under ``threshold`` questions and domains whose share of the questions is
-below their AIF-C01 exam weight are flagged.
+``domain``. Concepts under ``threshold`` questions are flagged. Exams draw each domain's questions
+to the blueprint whatever its share of the pool, so a domain is flagged only when it cannot fill
+its part of one 65-question exam; the report says how many distinct exams each domain, and so
+the banks, can fill (its share against the exam weight stays in the table and the JSON).
 
 Kinds are counted as the exam names its question types: a question of a case study counts as a
 case study (:func:`coverage_kind`), not as the single-choice or ordering question it also is, so
@@ -20,6 +22,9 @@ from studykit.concepts import DOMAINS, ConceptSet
 from studykit.engine.blueprint import EXAM_DOMAIN_WEIGHTS
 from studykit.questions.bank import CASE_STUDY
 from studykit.questions.model import Kind, Question
+
+EXAM_QUESTIONS = 65
+"""The length of the exam whose forms the report counts."""
 
 COVERAGE_KINDS: tuple[str, ...] = (*(kind.value for kind in Kind), CASE_STUDY)
 """The kinds coverage counts: the five question kinds, and case studies."""
@@ -63,7 +68,8 @@ class ConceptCoverage:
 
 @dataclass(frozen=True)
 class DomainCoverage:
-    """One exam domain's share of the questions against its exam weight (both in percent)."""
+    """One exam domain: its questions, their share against its exam weight (both in percent), and
+    how many distinct exams of ``EXAM_QUESTIONS`` it can fill at ``per_exam`` questions each."""
 
     domain: int
     name: str
@@ -71,6 +77,13 @@ class DomainCoverage:
     share: float
     exam_weight: int
     under: bool
+    per_exam: int = 0
+    forms: int = 0
+
+    @property
+    def short(self) -> bool:
+        """Too few questions for its part of one exam on the blueprint."""
+        return self.forms == 0
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -80,6 +93,9 @@ class DomainCoverage:
             "share_percent": round(self.share, 1),
             "exam_weight_percent": self.exam_weight,
             "under_weight": self.under,
+            "per_exam": self.per_exam,
+            "forms": self.forms,
+            "short": self.short,
         }
 
 
@@ -98,7 +114,15 @@ class Coverage:
             "domains": [item.to_json() for item in self.domains],
             "concepts_below_threshold": [item.concept for item in self.concepts if item.low],
             "domains_under_weight": [item.domain for item in self.domains if item.under],
+            "domains_short": [item.domain for item in self.domains if item.short],
+            "exam_questions": EXAM_QUESTIONS,
+            "forms": self.forms,
         }
+
+    @property
+    def forms(self) -> int:
+        """Distinct exams on the blueprint the questions have room for: the fewest of any domain."""
+        return min((domain.forms for domain in self.domains), default=0)
 
 
 def bank_coverage(questions: Sequence[Question], concepts: ConceptSet, threshold: int = 3) -> Coverage:
@@ -112,12 +136,20 @@ def bank_coverage(questions: Sequence[Question], concepts: ConceptSet, threshold
         rows.append(
             ConceptCoverage(concept.id, concept.domain, len(on_it), main, by_kind, len(on_it) < threshold)
         )
+    from studykit.engine.exam_forms import official_counts
+
+    per_exam = official_counts(EXAM_QUESTIONS)
     domains = []
     for number, name in DOMAINS.items():
         count = sum(question.domain == number for question in questions)
         share = 100 * count / len(questions) if questions else 0.0
         weight = EXAM_DOMAIN_WEIGHTS[number]
-        domains.append(DomainCoverage(number, name, count, share, weight, share < weight))
+        need = per_exam[number]
+        domains.append(
+            DomainCoverage(
+                number, name, count, share, weight, share < weight, need, count // need if need else 0
+            )
+        )
     return Coverage(tuple(rows), tuple(domains), len(questions), threshold)
 
 
@@ -132,15 +164,24 @@ def coverage_lines(coverage: Coverage) -> list[str]:
         counts = "".join(f"{count:>5}" for _, count in row.by_kind)
         mark = "!" if row.low else " "
         lines.append(f"{mark} {_fit(row.concept, 39):<39}{row.domain:>4}{row.total:>5}{counts}")
-    lines += ["", "Domains (share of questions against the AIF-C01 exam weight; ! = under it)"]
-    lines.append(f"  {'domain':<58}{'qs':>5}{'share':>7}{'exam':>6}")
+    lines += [
+        "",
+        f"Domains (questions per {EXAM_QUESTIONS}-question exam on the AIF-C01 blueprint, and",
+        "the distinct exams each domain can fill; ! = not even one)",
+    ]
+    lines.append(f"  {'domain':<46}{'qs':>5}{'share':>7}{'weight':>7}{'/exam':>6}{'exams':>6}")
     for domain in coverage.domains:
-        mark = "!" if domain.under else " "
-        name = _fit(f"{domain.domain} {domain.name}", 58)
-        lines.append(f"{mark} {name:<58}{domain.questions:>5}{domain.share:>6.0f}%{domain.exam_weight:>5}%")
+        mark = "!" if domain.short else " "
+        name = _fit(f"{domain.domain} {domain.name}", 46)
+        lines.append(
+            f"{mark} {name:<46}{domain.questions:>5}{domain.share:>6.0f}%{domain.exam_weight:>6}%"
+            f"{domain.per_exam:>6}{domain.forms:>6}"
+        )
     low = sum(row.low for row in coverage.concepts)
-    under = sum(domain.under for domain in coverage.domains)
-    lines += ["", f"{low} concept(s) below {coverage.threshold} questions; {under} domain(s) under weight."]
+    short = sum(domain.short for domain in coverage.domains)
+    tail = f" ({short} domain(s) cannot fill one)" if short else ""
+    lines.append(f"Room for {coverage.forms} distinct {EXAM_QUESTIONS}-question exam(s){tail}.")
+    lines += ["", f"{low} concept(s) below {coverage.threshold} questions."]
     return lines
 
 

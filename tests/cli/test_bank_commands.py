@@ -27,6 +27,12 @@ def test_coverage_of_shipped_banks_prints_concepts_and_domains():
     assert "continued-pre-training" in result.output
     assert "3 Applications of Foundation Models" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 80
+    lines = result.output.splitlines()
+    assert not [
+        line for line in lines if line.startswith("! ") and line[2:4] in {"1 ", "2 ", "3 ", "4 ", "5 "}
+    ]
+    assert lines[-3].startswith("Room for ") and lines[-3].endswith(" distinct 65-question exam(s).")
+    assert "under weight" not in result.output
 
 
 def test_coverage_json_lists_gaps():
@@ -36,7 +42,8 @@ def test_coverage_json_lists_gaps():
     data = json.loads(result.output)
     assert result.exit_code == 0
     assert data["threshold"] == 2
-    assert 4 in data["domains_under_weight"]
+    assert 4 in data["domains_under_weight"] and 4 in data["domains_short"]
+    assert data["forms"] == 0 and data["exam_questions"] == 65
     assert {row["concept"] for row in data["concepts"]} >= set(data["concepts_below_threshold"])
 
 

@@ -37,6 +37,19 @@ def test_domains_compare_their_share_with_the_exam_weight(concepts):
     assert by_number[4].questions == 0 and by_number[4].under
 
 
+def test_a_domain_is_flagged_only_when_it_cannot_fill_its_part_of_one_exam(concepts):
+    coverage = _coverage(concepts)
+    assert [domain.per_exam for domain in coverage.domains] == [13, 16, 18, 9, 9]
+    for domain in coverage.domains:
+        assert domain.forms == domain.questions // domain.per_exam
+        assert domain.short == (domain.questions < domain.per_exam)
+    assert coverage.forms == min(domain.forms for domain in coverage.domains)
+    lines = coverage_lines(coverage)
+    rows = [line for line in lines if line[2:4] in {f"{n} " for n in range(1, 6)}]
+    assert [row.startswith("!") for row in rows] == [domain.short for domain in coverage.domains]
+    assert "domain(s) cannot fill one)." in lines[-3]
+
+
 def test_report_flags_gaps_and_fits_80_columns(concepts):
     lines = coverage_lines(_coverage(concepts, threshold=50))
     assert max(len(line) for line in lines) <= 80
