@@ -70,3 +70,29 @@ def test_readme_names_the_lowest_checked_version_of_every_dependency():
     assert {"click", "fsrs", "pyyaml", "rich", "pytest", "ruff"} <= bounds.keys()
     rows = dict(re.findall(r"^\| ([a-z]+)(?: \([a-z]+\))? \| ([0-9.]+) \|", README, flags=re.MULTILINE))
     assert rows == bounds
+
+
+def readme_examples():
+    """Each ``$ studykit …`` line of the README's examples, up to a pipe, redirection or comment."""
+    lines = re.findall(r"^\$ studykit (.*)$", README, flags=re.MULTILINE)
+    return [re.split(r"\s[|>;#]", line)[0].split() for line in lines]
+
+
+def _command_of(words):
+    """The command an example runs (walking into groups) and the words given to it."""
+    command, context = cli, click.Context(cli, info_name="studykit")
+    while isinstance(command, click.Group) and words and not words[0].startswith("-"):
+        name, command, words = command.resolve_command(context, words)
+        context = click.Context(command, info_name=name, parent=context)
+    return command, words
+
+
+@pytest.mark.parametrize("words", readme_examples(), ids=" ".join)
+def test_every_option_in_a_readme_example_exists(words):
+    command, given = _command_of(words)
+    known = {"--help", "-h"}
+    for param in command.params:
+        known.update(getattr(param, "opts", ()), getattr(param, "secondary_opts", ()))
+    options = [word.split("=")[0] for word in given if word.startswith("-") and word != "-"]
+    unknown = [option for option in options if option not in known]
+    assert not unknown, f"README example 'studykit {' '.join(words)}' uses {unknown}, which the command lacks"

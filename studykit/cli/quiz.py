@@ -21,7 +21,8 @@ from studykit.cli.options import (
     topic_option,
 )
 
-KINDS = ("single", "multiple", "true_false", "ordering", "matching")
+KINDS = ("single", "multiple", "true_false", "ordering", "matching", "case_study")
+"""The question kinds; ``case_study`` draws whole case studies, each question in its case's order."""
 
 
 @click.command()
@@ -29,7 +30,13 @@ KINDS = ("single", "multiple", "true_false", "ordering", "matching")
 @click.option(
     "--domain", "domains", multiple=True, type=click.IntRange(1, 5), help="Only this exam domain, 1-5."
 )
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this kind of question.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Only this kind of question (repeatable); case_study: whole case studies, scenario first.",
+)
 @click.option(
     "--count", default=10, show_default=True, type=click.IntRange(1, 500), help="Number of questions."
 )

@@ -18,18 +18,22 @@ from rich.text import Text
 
 from studykit.engine.adaptive import Draw, PracticeHistory, adaptive_draw, load_history
 from studykit.engine.answer_text import expected_shape
-from studykit.engine.commands import keys_line
+from studykit.engine.commands import PAUSE_TO_RESUME, keys_line
 from studykit.engine.draw import Filters, draw_session
 from studykit.engine.presentation import Presented, letter, present_seeded
 from studykit.engine.quiz import Note, QuizOutcome, run_quiz
 from studykit.engine.scoring import AnsweredQuestion, score_session, study_next
 from studykit.errors import StudykitError
+from studykit.questions.bank import CASE_STUDY
 from studykit.questions.model import Kind, Question
 from studykit.questions.pool import question_pool
 
 if TYPE_CHECKING:
     from studykit.cli.quiz_tracking import QuizTracking, ResumedQuiz
     from studykit.concepts import ConceptSet
+
+
+STUDY_PAUSE = "pause; plain 'studykit study' continues it"
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,10 @@ def prepare_quiz(request: QuizRequest, history: PracticeHistory | None = None) -
     if request.flagged:
         pool = _bookmarked(pool, history)
     filters = Filters(
-        frozenset(request.topics), frozenset(request.domains), frozenset(Kind(k) for k in request.kinds)
+        frozenset(request.topics),
+        frozenset(request.domains),
+        frozenset(Kind(k) for k in request.kinds if k != CASE_STUDY),
+        case_studies=CASE_STUDY in request.kinds,
     )
     if request.seed is not None:
         seed = request.seed
@@ -215,6 +222,7 @@ def run_tracked(
             on_answer=tracking.on_answer,
             clock=tracking.env.clock,
             on_flag=tracking.on_flag,
+            pause=STUDY_PAUSE if draw == "study" else PAUSE_TO_RESUME,
         )
     tracking.end(outcome)
     outcome = combined(resumed, outcome)

@@ -15,7 +15,11 @@ from studykit.cli.options import bank_option, content_option, generated_option, 
 )
 @topic_option("Only cards on this concept (repeatable).")
 @seed_option("Shuffle the options the same way every time.")
-@click.option("--rate", is_flag=True, help="After a right answer, rate it yourself: 1 again … 4 easy.")
+@click.option(
+    "--rate",
+    is_flag=True,
+    help="Rate each answer yourself (1 again … 4 easy), seeing when each rating brings it back.",
+)
 @bank_option
 @generated_option
 @content_option
@@ -31,8 +35,8 @@ def review(
     """Review the questions that are due, longest overdue first, then see when the next are due.
 
     Every question you answer in a quiz, exam or review becomes a card. A wrong answer
-    brings it back soon; a right one is rated by how quickly you answered (or by you,
-    with --rate) and comes back later each time.
+    brings it back soon; a right one comes back later each time, sooner when you marked it
+    as a guess (B?). With --rate you choose the rating yourself.
     """
     from studykit.cli.review_session import ReviewRequest, run_review_command
 

@@ -38,6 +38,8 @@ from studykit.ui.console import is_plain, make_console, show
 from studykit.ui.line_input import LineInput
 from studykit.ui.review_summary import interval_text, next_due_text
 
+REVIEW_PAUSE = "stop; what is still due stays due for 'studykit review'"
+
 
 @dataclass(frozen=True)
 class ReviewRequest:
@@ -131,7 +133,9 @@ def run_review_command(request: ReviewRequest) -> None:
         flagged = {bookmark.question_id for bookmark in bookmarks(store)}
         show(console, Text(keys_line(exam=False), style="" if plain else "dim"))
         try:
-            outcome = run_quiz(items, ask, feedback, on_answer=record, clock=env.clock, on_flag=flag)
+            outcome = run_quiz(
+                items, ask, feedback, on_answer=record, clock=env.clock, on_flag=flag, pause=REVIEW_PAUSE
+            )
         except KeyboardInterrupt:
             recorder.finish()
             click.echo("\nReview stopped; your answers are saved. 'studykit review' goes on.", err=True)
@@ -144,7 +148,9 @@ def run_review_command(request: ReviewRequest) -> None:
         summary = Text(f"\nReviewed {score.total}: {score.right} right.")
         if left:
             summary.append(f" {left} still due: run 'studykit review' again.")
-        summary.append(" " + next_due_text(next_due(cards, now, wanted), now))
+        upcoming = next_due(cards, now, wanted)
+        if upcoming or not left:  # "no cards scheduled" would contradict the ones still due
+            summary.append(" " + next_due_text(upcoming, now))
         show(console, summary)
 
 

@@ -8,7 +8,9 @@ alone because no answer uses them: Enter (next), ``q`` (pause) and ``?`` (help).
 
 :func:`read_input` tells which one a line is; commands that a kind of session does not have
 (``back`` in a quiz, where each answer is final) come back as an :class:`InputProblem` that
-says so, as does every malformed command (``:g`` with no number, ``:z``).
+says so, as does every malformed command (``:g`` with no number, ``:z``). A line that is not an
+answer but starts with a command's letter typed without its ``:`` (``g 12``, ``x``) gets
+:func:`not_an_answer`, which names the command it looks like.
 """
 
 from __future__ import annotations
@@ -116,8 +118,33 @@ def _command(spec: CommandSpec, argument: str, typed: str, *, exam: bool, total:
     return Command("go", number - 1)
 
 
-def help_text(*, exam: bool) -> str:
-    """The commands of a quiz (``exam=False``) or an exam, one line each, and how to answer."""
+PAUSE_TO_RESUME = "pause; continue later with --resume"
+"""What ``q`` does in a quiz or an exam; a study session or a review says how it goes on instead."""
+
+
+def not_an_answer(hint: str, typed: str, *, exam: bool) -> str:
+    """The note for a line that is neither a command nor an answer: ``hint`` (the shape the
+    question expects), and, when ``typed`` starts with a command's letter without its ``:``
+    (``g 12``, ``x``), how to type that command."""
+    text = f"Not an answer: {hint}."
+    word, _, argument = typed.strip().lower().partition(" ")
+    spec = _BY_SHORT.get(word)
+    if spec is None or spec.name == "pause":
+        return text
+    if spec.name == "help":
+        return f"{text} Type ? for the commands."
+    if spec.exam_only and not exam:
+        return f"{text} {spec.short!r} ({spec.meaning}) works in exams only."
+    short, meaning = spec.short, spec.meaning
+    if spec.name == "go":
+        number = argument.strip() if _NUMBER.match(argument.strip()) else "12"
+        short, meaning = f"{short} {number}", meaning.replace("12", number)
+    return f"{text} Commands start with ':' — {short!r}: {meaning}."
+
+
+def help_text(*, exam: bool, pause: str = PAUSE_TO_RESUME) -> str:
+    """The commands of a quiz (``exam=False``) or an exam, one line each, and how to answer;
+    ``pause`` says what ``q`` does where this help is shown."""
     lines = [
         "Answer with letters: B · A,C · C A B D · 1b 2a 3c (add ? if you guessed: B?).",
         "Commands (a word, or ':' and its first letter, so none is an answer):",
@@ -126,7 +153,7 @@ def help_text(*, exam: bool) -> str:
         if spec.exam_only and not exam:
             continue
         shown = spec.usage if spec.usage == spec.short else f"{spec.usage} or {spec.short}"
-        lines.append(f"  {shown:<16}{spec.meaning}")
+        lines.append(f"  {shown:<16}{pause if spec.name == 'pause' else spec.meaning}")
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 
 Stable API:
 
-- :class:`Filters` — topics (concept ids), domains, kinds; empty means "any".
+- :class:`Filters` — topics (concept ids), domains, kinds, case studies; empty means "any".
 - :func:`draw_session(pool, count, rng, filters=Filters(), weight=None, tier=None) <draw_session>` →
   questions; the questions of a case study come together and in order.
 - :func:`question_units(questions)` — the questions grouped as a draw takes them (case studies whole).
@@ -35,18 +35,25 @@ Tier = Callable[[tuple[Question, ...]], int]
 
 @dataclass(frozen=True)
 class Filters:
-    """Which questions may be drawn. A question passes when it tests any of ``topics``."""
+    """Which questions may be drawn. A question passes when it tests any of ``topics``, and is of
+    one of ``kinds`` or, with ``case_studies``, part of a case study (``quiz --kind case_study``)."""
 
     topics: frozenset[str] = frozenset()
     domains: frozenset[int] = frozenset()
     kinds: frozenset[Kind] = frozenset()
+    case_studies: bool = False
 
     def accepts(self, question: Question) -> bool:
         return (
             (not self.topics or not self.topics.isdisjoint(question.concepts))
             and (not self.domains or question.domain in self.domains)
-            and (not self.kinds or question.kind in self.kinds)
+            and self._kind_accepts(question)
         )
+
+    def _kind_accepts(self, question: Question) -> bool:
+        if not self.kinds and not self.case_studies:
+            return True
+        return question.kind in self.kinds or (self.case_studies and question.case is not None)
 
     def apply(self, pool: Iterable[Question]) -> list[Question]:
         return [question for question in pool if self.accepts(question)]

@@ -16,6 +16,7 @@ from datetime import datetime
 from studykit.engine.exam_result import ExamResult, Tally, score_exam
 from studykit.engine.presentation import Presented, present_seeded
 from studykit.engine.scaled_score import ScaledScore
+from studykit.engine.timer import spoken_duration
 from studykit.errors import StudykitError
 from studykit.questions.model import Answer, Question, answer_from_json, check_answer
 from studykit.store import ExamRecord, SavedSession, Store, exam_history, load_session, session_answers
@@ -30,14 +31,13 @@ class PastExam:
     session: SavedSession
 
     @property
-    def minutes_allowed(self) -> float | None:
-        limit = self.session.time_limit_seconds
-        return None if limit is None else limit / 60
-
-    @property
-    def minutes_used(self) -> float | None:
+    def time_used(self) -> str | None:
+        """``12 min 5 s of 14 min``, ``30 s of 30 s``: the time used of the limit, as a reader says it
+        (None for an exam saved without its times)."""
         limit, left = self.session.time_limit_seconds, self.session.remaining_seconds
-        return None if limit is None or left is None else max(0.0, limit - left) / 60
+        if limit is None or left is None:
+            return None
+        return f"{spoken_duration(min(limit, max(0.0, limit - left)))} of {spoken_duration(limit)}"
 
     @property
     def timed_out(self) -> bool:
@@ -121,10 +121,9 @@ def _as_recorded(result: ExamResult, record: ExamRecord) -> ExamResult:
 
 
 def describe(past: PastExam, taken: datetime | None = None) -> str:
-    """``Exam 2, finished 2026-11-20 09:41: 65 questions, 82 of 90 minutes used.``"""
+    """``Exam 2, finished 2026-11-20 09:41: 65 questions, 1 h 22 min of 1 h 30 min used.``"""
     moment = (taken or past.record.finished_at).astimezone()
     text = f"Exam {past.number}, finished {moment:%Y-%m-%d %H:%M %Z}: {past.record.total} questions"
-    used, allowed = past.minutes_used, past.minutes_allowed
-    if used is not None and allowed is not None:
-        text += f", {used:.0f} of {allowed:g} minutes used"
+    if past.time_used is not None:
+        text += f", {past.time_used} used"
     return text + "."

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from studykit.engine.answer_text import InvalidAnswer, parse_answer
-from studykit.engine.commands import AnswerText, Command, InputProblem, help_text, read_input
+from studykit.engine.commands import AnswerText, Command, InputProblem, help_text, not_an_answer, read_input
 from studykit.engine.exam import ExamProgress
 from studykit.engine.presentation import Presented
 from studykit.engine.timer import Countdown
@@ -107,7 +107,7 @@ def run_exam(
             try:
                 answer = parse_answer(item, meant.text)
             except InvalidAnswer as problem:
-                display.note(f"Not an answer: {problem.hint}.")
+                display.note(not_an_answer(problem.hint, meant.text, exam=True))
                 continue
             progress.answer(answer, guessed=meant.guessed)
             events.answered(

@@ -1,7 +1,7 @@
 """The practice-quiz loop, free of any terminal: ask, check, give feedback, pause on ``q``, stop at EOF.
 
 Stable API: :func:`run_quiz(items, ask, feedback, on_answer=None, clock=time.monotonic,
-on_flag=None) <run_quiz>` → :class:`QuizOutcome`.
+on_flag=None, pause=PAUSE_TO_RESUME) <run_quiz>` → :class:`QuizOutcome`.
 
 - ``ask(item, number, total, note)`` returns the learner's text for question ``number`` (1-based),
   or ``None`` at end of input; ``note`` is None the first time a question is asked, else a
@@ -11,6 +11,7 @@ on_flag=None) <run_quiz>` → :class:`QuizOutcome`.
 - ``on_answer(answered)`` is called as soon as an answer is checked — the hook a progress store
   uses to commit each answer the moment it is given.
 - ``on_flag(question)`` flags or unflags a question (a bookmark) and returns whether it is now flagged.
+- ``pause`` is what the help says ``q`` does: a study session or a review goes on differently from a quiz.
 
 Typed lines are read with :func:`studykit.engine.commands.read_input`, the scheme exams use
 too. The clock is passed in so tests control elapsed times.
@@ -23,7 +24,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from studykit.engine.answer_text import InvalidAnswer, parse_answer
-from studykit.engine.commands import AnswerText, Command, InputProblem, help_text, read_input
+from studykit.engine.commands import (
+    PAUSE_TO_RESUME,
+    AnswerText,
+    Command,
+    InputProblem,
+    help_text,
+    not_an_answer,
+    read_input,
+)
 from studykit.engine.presentation import Presented
 from studykit.engine.scoring import AnsweredQuestion
 from studykit.questions.model import Question, check_answer
@@ -62,6 +71,7 @@ def run_quiz(
     on_answer: OnAnswer | None = None,
     clock: Callable[[], float] = time.monotonic,
     on_flag: OnFlag | None = None,
+    pause: str = PAUSE_TO_RESUME,
 ) -> QuizOutcome:
     answered: list[AnsweredQuestion] = []
     skipped: list[str] = []
@@ -81,7 +91,7 @@ def run_quiz(
                 try:
                     answer = parse_answer(item, meant.text)
                 except InvalidAnswer as problem:
-                    note = Note(f"Not an answer: {problem.hint}.", invalid=True)
+                    note = Note(not_an_answer(problem.hint, meant.text, exam=False), invalid=True)
                     continue
                 result = AnsweredQuestion(
                     item.question,
@@ -103,11 +113,11 @@ def run_quiz(
             if meant.name == "next":
                 skipped.append(item.question.id)
                 break
-            note = Note(_carry_out(meant, item.question, on_flag))
+            note = Note(_carry_out(meant, item.question, on_flag, pause))
     return outcome(FINISHED)
 
 
-def _carry_out(command: Command, question: Question, on_flag: OnFlag | None) -> str:
+def _carry_out(command: Command, question: Question, on_flag: OnFlag | None, pause: str) -> str:
     """Flag or help: what to tell the learner before asking the same question again."""
     if command.name == "flag" and on_flag is not None:
         if on_flag(question):
@@ -115,4 +125,4 @@ def _carry_out(command: Command, question: Question, on_flag: OnFlag | None) -> 
                 "Flagged: kept as a bookmark until you unflag it ('studykit quiz --flagged' practises them)."
             )
         return "Unflagged: removed from your bookmarks."
-    return help_text(exam=False)
+    return help_text(exam=False, pause=pause)

@@ -23,14 +23,13 @@ def history_view(exams: Sequence[PastExam], plain: bool) -> Group:
         ("Right", "right"),
         ("Score", "right"),
         ("Result", "left"),
-        ("Minutes", "right"),
+        ("Time used", "right"),
         ("Flagged", "right"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for past in exams:
         record = past.record
-        used, allowed = past.minutes_used, past.minutes_allowed
-        minutes = f"{used:.0f} of {allowed:g}" if used is not None and allowed is not None else "-"
+        minutes = past.time_used or "-"
         if past.timed_out:
             minutes += " (time out)"
         table.add_row(

@@ -109,3 +109,18 @@ def test_review_shows_the_case_of_a_due_question():
     result = CliRunner().invoke(cli, ["review", *SOURCES, "--seed", "3"], obj=env, input="q\n")
     assert result.exit_code == 0, result.output
     _assert_shown_with_its_case(result.output, PARTS[2])
+
+
+def test_quiz_kind_case_study_asks_only_whole_case_studies_in_their_order():
+    result = CliRunner().invoke(
+        cli, ["quiz", *SOURCES, "--kind", "case_study", "--count", "5", "--seed", "2"], input=ANSWERS
+    )
+    assert result.exit_code == 0, result.output
+    headers = [line for line in result.output.splitlines() if line.startswith("Question ")]
+    assert [header.split("  ·  ")[0] for header in headers] == [f"Question {n} of 3" for n in (1, 2, 3)]
+    blocks = result.output.split("\nQuestion ")[1:]
+    for block, question_id in zip(blocks, PARTS, strict=True):
+        assert POOL[question_id].stem in block
+        _assert_shown_with_its_case(block, question_id)
+    assert POOL["before-the-case"].stem not in result.output
+    assert POOL["after-the-case"].stem not in result.output

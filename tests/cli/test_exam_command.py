@@ -281,6 +281,18 @@ def test_a_bank_that_cannot_fill_the_blueprint_is_told_what_is_missing_before_th
     assert "domain 4 needs 9 and has 0; domain 5 needs 9 and has 2." in flat
 
 
+def test_a_command_typed_without_its_colon_is_named_and_nothing_is_answered() -> None:
+    result = run_exam(["g 3", "x", ":x", "zz", "q"])
+    assert result.exit_code == 0, result.output
+    notes = [" ".join(note.split()) for note in result.output.split("Answer (? for commands):")]
+    assert notes[1].startswith("g 3 Not an answer: ")
+    assert notes[1].endswith("Commands start with ':' — ':g 3': go to question 3.")
+    assert notes[2].endswith("Commands start with ':' — ':x': clear your answer.")
+    assert notes[3] == ":x Question 1 has no answer to clear."
+    assert notes[4].startswith("zz Not an answer: ") and "Commands start" not in notes[4]
+    assert "0 of 5 answered" in notes[5]
+
+
 def test_a_bank_that_fills_the_blueprint_only_with_generated_questions_is_told_what_it_lacks() -> None:
     arguments = ["exam", "--bank", str(BANK), "--seed", str(SEED), "--minutes", "90"]
     result = CliRunner().invoke(

@@ -16,7 +16,8 @@ def test_history_lists_each_finished_exam_and_show_rereads_it_with_flags() -> No
     history = CliRunner().invoke(cli, ["exam", "--history"])
     assert history.exit_code == 0, history.output
     rows = [line.split() for line in history.output.splitlines() if line.strip().startswith("1 ")]
-    assert rows == [["1", "2026-11-20", "09:00", "2/5", "442", "FAIL", "0", "of", "90", "1"]]
+    used = ["6.0", "s", "of", "1", "h", "30", "min"]
+    assert rows == [["1", "2026-11-20", "09:00", "2/5", "442", "FAIL", *used, "1"]]
     assert "studykit exam show N" in history.output
     shown = CliRunner().invoke(cli, ["exam", "show", "1", "--bank", str(exam_bank())])
     out = shown.output
@@ -51,6 +52,23 @@ def test_show_without_exams_or_with_a_wrong_number_says_what_exists() -> None:
     wrong = CliRunner().invoke(cli, ["exam", "show", "3"])
     assert wrong.exit_code == 2
     assert "there is no exam 3: you have finished 1 — the only one is exam 1" in wrong.output
+
+
+def test_time_used_reads_as_a_duration_even_for_a_half_minute_exam_that_ran_out() -> None:
+    items = exam_items()
+    run_exam([(4.57, items[0].correct_typed), (40.0, "A")], minutes="0.5")
+    history = " ".join(CliRunner().invoke(cli, ["exam", "--history"]).output.split())
+    assert "30 s of 30 s (time out)" in history  # not "0 of 0.5"
+    shown = CliRunner().invoke(cli, ["exam", "show", "1", "--bank", str(exam_bank())]).output
+    shown = " ".join(shown.split())
+    assert "Exam 1, finished 2026-11-20 09:00 UTC: 5 questions, 30 s of 30 s used." in shown
+
+
+def test_a_few_seconds_used_are_said_in_seconds() -> None:
+    items = exam_items()
+    run_exam([(4.57, items[0].correct_typed), ":r", "submit"], minutes="7")
+    history = " ".join(CliRunner().invoke(cli, ["exam", "--history"]).output.split())
+    assert "6.6 s of 7 min" in history  # 4.57 s on question 1, 1 s each for ':r' and 'submit'
 
 
 def exam_bank():

@@ -132,6 +132,14 @@ def test_reset_asks_first_and_keeps_everything_on_no(history) -> None:
         assert all_answers(store) == []
 
 
+def test_reset_question_wraps_between_words_on_a_narrow_terminal(history) -> None:
+    narrow = CliRunner().invoke(cli, ["progress", "--reset"], obj=ENV, input="n\n", env={"COLUMNS": "24"})
+    message = "This deletes all your progress: 30 answers, 1 exam and 1 review card."
+    lines = narrow.output.split("Progress file:")[0].splitlines()
+    assert all(len(line) <= 24 for line in lines)
+    assert " ".join(lines) == message  # every number and word whole on its line
+
+
 def test_reset_with_yes_does_not_ask(history) -> None:
     result = _run("progress", "--reset", "--yes")
     assert result.exit_code == 0 and "Delete it all?" not in result.output

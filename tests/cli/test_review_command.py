@@ -100,3 +100,18 @@ def test_a_right_answer_is_rated_good_and_a_right_guess_hard_however_long_either
         guessed = store.connection.execute("SELECT question_id FROM answers WHERE guessed = 1").fetchall()
     assert logged == [("exam-pt-inference", 2), ("exam-kms-key", 3)]
     assert guessed == [("exam-pt-inference",)]
+
+
+def test_help_in_a_review_says_what_q_does_there() -> None:
+    add_cards(("exam-kms-key", -timedelta(hours=1)))
+    result = review(input="?\nq\n")
+    assert "stop; what is still due stays due for 'studykit review'" in result.output
+    assert "--resume" not in result.output  # review has no --resume
+    assert "1 still due: run 'studykit review' again." in result.output
+    assert "No cards are scheduled" not in result.output
+
+
+def test_help_says_ratings_follow_correctness_and_guesses_not_speed() -> None:
+    text = " ".join(CliRunner().invoke(cli, ["review", "--help"]).output.split())
+    assert "sooner when you marked it as a guess (B?)" in text and "quickly" not in text
+    assert "Rate each answer yourself (1 again … 4 easy), seeing when each rating brings it back." in text

@@ -50,6 +50,14 @@ def test_q_pauses_the_session_and_the_next_study_continues_it() -> None:
     assert "Question 2 of 3" in again.output and "Next step" in again.output
 
 
+def test_help_in_a_study_session_says_how_it_goes_on() -> None:
+    result = study("--minutes", "3", input="?\nq\n")
+    out = result.output
+    help_lines = out[out.index("Commands (") : out.index("Study session paused")]
+    assert "pause; plain 'studykit study' continues it" in help_lines
+    assert "--resume" not in help_lines  # study has no --resume
+
+
 def test_progress_names_the_next_step_too() -> None:
     study("--minutes", "2", input="A\nA\n")
     page = CliRunner().invoke(cli, ["progress"], obj=Environment(now=lambda: NOW)).output

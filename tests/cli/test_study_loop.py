@@ -8,6 +8,7 @@ test sees both that a page was paged and what it said.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -147,3 +148,80 @@ def test_the_whole_study_loop_in_a_terminal(learner: Learner) -> None:
     again.expect(ANSWER)
     again.sendline("q")
     again.expect(pexpect.EOF)
+
+
+CASES = REPO / "tests" / "data" / "questions"
+
+
+def words(text: str) -> str:
+    """A pattern for ``text`` wherever the terminal wrapped it (or padded it) between words."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def test_the_keys_in_a_terminal_pause_resume_and_explain_every_mistake(learner: Learner) -> None:
+    # A quiz on true/false questions: f and t answer, ? lists the commands, q pauses, --resume finds it.
+    quiz = learner.run("quiz", *OWN_BANK, "--count", "2", "--seed", "4")
+    quiz.expect("Question 1 of 2")
+    quiz.expect(ANSWER)
+    quiz.sendline("?")
+    quiz.expect(r"q or :q\s+pause; continue later with --resume")
+    quiz.expect(ANSWER)
+    quiz.sendline("g 2")
+    quiz.expect(words("':g' (go to question 12) works in exams only."))
+    quiz.expect(ANSWER)
+    quiz.sendline("q")
+    quiz.expect(words("Quiz paused; continue it with 'studykit quiz --resume'."))
+    quiz.expect(pexpect.EOF)
+    resumed = learner.run("quiz", "--resume", *OWN_BANK)
+    resumed.expect("Resuming a quiz: 0 of 2 already answered.")
+    resumed.expect("Question 1 of 2")
+    resumed.expect(ANSWER)
+    resumed.sendline("q")
+    resumed.expect(pexpect.EOF)
+
+    # An exam of 5 questions: 7 minutes (90 for 65, in proportion), the time left on every question.
+    exam = learner.run("exam", *OWN_BANK, "--questions", "5", "--seed", "3")
+    exam.expect("Practice exam \\(AIF-C01 style\\): 5 questions, 7 minutes")
+    exam.expect(r"Question 1 of 5  ·  single choice  ·  \d:\d\d left")
+    exam.expect(ANSWER)
+    exam.sendline(":b")
+    exam.expect(words("This is the first question: there is none before it."))
+    exam.expect(ANSWER)
+    exam.sendline("x")
+    exam.expect(words("Commands start with ':' — ':x': clear your answer."))
+    exam.expect(ANSWER)
+    exam.sendline(":x")
+    exam.expect("Question 1 has no answer to clear.")
+    exam.expect(ANSWER)
+    exam.sendline(":g five")
+    exam.expect(words("'five' is not a question number; type e.g. ':g 12'."))
+    exam.expect(ANSWER)
+    exam.sendline("")
+    exam.expect(r"Question 2 of 5  ·  single choice  ·  \d:\d\d left")
+    exam.expect(ANSWER)
+    exam.sendline(":r")
+    exam.expect("Review before submitting")
+    exam.expect("q to pause: ")
+    exam.sendline("q")
+    exam.expect("Exam paused with")
+    exam.expect(pexpect.EOF)
+    again = learner.run("exam", "--resume", *OWN_BANK)
+    again.expect("0 answered, 0 flagged")
+    again.expect(ANSWER)
+    again.sendline("q")
+    again.expect(pexpect.EOF)
+
+    # Case studies alone: the scenario above each question, the parts in order.
+    case_args = ["--content", str(CASES / "content"), "--bank", str(CASES / "cases"), "--no-generated"]
+    cases = learner.run("quiz", *case_args, "--kind", "case_study", "--count", "3", "--seed", "1")
+    cases.expect(r"You have a paused quiz .* Continue it\? \[Y/n\]: ")  # the one resumed and paused above
+    cases.sendline("n")
+    for part in (1, 2, 3):
+        cases.expect(f"Question {part} of 3")
+        cases.expect(
+            words(f"Case study: A support assistant for an insurer · question {part} of 3 of this case")
+        )
+        cases.expect("An insurer has 80,000 past support chats")
+        cases.expect(ANSWER)
+        cases.sendline("")
+    cases.expect(pexpect.EOF)

@@ -12,6 +12,7 @@ from studykit.engine.commands import (
     Command,
     InputProblem,
     help_text,
+    not_an_answer,
     read_input,
 )
 from studykit.engine.presentation import LETTERS
@@ -84,3 +85,32 @@ def test_help_lists_only_the_commands_the_session_has() -> None:
     quiz, exam = help_text(exam=False), help_text(exam=True)
     assert ":f" in quiz and ":b" not in quiz and "submit" not in quiz
     assert all(short in exam for short in (":f", ":b", ":g 12", ":x", ":r", "submit", "q", "?"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "exam", "told"),
+    [
+        ("g 5", True, "Commands start with ':' — ':g 5': go to question 5."),
+        ("g five", True, "Commands start with ':' — ':g 12': go to question 12."),
+        ("x", True, "Commands start with ':' — ':x': clear your answer."),
+        ("B", True, "Commands start with ':' — ':b': previous question."),
+        ("s", True, "Commands start with ':' — ':s': end the exam and see the score."),
+        ("h", False, "Type ? for the commands."),
+        ("x", False, "':x' (clear your answer) works in exams only."),
+        ("g 5", False, "':g' (go to question 12) works in exams only."),
+    ],
+)
+def test_a_command_letter_typed_without_its_colon_is_named_in_the_hint(typed, exam, told) -> None:
+    note = not_an_answer("type one letter, A–D", typed, exam=exam)
+    assert note == f"Not an answer: type one letter, A–D. {told}"
+
+
+@pytest.mark.parametrize("typed", ["z", "qq", "", "1b 2a", "A,Z"])
+def test_text_unlike_a_command_gets_only_the_answer_hint(typed) -> None:
+    assert not_an_answer("type one letter, A–D", typed, exam=True) == "Not an answer: type one letter, A–D."
+
+
+def test_help_says_what_q_does_where_it_is_shown() -> None:
+    assert "pause; continue later with --resume" in help_text(exam=True)
+    study = help_text(exam=False, pause="pause; plain 'studykit study' continues it")
+    assert "plain 'studykit study' continues it" in study and "--resume" not in study
