@@ -7,8 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from studykit.store import open_store
+
+# Property tests check behaviour, never speed (timings belong in bench/): a slow example on a
+# busy machine must not fail the suite, so hypothesis's per-example deadline is off everywhere.
+settings.register_profile("studykit", deadline=None)
+settings.load_profile("studykit")
 
 for _setting in ("STUDYKIT_NO_CACHE", "STUDYKIT_CONTENT", "NO_COLOR"):
     # The learner's own settings must not change what the tests see.
