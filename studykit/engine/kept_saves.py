@@ -150,6 +150,8 @@ def replay_kept(store: Store) -> tuple[int, list[str]]:
             continue
         try:
             with store.write():
+                if not path.exists():
+                    continue  # another run saved this file while this one waited for the lock
                 for save in saves:
                     if save["op"] in _SESSION_OPS and load_session(store, int(save["session"])) is None:
                         continue  # the progress was reset since: that session is gone
