@@ -10,7 +10,7 @@ strictly as a concept file. A reference without a title is shown as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -131,3 +131,22 @@ def cited_parts(text: str, titles: SourceTitles) -> list[tuple[str, str | None]]
     if end < len(text) or not parts:
         parts.append((text[end:], None))
     return parts
+
+
+def show_by_title(
+    text: str,
+    titles: SourceTitles,
+    plain: Callable[[str], str],
+    link: Callable[[str, str], str],
+) -> str:
+    """``text`` for one output format: prose through ``plain``, a titled page as ``link(url, title)``,
+    any other titled reference (a course note) as its plain title."""
+    shown = []
+    for part, title in cited_parts(text, titles):
+        if title is None:
+            shown.append(plain(part))
+        elif part.startswith("https://"):
+            shown.append(link(part, title))
+        else:
+            shown.append(plain(title))
+    return "".join(shown)

@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from studykit.concepts.sources import SourceTitles, cited_parts, shipped_source_titles
+from studykit.concepts.sources import SourceTitles, shipped_source_titles, show_by_title
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
 from studykit.questions.model import Question
@@ -64,15 +64,9 @@ def _text(text: str) -> str:
 
 def titled(text: str, titles: SourceTitles) -> str:
     """``text`` as card HTML, its titled source references shown as titles (a page's linked)."""
-    shown = []
-    for part, title in cited_parts(text, titles):
-        if title is None:
-            shown.append(_text(part))
-        elif part.startswith("https://"):
-            shown.append(f"<a href='{html.escape(part)}'>{_text(title)}</a>")
-        else:
-            shown.append(_text(title))
-    return "".join(shown)
+    return show_by_title(
+        text, titles, _text, lambda url, title: f"<a href='{html.escape(url)}'>{_text(title)}</a>"
+    )
 
 
 def _fields(shown: Layout, titles: SourceTitles) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from studykit.concepts.sources import SourceTitles, cited_parts, shipped_source_titles
+from studykit.concepts.sources import SourceTitles, shipped_source_titles, show_by_title
 from studykit.export.layout import Layout, layout
 from studykit.questions.bank import Bank
 from studykit.questions.model import CaseStudy, Question
@@ -45,15 +45,7 @@ def _escape_start(start: str) -> str:
 
 def titled(text: str, titles: SourceTitles) -> str:
     """``text`` escaped, its titled source references shown as titles: ``[title](<url>)`` for a page."""
-    shown = []
-    for part, title in cited_parts(text, titles):
-        if title is None:
-            shown.append(escape(part))
-        elif part.startswith("https://"):
-            shown.append(f"[{escape(title)}](<{part}>)")
-        else:
-            shown.append(escape(title))
-    return "".join(shown)
+    return show_by_title(text, titles, escape, lambda url, title: f"[{escape(title)}](<{url}>)")
 
 
 def banks_to_markdown(banks: Sequence[Bank], titles: SourceTitles | None = None) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from studykit.concepts import Concept, ConceptSet
-from studykit.questions.model import Kind, Origin, Question
+from studykit.questions.model import Kind, Option, Origin, Question
 
 T = TypeVar("T")
 
@@ -38,6 +38,14 @@ def siblings(concepts: ConceptSet) -> dict[str, list[Concept]]:
     for concept in concepts:
         groups.setdefault(concept.category, []).append(concept)
     return groups
+
+
+def true_false_options(truth: bool, fact: str) -> tuple[Option, Option]:
+    """True and False for a generated statement, each explained by ``fact`` the way a learner reads it."""
+    return (
+        Option("True", truth, fact if truth else f"Not so: {fact}"),
+        Option("False", not truth, f"It is true: {fact}" if truth else fact),
+    )
 
 
 def make_question(family: str, main: Concept, key: str, kind: Kind, stem: str, **parts: object) -> Question:

@@ -44,7 +44,7 @@ from itertools import combinations
 from studykit.concepts import Concept, ConceptSet
 from studykit.concepts.model import AttributeValue
 from studykit.questions.claims import Claims, capitalized, choose, text_value, use_cases, without_end
-from studykit.questions.derive import confusable, pick, siblings
+from studykit.questions.derive import confusable, pick, siblings, true_false_options
 from studykit.questions.derive import make_question as _question
 from studykit.questions.generate_sets import matching_questions, ordering_questions
 from studykit.questions.generate_text import text_questions
@@ -189,10 +189,7 @@ def _statements(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
                     claim_key,
                     Kind.TRUE_FALSE,
                     str(stem),
-                    options=(
-                        Option("True", truth, real if truth else f"Not so: {real}"),
-                        Option("False", not truth, f"It is true: {real}" if truth else real),
-                    ),
+                    options=true_false_options(truth, real),
                     explanation=real,
                     difficulty="easy",
                 )
@@ -382,10 +379,7 @@ def _comparisons(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
                     key,
                     Kind.TRUE_FALSE,
                     str(stem),
-                    options=(
-                        Option("True", truth, real if truth else f"Not so: {real}"),
-                        Option("False", not truth, f"It is true: {real}" if truth else real),
-                    ),
+                    options=true_false_options(truth, real),
                     explanation=real,
                     concepts=(high.id, low.id),
                     difficulty="easy",

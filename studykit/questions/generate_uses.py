@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from studykit.concepts import Concept, ConceptSet
 from studykit.questions.claims import Claims, capitalized, use_cases, without_end
-from studykit.questions.derive import confusable, make_question, pick, siblings
-from studykit.questions.model import Kind, Option, Question
+from studykit.questions.derive import confusable, make_question, pick, siblings, true_false_options
+from studykit.questions.model import Kind, Question
 
 FALSE_PER_CONCEPT = 3  # about as many false statements as true ones
 
@@ -76,10 +76,7 @@ def _statement(claims: Claims, concept: Concept, case: str, owner: Concept, trut
         key,
         Kind.TRUE_FALSE,
         str(stem),
-        options=(
-            Option("True", truth, fact if truth else f"Not so: {fact}"),
-            Option("False", not truth, f"It is true: {fact}" if truth else fact),
-        ),
+        options=true_false_options(truth, fact),
         explanation=fact,
         concepts=tuple(dict.fromkeys((concept.id, owner.id))),
         difficulty="easy",
