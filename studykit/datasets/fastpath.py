@@ -11,6 +11,7 @@ checker would report nothing at all (a property test holds the two to that).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Annotated
 
@@ -53,21 +54,26 @@ class _Claude(Struct, forbid_unknown_fields=True):
 _DecodeError = (msgspec.MsgspecError, ValueError)  # ValueError: bytes that are not UTF-8
 
 
-def no_repeated_keys(data: bytes, strings: int, quoted: int) -> bool:
-    """True when the line names no key twice, given what the decoded record holds.
+def no_repeated_keys(quotes: int, strings: int, quoted: int, data: bytes) -> bool:
+    """True when the line ``data``, which holds ``quotes`` ``"`` bytes, names no key twice.
 
     msgspec keeps the last of two equal keys without a word, so the line's quotes are
     counted instead. Every ``"`` byte in a JSON line either delimits a string or is an
     escaped ``\\"`` inside one. The decoded record holds ``strings`` strings (keys and
     values) with ``quoted`` ``"`` characters in their values; a repeated key adds at least
-    one string (its own) that the record does not hold, so the count comes out higher.
-    A quote written as ``\\u0022`` (the only other spelling: JSON has no other escape for it,
-    and its hex digits have no case) adds no ``"`` byte, so a line holding that escape and a
-    quote character in its text is not vouched for (it gets the strict parse).
+    one string (its own, two ``"`` bytes) that the record does not hold, so the count comes
+    out higher. A quote written as ``\\u0022`` (the only other spelling: JSON has no other
+    escape for it, and its hex digits have no case) adds no ``"`` byte: two such quotes could
+    hide one repeated key, so a line whose texts hold two or more quotes is vouched for only
+    without that escape (else it gets the strict parse).
     """
-    if data.count(b'"') != 2 * strings + quoted:
+    if quotes != 2 * strings + quoted:
         return False
-    return not quoted or b"\\u0022" not in data
+    return quoted < 2 or _quote_escape(data) is None
+
+
+# A regular expression finds it sooner than ``in`` in text full of backslashes (``\\n``).
+_quote_escape = re.compile(rb"\\u0022").search
 
 
 class FastCheck:
@@ -147,7 +153,7 @@ class FastCheck:
                 return None
             texts.append(text)
             quoted += text.count('"')
-        if not no_repeated_keys(data, 2 * len(record), quoted):
+        if not no_repeated_keys(data.count(b'"'), 2 * len(record), quoted, data):
             return None
         if self._prompt_limit or self._completion_limit:
             prompt = self.fmt.prompt_field
@@ -217,8 +223,10 @@ class FastCheck:
             # No repeated key (see no_repeated_keys). The line holds at least the record's
             # strings, so when its quotes are exactly their delimiters there is no other string
             # and no escaped quote: the texts' own quotes need counting only when there are more.
-            extra = data.count(b'"') - 2 * strings
-            if extra and not proven_unrepeated(data, strings, joined.count('"') + system_quotes):
+            quotes = data.count(b'"')
+            if quotes != 2 * strings and not proven_unrepeated(
+                quotes, strings, joined.count('"') + system_quotes, data
+            ):
                 return None
             if find_reserved and find_reserved(joined):
                 return None
@@ -264,7 +272,8 @@ class FastCheck:
             if not text or text[0].isspace() or text[-1].isspace():
                 return None
             quoted += text.count('"')
-        if not no_repeated_keys(data, 1 + 2 * len(shared) + 4 * len(messages), quoted):
+        strings = 1 + 2 * len(shared) + 4 * len(messages)
+        if not no_repeated_keys(data.count(b'"'), strings, quoted, data):
             return None
         self.messages = len(messages)
         return self._finish(sum(map(len, texts)) + sum(map(len, shared)), "\x00".join(texts), shared)

@@ -159,6 +159,30 @@ def test_a_quote_written_as_an_escape_does_not_hide_a_repeated_key():
     assert fast_check(get_format("multi-turn"), None, line) is None
 
 
+def test_one_escaped_quote_cannot_hide_a_repeated_key():
+    # A repeated key adds at least two quote bytes; one quote written as \u0022 removes one.
+    line = (
+        b'{"schemaVersion": "bedrock-conversation-2024", "messages": ['
+        b'{"role": "user", "content": [{"text": "say \\u0022hi once"}]}, '
+        b'{"role": "assistant", "content": [{"text": "hi hi, then"}], "role": "assistant"}]}'
+    )
+    assert full_check(get_format("multi-turn"), None, line) is None
+    assert fast_check(get_format("multi-turn"), None, line) is None
+
+
+def test_two_quotes_spelled_as_escapes_get_the_strict_parse_and_plain_ones_stay_fast():
+    line = (
+        b'{"schemaVersion": "bedrock-conversation-2024", "messages": ['
+        b'{"role": "user", "content": [{"text": "say \\"hi\\" and \\u0022bye\\u0022"}]}, '
+        b'{"role": "assistant", "content": [{"text": "hi, then bye"}]}]}'
+    )
+    fmt = get_format("multi-turn")
+    assert fast_check(fmt, None, line) is None  # two quotes spelled \u0022: the strict parse decides
+    assert full_check(fmt, None, line)[0] == []
+    plain = line.replace(b"\\u0022", b'\\"')
+    assert fast_check(fmt, None, plain) == full_check(fmt, None, plain)[1]
+
+
 def test_fast_path_accepts_the_clean_samples():
     for format_id, record in VALID.items():
         if format_id not in ("image-caption", "preference", "reinforcement"):  # no fast path for these
