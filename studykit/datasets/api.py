@@ -144,12 +144,11 @@ def convert_record(record: object, to: str, source: str | None = None) -> Record
     prompt/completion, or unlabeled text as a conversation); what the target drops (images, a
     system prompt) is dropped silently here: use ``dataset convert`` to have it counted.
     """
-    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one
-    from studykit.datasets.detect import detect_format
+    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one, source_kind
 
-    kind = source or detect_format(record)
-    if kind not in SOURCES:
-        raise StudykitError(f"cannot convert from {kind!r}", hint=f"sources: {', '.join(SOURCES)}")
+    if source is not None and source not in SOURCES:
+        raise StudykitError(f"cannot convert from {source!r}", hint=f"sources: {', '.join(SOURCES)}")
+    kind = source_kind(record, source, "pass source= (one of: " + ", ".join(SOURCES) + ")")
     if to not in TARGETS:
         raise StudykitError(f"cannot convert to {to!r}", hint=f"targets: {', '.join(TARGETS)}")
     dropped: Counter[str] = Counter()

@@ -52,3 +52,10 @@ def test_convert_record_refuses_what_the_target_cannot_hold():
     dialogue = {"messages": [{"role": r, "content": "x"} for r in ("user", "assistant", "user", "assistant")]}
     with pytest.raises(StudykitError, match="cannot convert this record to prompt-completion"):
         convert_record(dialogue, "prompt-completion")
+
+
+def test_convert_record_says_when_it_cannot_tell_the_format():
+    with pytest.raises(StudykitError) as caught:
+        convert_record({"question": "What is RAG?"}, "multi-turn")
+    assert caught.value.message == "cannot tell which format this record is"
+    assert "source=" in (caught.value.hint or "")
