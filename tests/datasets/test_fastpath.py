@@ -3,6 +3,7 @@
 import copy
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,21 +150,12 @@ def test_a_repeated_key_anywhere_sends_the_record_to_the_full_check():
                 assert fast_check(fmt, None, line) is None, (format_id, repeat)
 
 
-def test_a_quote_written_as_an_escape_does_not_hide_a_repeated_key():
+# A repeated key adds at least two quote bytes; each quote written as \u0022 adds none.
+@pytest.mark.parametrize("said", [b"say \\u0022hi\\u0022 twice", b"say \\u0022hi once"])
+def test_a_quote_written_as_an_escape_does_not_hide_a_repeated_key(said):
     line = (
         b'{"schemaVersion": "bedrock-conversation-2024", "messages": ['
-        b'{"role": "user", "content": [{"text": "say \\u0022hi\\u0022 twice"}]}, '
-        b'{"role": "assistant", "content": [{"text": "hi hi, then"}], "role": "assistant"}]}'
-    )
-    assert full_check(get_format("multi-turn"), None, line) is None
-    assert fast_check(get_format("multi-turn"), None, line) is None
-
-
-def test_one_escaped_quote_cannot_hide_a_repeated_key():
-    # A repeated key adds at least two quote bytes; one quote written as \u0022 removes one.
-    line = (
-        b'{"schemaVersion": "bedrock-conversation-2024", "messages": ['
-        b'{"role": "user", "content": [{"text": "say \\u0022hi once"}]}, '
+        b'{"role": "user", "content": [{"text": "' + said + b'"}]}, '
         b'{"role": "assistant", "content": [{"text": "hi hi, then"}], "role": "assistant"}]}'
     )
     assert full_check(get_format("multi-turn"), None, line) is None
