@@ -187,9 +187,8 @@ def _measure(record: dict, stats: DatasetStats) -> None:
         input_chars += _chars(record.get(key))
     output_chars += _chars(record.get("completion"))
     system = record.get("system")
-    if system:
-        stats.with_system += 1
-        input_chars += _chars(system)
+    has_system = bool(system)
+    input_chars += _chars(system)
     messages = record.get("messages")
     if isinstance(messages, list):
         stats.turns.add(len(messages))
@@ -197,6 +196,7 @@ def _measure(record: dict, stats: DatasetStats) -> None:
             if not isinstance(message, dict):
                 continue
             role = message.get("role")
+            has_system = has_system or role == "system"  # OpenAI chat and reinforcement prompts
             size = _chars(message.get("content"))
             for candidate in message.get("candidates") or ():  # preference data: every reply is output
                 size += _chars(candidate.get("content")) if isinstance(candidate, dict) else 0
@@ -206,6 +206,7 @@ def _measure(record: dict, stats: DatasetStats) -> None:
                 output_chars += size
             else:
                 input_chars += size
+    stats.with_system += has_system
     stats.input_chars += input_chars
     stats.output_chars += output_chars
     stats.tokens.add(estimate_tokens(input_chars + output_chars))
