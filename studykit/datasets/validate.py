@@ -15,6 +15,7 @@ import json
 from typing import BinaryIO
 
 from studykit.datasets import lines as rawlines
+from studykit.datasets.availability import CHECK_FIRST
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import OPENAI_CHAT, detect_format, undetected_hint
@@ -141,6 +142,15 @@ def validate_stream(
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
+    if model is not None and model.availability is not None:
+        report.add(
+            Finding(
+                "model-availability",
+                f"{model.id}: {model.availability.describe()}",
+                CHECK_FIRST,
+                severity=NOTE,
+            )
+        )
     report.findings.sort(key=lambda finding: (finding.line is None, finding.line or 0))
     return report
 
