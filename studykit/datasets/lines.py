@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from io import BytesIO
 from contextlib import contextmanager
+from io import BytesIO
 from typing import BinaryIO
 
 from studykit.errors import StudykitError
