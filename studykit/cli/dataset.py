@@ -40,6 +40,7 @@ def formats(format_id: str | None, as_json: bool) -> None:
     Each format also states how many distinct records 'dataset generate' makes of it from the
     shipped content (its capacity).
     """
+    from studykit.datasets.availability import format_note
     from studykit.datasets.formats import FORMATS, get_format
     from studykit.datasets.generate import content_capacities
     from studykit.datasets.limits import MODELS, models_for
@@ -56,6 +57,7 @@ def formats(format_id: str | None, as_json: bool) -> None:
                     dict(
                         fmt.to_json(),
                         models=[m.id for m in models_for(fmt.id)],
+                        availability=format_note(models_for(fmt.id)),
                         capacity=capacities[fmt.id],
                     )
                     for fmt in chosen
@@ -158,6 +160,7 @@ def generate(
 
     from studykit.atomic_write import open_outputs
     from studykit.cli.standard_streams import print_json_exactly
+    from studykit.datasets.availability import choice_note
     from studykit.datasets.formats import get_format
     from studykit.datasets.generate import (
         DEFAULT_IMAGE_PREFIX,
@@ -166,7 +169,7 @@ def generate(
         split_catalogue,
         write_lines,
     )
-    from studykit.datasets.limits import get_model, require_pair
+    from studykit.datasets.limits import get_model, models_for, require_pair
     from studykit.datasets.material import load_material
     from studykit.errors import StudykitError
 
@@ -221,6 +224,9 @@ def generate(
         click.echo(
             f"Note: {count:,} records from {catalogue.capacity:,} distinct ones: records repeat.", err=True
         )
+    availability = choice_note(model, models_for(fmt.id))
+    if availability:
+        click.echo(f"Note: {availability}", err=True)
     if fmt.id == "image-caption":
         click.echo(f"Note: the images under {prefix} must exist in S3 before training.", err=True)
     sys.stderr.flush()

@@ -162,6 +162,7 @@ class CostEstimate:
         price = self.model.price
         return {
             "model": self.model.id,
+            "model_availability": self.model.availability.to_json() if self.model.availability else None,
             "epochs": self.epochs,
             "epochs_assumed": self.epochs_assumed,
             "epochs_note": self.epochs_note or None,

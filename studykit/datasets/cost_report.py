@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from studykit.datasets import sources
+from studykit.datasets.availability import choice_note
 from studykit.datasets.cost import CostEstimate, Rate
 from studykit.datasets.tokens import ERROR_NOTE
 
@@ -55,8 +56,11 @@ def render_cost(estimate: CostEstimate) -> list[str]:
     note = ""
     if estimate.epochs_assumed:
         note = "(the model's default)" if model.epochs else "(assumed: pass --epochs)"
-    out = [
-        f"Cost estimate for {model.name} ({model.id})",
+    out = [f"Cost estimate for {model.name} ({model.id})"]
+    availability = choice_note(model, ())
+    if availability:
+        out += _wrap(f"note: {availability}")
+    out += [
         *_row("training tokens", f"{estimate.train_tokens:,}", "(≈ characters / 6)"),
         *_row("epochs", str(estimate.epochs), note),
         *_row("tokens billed", f"{estimate.billed_tokens:,}", "(tokens x epochs)"),

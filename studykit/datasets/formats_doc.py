@@ -7,6 +7,7 @@ differs from what the specs say. Regenerate it with
 
 from __future__ import annotations
 
+from studykit.datasets.availability import CHECK_FIRST, format_note
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import CHARS_PER_TOKEN, GB, MB, MODELS, ModelSpec, models_for
 from studykit.datasets.sources import AS_OF, PRICING, Source
@@ -37,6 +38,8 @@ def render_markdown() -> str:
         "",
         _prices_note(),
         "",
+        _availability_note(),
+        "",
         "| model | formats | records | tokens per record | training file | validation | epochs |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -57,10 +60,20 @@ def _prices_note() -> str:
     )
 
 
+def _availability_note() -> str:
+    flagged = ", ".join(f"`{model.id}`" for model in MODELS.values() if model.availability)
+    return (
+        f"May no longer be customizable on Amazon Bedrock: {flagged}. Their formats and limits stay "
+        "so that files can still be checked; each one's Availability note below says which pages say what."
+    )
+
+
 def _format_section(fmt: FormatSpec) -> list[str]:
     keys = ", ".join(f"`{key}`" for key in fmt.required)
     optional = ", ".join(f"`{key}`" for key in fmt.optional)
-    models = ", ".join(f"`{model.id}`" for model in models_for(fmt.id)) or "none"
+    takers = models_for(fmt.id)
+    models = ", ".join(f"`{model.id}`" for model in takers) or "none"
+    availability = format_note(takers)
     out = [
         f"### `{fmt.id}`: {fmt.title}",
         "",
@@ -76,6 +89,8 @@ def _format_section(fmt: FormatSpec) -> list[str]:
             f"starting with user and ending with {ends}"
         )
     out.append(f"- Models: {models}")
+    if availability:
+        out.append(f"- Availability: {availability}")
     out += [f"- Note: {note}" for note in fmt.notes]
     out += [f"- Source: {_cite(source)}" for source in fmt.sources]
     out += ["", "```json", fmt.example, "```", ""]
@@ -130,6 +145,10 @@ def _model_notes(model: ModelSpec) -> list[str]:
         )
     out += [f"- Note: {note}" for note in model.notes]
     out += [f"- Source: {_cite(source)}" for source in model.sources]
+    found = model.availability
+    if found:
+        out.append(f"- Availability: {found.describe()}; {CHECK_FIRST}")
+        out += [f"  - Source: {_cite(source)}" for source in found.sources]
     out.append("")
     return out
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from studykit.datasets import sources
+from studykit.datasets import availability, sources
+from studykit.datasets.availability import Availability
 from studykit.datasets.sources import Source
 from studykit.errors import StudykitError
 
@@ -73,6 +74,7 @@ class ModelSpec:
     price: Price | None = None
     on_demand: bool = False  # custom copies can be served on demand (not only provisioned throughput)
     notes: tuple[str, ...] = ()
+    availability: Availability | None = None  # set when sources say a job may no longer be possible
 
     def for_format(self, format_id: str | None) -> ModelSpec:
         """This model with the record bounds of ``format_id`` (some methods have their own)."""
@@ -116,6 +118,7 @@ class ModelSpec:
             "on_demand": self.on_demand,
             "sources": [source.to_json() for source in self.sources],
             "notes": list(self.notes),
+            "availability": self.availability.to_json() if self.availability else None,
         }
 
 
@@ -130,6 +133,7 @@ def _titan_text(model_id: str, name: str, formats: tuple[str, ...]) -> ModelSpec
         epochs=(1, 5, 2) if model_id == "titan-text-premier" else (1, 10, 5),
         sources=(sources.REQUIREMENTS, sources.PREPARE, sources.TITAN_HYPERPARAMETERS),
         notes=("4,096 tokens at batch size 1; file sizes are the fine-tuning limits.",),
+        availability=availability.TITAN_TEXT,
     )
 
 
@@ -231,6 +235,7 @@ MODELS: dict[str, ModelSpec] = {
             max_prompt_tokens=4096,
             max_completion_tokens=2048,
             sources=(sources.REQUIREMENTS,),
+            availability=availability.COHERE_COMMAND,
         ),
         _llama("llama-3-1-8b", "Meta Llama 3.1 8B Instruct", ("prompt-completion",), 16_000, False),
         _llama("llama-3-1-70b", "Meta Llama 3.1 70B Instruct", ("prompt-completion",), 16_000, False),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from io import BytesIO
 from typing import BinaryIO
 
 from studykit.errors import StudykitError
@@ -61,10 +62,10 @@ def read_lines(
     for first, lines, flags in read_chunks(stream, max_line, chunk):
         if flags is None:
             for number, raw in enumerate(lines, first):
-                yield number, raw, 0
+                yield number, raw[:-1], 0
         else:
             for number, (raw, line_flags) in enumerate(zip(lines, flags, strict=True), first):
-                yield number, raw, line_flags
+                yield number, raw[:-1], line_flags
 
 
 def read_chunks(
@@ -72,10 +73,13 @@ def read_chunks(
 ) -> Iterator[tuple[int, list[bytes], list[int] | None]]:
     """Yield ``(number of the first line, lines, flags)``: the lines that end in one read.
 
-    Reads ``chunk`` bytes at a time and splits them itself: one split per chunk costs far
-    less than a ``readline`` call per line, and a caller that loops over a list per chunk
-    pays nothing per line for a generator. ``flags`` is None when every line's flags are 0
-    (the common case), else one entry per line.
+    Every line ends with ``b"\\n"``: a CRLF ending comes as ``b"\\n"`` (flagged CRLF) and a
+    last line without an ending gets one (flagged NO_NEWLINE), so equal records are equal
+    bytes whatever their ending. Reads ``chunk`` bytes at a time and splits them itself: one
+    split per chunk costs far less than a ``readline`` call per line (``BytesIO.readlines``
+    finds the ends with ``memchr``; ``bytes.split`` looks at every byte), and a caller that
+    loops over a list per chunk pays nothing per line for a generator. ``flags`` is None when
+    every line's flags are 0 (the common case), else one entry per line.
     """
     read = getattr(stream, "read1", stream.read)
     number = 0
@@ -94,16 +98,19 @@ def read_chunks(
             unfinished.append(block)
             unfinished_bytes += len(block)
         else:
-            lines = block.split(b"\n")
+            lines = BytesIO(block).readlines()
             unfinished_before = bool(unfinished)
             if unfinished:
                 lines[0] = b"".join((*unfinished, lines[0]))
-            last = lines.pop()
-            unfinished, unfinished_bytes = ([last], len(last)) if last else ([], 0)
+            if lines[-1][-1:] == b"\n":
+                unfinished, unfinished_bytes = [], 0
+            else:  # the read ends inside a line
+                last = lines.pop()
+                unfinished, unfinished_bytes = [last], len(last)
             first = lines[0]
             if (
                 number
-                and len(first) < max_line
+                and len(first) <= max_line
                 and len(block) < max_line
                 and b"\r" not in block
                 and (not unfinished_before or b"\r" not in first)
@@ -114,10 +121,10 @@ def read_chunks(
             number += len(lines)
         if unfinished_bytes >= max_line:
             number += 1
-            yield number, [b""], [TOO_LONG]
+            yield number, [b"\n"], [TOO_LONG]
             unfinished, unfinished_bytes, skipping = [], 0, True
     if unfinished:
-        carry = b"".join(unfinished)
+        carry = b"".join((*unfinished, b"\n"))
         number += 1
         flags = NO_NEWLINE | (CR_INSIDE if b"\r" in carry else 0)
         if number == 1 and carry.startswith(BOM):
@@ -148,12 +155,12 @@ def _ended_lines(lines: list[bytes], number: int, max_line: int) -> tuple[list[b
 
 
 def _ended_line(raw: bytes, number: int, max_line: int) -> tuple[bytes, int]:
-    """A line that had a newline: its content without CR or BOM, and the flags that says so."""
-    if len(raw) >= max_line:
-        return b"", TOO_LONG
+    """A line that had a newline: its content and ``b"\\n"`` without CR or BOM, and the flags that say so."""
+    if len(raw) > max_line:
+        return b"\n", TOO_LONG
     flags = 0
-    if raw[-1:] == b"\r":
-        raw = raw[:-1]
+    if raw[-2:] == b"\r\n":
+        raw = raw[:-2] + b"\n"
         flags |= CRLF
     if b"\r" in raw:
         flags |= CR_INSIDE

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from studykit.datasets.availability import CHECK_FIRST, flagged, format_note
 from studykit.datasets.formats import FORMATS, FormatSpec
 from studykit.datasets.limits import MODELS, ModelSpec, models_for
 from studykit.datasets.sources import AS_OF
@@ -48,8 +49,11 @@ def render_formats(only: FormatSpec | None = None, capacities: dict[str, int] | 
         out.append(f"{fmt.id} — {fmt.title}")
         out += _wrap(f"{fmt.description} Trains: {fmt.method}.")
         out += _wrap(fmt.example, "    ")
-        models = ", ".join(model.id for model in models_for(fmt.id)) or "none"
-        out += _wrap(f"Models: {models}")
+        takers = models_for(fmt.id)
+        out += _wrap(f"Models: {', '.join(model.id for model in takers) or 'none'}")
+        note = format_note(takers)
+        if note:
+            out += _wrap(f"Availability: {note}; see below.")
         if capacities and fmt.id in capacities:
             out += _wrap(
                 f"Capacity: {capacities[fmt.id]:,} distinct records from the shipped content "
@@ -61,6 +65,19 @@ def render_formats(only: FormatSpec | None = None, capacities: dict[str, int] | 
         out.append("")
     models = models_for(only.id) if only else tuple(MODELS.values())
     out += render_limits(models)
+    out += render_availability(models)
+    return out
+
+
+def render_availability(models: tuple[ModelSpec, ...]) -> list[str]:
+    """Which of ``models`` may no longer take a customization job, why, and the pages that say so."""
+    groups = flagged(models)
+    if not groups:
+        return []
+    out = ["", *_wrap(f"Availability: {CHECK_FIRST}; studykit still generates and checks these files.", "")]
+    for found, ids in groups:
+        out += _wrap(f"{', '.join(ids)}: {found.describe()}")
+        out += [f"    Source: {source.url}" for source in found.sources]
     return out
 
 
@@ -79,7 +96,10 @@ def render_limits(models: tuple[ModelSpec, ...]) -> list[str]:
         records = _range(model.min_records, model.max_records or model.max_train_records)
         validation = "yes" if model.validation_set else "no"
         epochs = f"{model.epochs[0]}-{model.epochs[1]} ({model.epochs[2]})" if model.epochs else "-"
-        out.append(f"{model.id:<28} {records:>15} {tokens:>13} {validation:>10} {epochs:>9}")
+        name = model.id + (" *" if model.availability else "")
+        out.append(f"{name:<28} {records:>15} {tokens:>13} {validation:>10} {epochs:>9}")
+    if any(model.availability for model in models):
+        out.append("* may no longer be customizable on Amazon Bedrock: see Availability below.")
     out.append("Token limits are checked as characters: tokens x 6, as AWS states them.")
     out.append("Epochs: minimum-maximum (default). Sources: 'studykit dataset formats --json'.")
     return out

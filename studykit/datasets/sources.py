@@ -12,6 +12,8 @@ AS_OF = "2026-11-23"
 """The day most pages below were read for the numbers in this package."""
 READ_DEC_2026 = "2026-12-04"
 """The day the Nova 2, preference, reinforcement fine-tuning and JSON Lines pages were read."""
+READ_AVAILABILITY = "2026-12-05"
+"""The day the pages on which models can still be customized were compared."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,21 @@ CLAUDE_HYPERPARAMETERS = Source(
 FINE_TUNING_MODELS = Source(
     "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-fine-tuning.html"
 )
+FINE_TUNING_TABLE = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-fine-tuning.html", READ_AVAILABILITY
+)
+"""Bedrock's current table of models you can fine-tune: no Titan Text and no Cohere model in it."""
+OLD_CUSTOMIZATION_TABLE = Source(
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-supported.html", READ_AVAILABILITY
+)
+"""The older table that listed Titan Text G1 Express, Lite and Premier (and Titan Text for continued
+pre-training)."""
+PREPARE_TEXT_MODELS = Source(PREPARE.url, READ_AVAILABILITY)
+"""The data-preparation page, which still lists Titan Text and Cohere Command as text-to-text models."""
+COHERE_BEDROCK_FINE_TUNING = Source(
+    "https://docs.cohere.com/docs/fine-tuning-cohere-models-on-amazon-bedrock", READ_AVAILABILITY
+)
+"""Cohere's page: fine-tuning Cohere models on Bedrock was deprecated on 2025-09-15."""
 PRICING = Source("https://aws.amazon.com/bedrock/pricing/")
 ON_DEMAND_CUSTOM = Source(
     "https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html"

@@ -15,6 +15,7 @@ import json
 from typing import BinaryIO
 
 from studykit.datasets import lines as rawlines
+from studykit.datasets.availability import CHECK_FIRST
 from studykit.datasets.checks import RecordChecker
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import OPENAI_CHAT, detect_format, undetected_hint
@@ -75,7 +76,7 @@ def validate_stream(
     number = flags = 0
     run_low = 0  # first line of the run of clean records (of kind strict.current) that ends here
     for low, chunk, chunk_flags in rawlines.read_chunks(stream):
-        report.bytes += sum(map(len, chunk)) + len(chunk)
+        report.bytes += sum(map(len, chunk))  # each line ends with its b"\n"
         if chunk_flags is None:
             flags = 0
         fast = strict.fast
@@ -141,6 +142,15 @@ def validate_stream(
     report.duplicates = tracker.duplicates
     report.duplicates_complete = tracker.complete
     _file_checks(report, model)
+    if model is not None and model.availability is not None:
+        report.add(
+            Finding(
+                "model-availability",
+                f"{model.id}: {model.availability.describe()}",
+                CHECK_FIRST,
+                severity=NOTE,
+            )
+        )
     report.findings.sort(key=lambda finding: (finding.line is None, finding.line or 0))
     return report
 

@@ -43,7 +43,7 @@ def test_hourly_price_units_and_hours_price_provisioned_throughput(data):
     assert result.exit_code == 0
     assert "$2,130.00  3 units x 100 h x $7.1/h (your price)" in result.output
     assert "$2,132.01  training + storage + serving" in result.output
-    assert "as of" not in result.output
+    assert "sourced prices" not in result.output and "(as of" not in result.output.split("epochs")[1]
     default = cost(data, *args, "--hourly-price", "1")
     assert "$730.00  1 unit x 730 h x $1/h (your price)" in default.output
 
