@@ -8,16 +8,16 @@ are errors rather than silently lost values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from studykit.errors import StudykitError
+from studykit.yaml_positions import NO_KEY, Branch, KeyPath, Mark, Position, PositionTable, find_position
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
-
-KeyPath = tuple[str | int, ...]
 
 # PyYAML is imported on the first parse, not with this module: modules that only name
 # YamlDocument or KeyPath, and runs served from the parse cache, never pay for it.
@@ -50,37 +50,30 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class Position(NamedTuple):
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
 @dataclass
 class YamlDocument:
     """Plain Python data (dicts, lists, str, int, float, bool, None) plus positions.
 
     ``positions`` maps a key path such as ``("facts", 2, "source")`` to where its value
-    starts; ``key_positions`` maps the same path to where its key is written.
+    starts; ``key_positions`` maps the same path to where its key is written. Both are read
+    from ``tree`` (see :mod:`studykit.yaml_positions`) when asked.
     """
 
     path: str
     data: object
-    positions: dict[KeyPath, Position] = field(default_factory=dict)
-    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    tree: Branch = field(default_factory=lambda: Branch([], None))
+
+    @property
+    def positions(self) -> Mapping[KeyPath, Position]:
+        return PositionTable(self.tree, of_keys=False)
+
+    @property
+    def key_positions(self) -> Mapping[KeyPath, Position]:
+        return PositionTable(self.tree, of_keys=True)
 
     def position(self, keypath: KeyPath, *, of_key: bool = False) -> Position:
         """Where ``keypath`` is written, or its nearest ancestor if it is absent."""
-        table = self.key_positions if of_key else self.positions
-        current = tuple(keypath)
-        while current:
-            if current in table:
-                return table[current]
-            if current in self.positions:
-                return self.positions[current]
-            current = current[:-1]
-        return self.positions.get((), Position(1, 1))
+        return find_position(self.tree, tuple(keypath), of_key=of_key)
 
     def error(
         self, keypath: KeyPath, message: str, hint: str | None = None, *, of_key: bool = False
@@ -198,21 +191,6 @@ def _tab_near(text: str, line_index: int) -> bool:
     return "\t" in line[: len(line) - len(line.lstrip())]
 
 
-class _Open:
-    """A mapping or list being filled, and (for a mapping) the key awaiting its value."""
-
-    __slots__ = ("container", "is_mapping", "key", "keypath")
-
-    def __init__(self, container: dict[object, object] | list[object], keypath: KeyPath) -> None:
-        self.container = container
-        self.is_mapping = isinstance(container, dict)
-        self.keypath = keypath
-        self.key: object = _NO_KEY
-
-
-_NO_KEY = object()
-
-
 def _build(text: str, document: YamlDocument) -> object:
     """Build plain data straight from the parser's flat event stream, in one pass.
 
@@ -231,8 +209,6 @@ def _build(text: str, document: YamlDocument) -> object:
     # it: studykit's own limits (depth, aliases, tags, keys) and their messages are what the user
     # sees, and a syntax error is reported the same way with or without libyaml. Only files that
     # libyaml refuses pay for the second parse.
-    document.positions.clear()
-    document.key_positions.clear()
     return _build_with(_PySafeLoader, text, document)
 
 
@@ -244,11 +220,11 @@ def _build_with(loader: Any, text: str, document: YamlDocument) -> object:
         parser.dispose()
 
 
-_new_tuple = tuple.__new__  # a Position without NamedTuple's Python-level __new__ (one per node)
-
-
 def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
-    positions = document.positions
+    """Fill the document's tree of branches; the open ones are a stack under its top, which
+    holds the root as its only value. Only a mapping awaiting a key has ``NO_KEY`` as its key,
+    so one test tells that the next event is a key."""
+    top = document.tree = Branch([], None)
     # Event classes as locals: looked up once, not several times for each of thousands of events.
     StreamEndEvent, MappingEndEvent, SequenceEndEvent = (
         yaml.StreamEndEvent,
@@ -263,107 +239,102 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     AliasEvent, DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
     get_event = parser.get_event
     resolved = _RESOLVED.get
-    stack: list[_Open] = []
-    root: object = None
+    stack = [top]
+    parent = top
     documents = 0
     while True:
         event = get_event()
         kind = type(event)
-        if kind is StreamEndEvent or event is None:
-            break
-        if kind is MappingEndEvent or kind is SequenceEndEvent:
-            stack.pop()
-            continue
-        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+        if kind is ScalarEvent:
             mark = event.start_mark
-            where = _new_tuple(Position, (mark.line + 1, mark.column + 1))
             if event.anchor is not None:
-                raise _located(
-                    document,
-                    where,
-                    "YAML anchors and aliases (&name / *name) are not allowed",
-                    "write the value out in full",
-                )
-            if stack:
-                parent = stack[-1]
-                if parent.is_mapping and parent.key is _NO_KEY:
-                    parent.key = _mapping_key(event, parent, where, document)
-                    continue
-                step = parent.key if parent.is_mapping else len(parent.container)
-                keypath: KeyPath = (*parent.keypath, step)  # type: ignore[arg-type]
+                raise _alias_refused(document, mark)
+            if parent.key is NO_KEY:
+                _read_key(event, parent, mark, document)
+                continue
+            value = event.value
+            # Text (quoted, block, or plain and known to be a string) needs no resolving.
+            if event.tag is not None or (event.implicit[0] and resolved(value) != _STR):
+                value = _scalar(event, mark, document)
+            if parent.is_mapping:
+                parent.container[parent.key] = value  # type: ignore[call-overload]
+                parent.values[parent.key] = mark  # type: ignore[call-overload]
+                parent.key = NO_KEY
             else:
-                keypath = ()
-            positions[keypath] = where
-            if kind is ScalarEvent:
-                value = event.value
-                # Text (quoted, block, or plain and known to be a string) needs no resolving.
-                if event.tag is not None or (event.implicit[0] and resolved(value) != _STR):
-                    value = _scalar(event, where, document)
-            else:
-                if len(stack) >= MAX_DEPTH:
-                    raise _located(document, where, f"nested more than {MAX_DEPTH} levels deep", "flatten it")
-                expected = _MAP if kind is MappingStartEvent else _SEQ
-                if event.tag not in (None, "!", expected):
-                    raise _located(document, where, f"unsupported YAML tag {event.tag}", "remove the tag")
-                value = {} if kind is MappingStartEvent else []
-            if stack:
-                parent = stack[-1]
-                if parent.is_mapping:
-                    parent.container[parent.key] = value  # type: ignore[index]
-                    parent.key = _NO_KEY
-                else:
-                    parent.container.append(value)  # type: ignore[union-attr]
-            else:
-                root = value
-            if kind is not ScalarEvent:
-                stack.append(_Open(value, keypath))  # type: ignore[arg-type]
-        elif kind is AliasEvent:
+                parent.container.append(value)  # type: ignore[union-attr]
+                parent.values.append(mark)  # type: ignore[union-attr]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            parent = stack[-1]
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
             mark = event.start_mark
-            raise _located(
-                document,
-                Position(mark.line + 1, mark.column + 1),
-                "YAML anchors and aliases (&name / *name) are not allowed",
-                "write the value out in full",
-            )
+            if event.anchor is not None:
+                raise _alias_refused(document, mark)
+            if parent.key is NO_KEY:
+                _read_key(event, parent, mark, document)
+                continue
+            if len(stack) > MAX_DEPTH:
+                raise _located(document, mark, f"nested more than {MAX_DEPTH} levels deep", "flatten it")
+            expected = _MAP if kind is MappingStartEvent else _SEQ
+            if event.tag not in (None, "!", expected):
+                raise _located(document, mark, f"unsupported YAML tag {event.tag}", "remove the tag")
+            branch = Branch({} if kind is MappingStartEvent else [], mark)
+            if parent.is_mapping:
+                parent.container[parent.key] = branch.container  # type: ignore[call-overload]
+                parent.values[parent.key] = branch  # type: ignore[call-overload]
+                parent.key = NO_KEY
+            else:
+                parent.container.append(branch.container)  # type: ignore[union-attr]
+                parent.values.append(branch)  # type: ignore[union-attr]
+            stack.append(branch)
+            parent = branch
+        elif kind is StreamEndEvent or event is None:
+            break
+        elif kind is AliasEvent:
+            raise _alias_refused(document, event.start_mark)
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                mark = event.start_mark
                 raise _located(
                     document,
-                    Position(mark.line + 1, mark.column + 1),
+                    event.start_mark,
                     "more than one YAML document in the file",
                     "keep one document per file",
                 )
-    return root
+    return top.container[0] if top.container else None
 
 
-def _mapping_key(event: yaml.Event, parent: _Open, where: Position, document: YamlDocument) -> object:
+def _read_key(event: yaml.Event, parent: Branch, mark: Mark, document: YamlDocument) -> None:
+    """Check a mapping's key (plain words, no merge, written once) and await its value."""
     if (
         type(event) is not yaml.ScalarEvent
         or event.tag == "tag:yaml.org,2002:merge"
         or (event.value == "<<" and event.implicit[0])
     ):
-        raise _located(document, where, "keys must be plain words", "use a simple key, no merges or lists")
-    key = _scalar(event, where, document)
+        raise _located(document, mark, "keys must be plain words", "use a simple key, no merges or lists")
+    key = _scalar(event, mark, document)
     if not isinstance(key, (str, int, bool)) or key is None:
         key = str(key)
-    child = (*parent.keypath, key)
     if key in parent.container:
-        raise _located(document, where, f"duplicate key {key!r}", "each key may appear once")
-    document.key_positions[child] = where
-    return key
+        raise _located(document, mark, f"duplicate key {key!r}", "each key may appear once")
+    parent.keys[key] = mark
+    parent.key = key
 
 
-def _located(document: YamlDocument, where: Position, message: str, hint: str) -> StudykitError:
-    return StudykitError(message, document.path, where.line, where.column, hint)
+def _alias_refused(document: YamlDocument, mark: Mark) -> StudykitError:
+    message = "YAML anchors and aliases (&name / *name) are not allowed"
+    return _located(document, mark, message, "write the value out in full")
+
+
+def _located(document: YamlDocument, mark: Mark, message: str, hint: str) -> StudykitError:
+    return StudykitError(message, document.path, mark.line + 1, mark.column + 1, hint)
 
 
 # A plain scalar's tag depends on its text alone (keys, kinds, ids and flags repeat a lot).
 _RESOLVED: dict[str, str] = {}
 
 
-def _scalar(event: yaml.ScalarEvent, where: Position, document: YamlDocument) -> object:
+def _scalar(event: yaml.ScalarEvent, mark: Mark, document: YamlDocument) -> object:
     tag = event.tag
     value = event.value
     if tag is None or tag == "!":
@@ -385,4 +356,4 @@ def _scalar(event: yaml.ScalarEvent, where: Position, document: YamlDocument) ->
         return _constructor.construct_yaml_int(node)
     if tag == _FLOAT:
         return _constructor.construct_yaml_float(node)
-    raise _located(document, where, f"unsupported YAML tag {tag}", "remove the tag")
+    raise _located(document, mark, f"unsupported YAML tag {tag}", "remove the tag")

@@ -162,6 +162,24 @@ def test_data_and_positions_are_the_same_whichever_parser_reads_the_file(parser:
     assert document.key_positions[("size",)] == (5, 1)
 
 
+def test_an_absent_key_path_points_at_the_nearest_value_or_key_that_is_written(parser: str) -> None:
+    document = load_yaml_text("# notes\nid: x\nfacts:\n  - text: a\n    source: b\n", "x.yaml")
+    assert document.position(("facts", 0, "why")) == (4, 5)
+    assert document.position(("facts", 0, "source"), of_key=True) == (5, 5)
+    assert document.position(("facts", 0, "why"), of_key=True) == (4, 5)
+    assert document.position(("facts", 5)) == (4, 3)
+    assert document.position(("facts", 5), of_key=True) == (3, 1)
+    assert document.position(("id", "more")) == (2, 5)
+    assert document.position(("nothing", "here")) == (2, 1)
+    assert dict(document.key_positions) == {
+        ("id",): (2, 1),
+        ("facts",): (3, 1),
+        ("facts", 0, "text"): (4, 5),
+        ("facts", 0, "source"): (5, 5),
+    }
+    assert load_yaml_text("# nothing yet\n", "empty.yaml").position(("id",)) == (1, 1)
+
+
 SYNTAX_ERRORS = {
     "unclosed list": ("id: x\ntitle: [unclosed\ndomain: 3\n", 3),
     "value after a value": ("id: x\ntitle: a: b\n", 2),
