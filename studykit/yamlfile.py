@@ -249,10 +249,19 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
             mark = event.start_mark
             if event.anchor is not None:
                 raise _alias_refused(document, mark)
-            if parent.key is NO_KEY:
-                _read_key(event, parent, mark, document)
-                continue
             value = event.value
+            if parent.key is NO_KEY:
+                # Most keys are plain words written once: taken here, without a call.
+                if (
+                    event.tag is None
+                    and value not in parent.container
+                    and (not event.implicit[0] or resolved(value) == _STR)
+                ):
+                    parent.keys[value] = mark
+                    parent.key = value
+                else:
+                    _read_key(event, parent, mark, document)
+                continue
             # Text (quoted, block, or plain and known to be a string) needs no resolving.
             if event.tag is not None or (event.implicit[0] and resolved(value) != _STR):
                 value = _scalar(event, mark, document)

@@ -42,21 +42,30 @@ def text_questions(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
                 yield from _both_ways(concepts, claims, spec, questions, concept, wrong)
 
 
-def same_value(first: str, second: str) -> bool:
-    """Two values that say the same, ignoring case, spacing and a closing full stop."""
-    return _normal(first) == _normal(second)
+_SPACES = re.compile(r"\s+")
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", without_end(text)).casefold()
+    """A value as compared: case, spacing and a closing full stop ignored."""
+    return _SPACES.sub(" ", without_end(text)).casefold()
 
 
 def _apart(concepts: ConceptSet) -> Callable[[Concept, Concept, str], bool]:
-    """Whether ``other`` is a fair distractor for ``concept`` on ``attribute``."""
+    """Whether ``other`` is a fair distractor for ``concept`` on ``attribute``.
+
+    Each value is normalised once, not once for every sibling it is compared with.
+    """
     related = confusable(concepts)
+    normal: dict[tuple[str, str], str] = {}
+
+    def said(concept: Concept, attribute: str) -> str:
+        key = (concept.id, attribute)
+        if key not in normal:
+            normal[key] = _normal(str(text_value(concept, attribute)))
+        return normal[key]
 
     def apart(concept: Concept, other: Concept, attribute: str) -> bool:
-        if same_value(str(text_value(concept, attribute)), str(text_value(other, attribute))):
+        if said(concept, attribute) == said(other, attribute):
             return False
         linked = concept.id in other.related or other.id in concept.related
         return not linked and not related(concept, other)
