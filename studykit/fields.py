@@ -90,6 +90,8 @@ class Field:
 
     def _expect(self, kind: type) -> object:
         value = self.value
+        if type(value) is kind:
+            return value
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             got = "nothing" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
@@ -106,21 +108,27 @@ class Field:
                 guess = did_you_mean(str(key), known)
                 hint = f"did you mean '{guess}'?" if guess else f"allowed keys: {', '.join(known)}"
                 raise self.child(key).error(f"unknown key '{key}'", hint, of_key=True)
-        for key in required:
-            if key not in value:
-                raise self.error(f"{self.name} is missing '{key}'", f"add a '{key}:' line")
+        self.require(required)
         document, keypath = self.document, self.keypath
         return {key: Field(document, (*keypath, key), item) for key, item in value.items()}
+
+    def require(self, keys: Sequence[str]) -> None:
+        """Check that a mapping (already read by :meth:`mapping`) has each of ``keys``."""
+        value = self.value
+        for key in keys:
+            if key not in value:  # type: ignore[operator]
+                raise self.error(f"{self.name} is missing '{key}'", f"add a '{key}:' line")
 
     def text(self, *, max_length: int = 20_000) -> str:
         """Non-empty text."""
         value = self._expect(str)
         assert isinstance(value, str)
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             raise self.error(f"{self.name} is empty", "write the text")
         if len(value) > max_length:
             raise self.error(f"{self.name} is longer than {max_length} characters", "shorten it")
-        return value.strip()
+        return stripped
 
     def integer(self, low: int | None = None, high: int | None = None) -> int:
         value = self._expect(int)

@@ -94,6 +94,7 @@ EXAM_PART_COUNTS: dict[Kind, tuple[int, int]] = {
 _OPTION_COUNTS = {kind: PART_COUNTS[kind] for kind in (Kind.SINGLE, Kind.MULTIPLE)}
 CASE_STUDY = "case_study"
 """The ``kind`` of a bank entry that is a case study rather than a question."""
+_ENTRY_KINDS = (*(kind.value for kind in Kind), CASE_STUDY)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def parse_question(
         raise field.error(
             f"{field.name} is missing 'kind'", f"add 'kind:' ({', '.join(k.value for k in Kind)})"
         )
-    kind_name = keys["kind"].choice([*(k.value for k in Kind), CASE_STUDY])
+    kind_name = keys["kind"].choice(_ENTRY_KINDS)
     if kind_name == CASE_STUDY:
         raise keys["kind"].error(
             "a case study cannot be a question of another case study"
@@ -184,9 +185,8 @@ def parse_question(
                 f"it takes {' and '.join(repr(name) for name in _KIND_KEYS[kind])}; or change 'kind'",
                 of_key=True,
             )
-    required = tuple(key for key in _COMMON_REQUIRED if key not in inherited)
-    optional = (*optional, *(key for key in inherited if key not in optional))
-    keys = {**inherited, **field.mapping((*required, *_KIND_KEYS[kind]), optional)}
+    field.require((*(key for key in _COMMON_REQUIRED if key not in inherited), *_KIND_KEYS[kind]))
+    keys = {**inherited, **keys}
     question_id = keys["id"].text(max_length=120)
     if not ID_PATTERN.match(question_id):
         raise keys["id"].error(
