@@ -277,6 +277,7 @@ def stats(path: str, format_id: str, as_json: bool) -> None:
 
     result = require_records(measure_path(path, format_id))
     _warn_skipped(path, result.skipped, "counted")
+    _warn(result.caveats())
     if as_json:
         _echo_json(result.to_json())
     else:
@@ -295,6 +296,13 @@ def _warn_skipped(path: str, skipped: int, verb: str) -> None:
             ),
             err=True,
         )
+
+
+def _warn(caveats: list[str]) -> None:
+    from studykit.errors import printable
+
+    for caveat in caveats:
+        click.echo(printable(f"Warning: {caveat}."), err=True)
 
 
 class Amount(click.ParamType):
@@ -385,6 +393,7 @@ def cost(
     model = get_model(model_id)
     measured = require_records(measure_path(path))
     _warn_skipped(path, measured.skipped, "priced")
+    _warn(measured.caveats(model))
     estimate = estimate_cost(measured, model, epochs, prices)
     if as_json:
         _echo_json(estimate.to_json())

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from studykit.datasets.findings import Finding
 from studykit.datasets.validate import DEFAULT_MAX_FINDINGS, ValidationReport
 from studykit.errors import StudykitError
 
@@ -51,34 +53,62 @@ def validate(
         return validate_path(
             str(source), format, model, validation_set=validation_set, max_findings=max_findings
         )
+    if isinstance(source, (bytes, bytearray, memoryview, Mapping)):
+        what = "one record" if isinstance(source, Mapping) else "bytes"
+        raise StudykitError(
+            f"validate takes a path or an iterable of records, not {what}",
+            hint="pass a str path, or a list of records (json.loads each line of bytes)",
+        )
     fmt = get_format(format) if format and format != "auto" else None
     spec = get_model(model) if model else None
     if fmt and spec:
         require_pair(fmt.id, spec)
-    return validate_stream(
-        _RecordLines(iter(source)),
-        "<records>",
-        fmt,
-        spec,
-        validation_set=validation_set,
-        max_findings=max_findings,
+    lines = _RecordLines(iter(source))
+    report = validate_stream(
+        lines, "<records>", fmt, spec, validation_set=validation_set, max_findings=max_findings
     )
+    report.findings = [lines.explain(finding) for finding in report.findings]
+    return report
+
+
+class _NotJSON(Exception):
+    """A value of a Python type that JSON has no form for."""
+
+
+def _refuse(value: object) -> object:
+    raise _NotJSON(f"a {type(value).__name__}")
 
 
 class _RecordLines:
-    """A binary stream of JSON lines over records; a value JSON cannot hold becomes a bad line."""
+    """A binary stream of JSON lines over records; a value JSON cannot hold becomes a bad line,
+    whose finding :meth:`explain` then words for Python values rather than JSON text."""
 
     def __init__(self, records: Iterator[object]) -> None:
         self._records = records
-        self._encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+        self._encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_refuse).encode
+        self._line = 0
+        self._why: dict[int, str] = {}  # line -> what JSON cannot hold
 
     def read(self, size: int = -1) -> bytes:
         for record in self._records:
+            self._line += 1
             try:
                 return self._encode(record).encode("utf-8") + b"\n"
-            except (TypeError, ValueError) as error:
-                return f"<not JSON: {type(error).__name__}>\n".encode()
+            except _NotJSON as error:
+                self._why[self._line] = f"the record holds {error}, which JSON cannot hold"
+            except RecursionError:
+                self._why[self._line] = "the record is nested too deeply for JSON"
+            except (TypeError, ValueError):
+                # NaN, infinities, a circular reference or a key that is not text.
+                self._why[self._line] = "the record holds NaN, an infinity, a loop or a key that is not text"
+            return b"<not JSON>\n"
         return b""
+
+    def explain(self, finding: Finding) -> Finding:
+        why = self._why.get(finding.line) if finding.line is not None else None
+        if why is None or finding.code != "invalid-json":
+            return finding
+        return replace(finding, message=why, hint="make it plain JSON values", column=None)
 
     read1 = read
 
@@ -144,12 +174,11 @@ def convert_record(record: object, to: str, source: str | None = None) -> Record
     prompt/completion, or unlabeled text as a conversation); what the target drops (images, a
     system prompt) is dropped silently here: use ``dataset convert`` to have it counted.
     """
-    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one
-    from studykit.datasets.detect import detect_format
+    from studykit.datasets.convert import SOURCES, TARGETS, Skip, convert_one, source_kind
 
-    kind = source or detect_format(record)
-    if kind not in SOURCES:
-        raise StudykitError(f"cannot convert from {kind!r}", hint=f"sources: {', '.join(SOURCES)}")
+    if source is not None and source not in SOURCES:
+        raise StudykitError(f"cannot convert from {source!r}", hint=f"sources: {', '.join(SOURCES)}")
+    kind = source_kind(record, source, "pass source= (one of: " + ", ".join(SOURCES) + ")")
     if to not in TARGETS:
         raise StudykitError(f"cannot convert to {to!r}", hint=f"targets: {', '.join(TARGETS)}")
     dropped: Counter[str] = Counter()

@@ -245,13 +245,13 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
     with rawlines.open_input(source_path) as stream:
         for number, record in _records(stream, source_path):
             seen += 1
-            kind = source or detect_format(record)
+            try:
+                kind = source_kind(record, source, "pass --from")
+            except StudykitError as error:
+                error.path, error.line = source_path, number
+                raise
             if report.source == "auto":
-                report.source = kind or "auto"
-            if kind not in SOURCES:
-                raise StudykitError(
-                    "cannot tell which format this record is", source_path, number, hint="pass --from"
-                )
+                report.source = kind
             try:
                 converted = convert_one(record, kind, target, report.dropped)
             except Skip as reason:
@@ -261,7 +261,29 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
             report.written += 1
     if not seen:
         raise StudykitError("the file holds no records", source_path, hint="add one JSON object per line")
+    if not report.written:
+        # An empty output would pass for a converted file; nothing is written instead.
+        reason, count = report.skipped.most_common(1)[0]
+        raise StudykitError(
+            f"no record converts to {report.target}: {reason} ({count:,} of {seen:,} records)",
+            source_path,
+            hint="convert to another format, or check the file with 'studykit dataset validate'",
+        )
     return report
+
+
+def source_kind(record: object, source: str | None, choose: str) -> str:
+    """The format ``record`` converts from: ``source``, else the one it looks like.
+
+    Raises :class:`StudykitError` (``choose`` as the hint) when it looks like no format, and
+    names the format when it is one that ``convert`` does not read (preference, image-caption).
+    """
+    kind = source or detect_format(record)
+    if kind is None:
+        raise StudykitError("cannot tell which format this record is", hint=choose)
+    if kind not in SOURCES:
+        raise StudykitError(f"{kind} records do not convert", hint=f"convert reads: {', '.join(SOURCES)}")
+    return kind
 
 
 def _not_json(error: Exception) -> str:

@@ -98,8 +98,11 @@ def plan_counts(count: int, split: float, model: ModelSpec | None, groups: int) 
         return plan
     if validation and not model.validation_set:
         raise StudykitError(f"{model.id} takes no validation set", hint="drop --validation-split")
+    # 'dataset validate' checks a training file on its own against the minimum, so the
+    # training file alone must reach it for the pair to pass.
     bounds = [
         (model.min_records, count, "at least", "training + validation"),
+        (model.min_records, plan.train, "at least", "in the training file"),
         (model.max_records, count, "at most", "training + validation"),
         (model.max_train_records, plan.train, "at most", "training"),
         (model.max_validation_records, plan.validation, "at most", "validation"),
@@ -107,10 +110,15 @@ def plan_counts(count: int, split: float, model: ModelSpec | None, groups: int) 
     for limit, value, side, what in bounds:
         if limit is not None and (value < limit if side == "at least" else value > limit):
             raise StudykitError(
-                f"{model.id} takes {side} {limit:,} {what} records; this would write {value:,}",
+                f"{model.id} takes {side} {limit:,} {_records(what)}; this would write {value:,}",
                 hint="change --count or --validation-split",
             )
     return plan
+
+
+def _records(what: str) -> str:
+    """``training records``, ``records in the training file``."""
+    return f"records {what}" if what.startswith("in ") else f"{what} records"
 
 
 def split_catalogue(catalogue: Catalogue, plan: Plan, seed: int) -> tuple[Catalogue, Catalogue]:

@@ -15,6 +15,7 @@ from studykit.datasets import lines as rawlines
 from studykit.datasets.dedupe import DuplicateTracker
 from studykit.datasets.detect import detect_format
 from studykit.datasets.formats import get_format
+from studykit.datasets.limits import ModelSpec
 from studykit.datasets.strict_json import parse_record
 from studykit.datasets.tally import FAMILY_MEMBERS, FileTally, file_format
 from studykit.datasets.tokens import ERROR_NOTE, ESTIMATOR, estimate_tokens
@@ -96,6 +97,7 @@ class DatasetStats:
     roles: Counter[str] = field(default_factory=Counter)
     with_system: int = 0
     duplicates: int = 0
+    formats: Counter[str] = field(default_factory=Counter)  # records per recognised format
 
     @property
     def input_tokens(self) -> int:
@@ -129,7 +131,25 @@ class DatasetStats:
             "turns_per_record": self.turns.to_json() if self.turns.count else None,
             "roles": dict(self.roles),
             "records_with_system": self.with_system,
+            "formats": dict(sorted(self.formats.items())),
         }
+
+    def caveats(self, model: ModelSpec | None = None) -> list[str]:
+        """What makes these figures measure something other than one trainable dataset, one line each."""
+        out = []
+        if len(self.formats) > 1:
+            counts = ", ".join(f"{kind} {count:,}" for kind, count in sorted(self.formats.items()))
+            argument = "-" if self.name == "<stdin>" else self.name
+            out.append(
+                f"{self.name} mixes formats ({counts});"
+                f" 'studykit dataset validate {argument}' shows which lines"
+            )
+        if model is not None and self.format_id and self.format_id not in model.formats:
+            out.append(
+                f"{self.name} holds {self.format_id} records, which {model.id} does not take"
+                f" ({model.id} takes: {', '.join(model.formats)})"
+            )
+        return out
 
 
 def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
@@ -157,6 +177,9 @@ def measure_path(path: str, format_id: str | None = None) -> DatasetStats:
                 stats.duplicates += 1
     if detected:
         stats.format_id = file_format(tally, None)
+        stats.formats = tally.counts(None)
+    else:
+        stats.formats[stats.format_id] = stats.records
     return stats
 
 
@@ -187,9 +210,8 @@ def _measure(record: dict, stats: DatasetStats) -> None:
         input_chars += _chars(record.get(key))
     output_chars += _chars(record.get("completion"))
     system = record.get("system")
-    if system:
-        stats.with_system += 1
-        input_chars += _chars(system)
+    has_system = bool(system)
+    input_chars += _chars(system)
     messages = record.get("messages")
     if isinstance(messages, list):
         stats.turns.add(len(messages))
@@ -197,6 +219,7 @@ def _measure(record: dict, stats: DatasetStats) -> None:
             if not isinstance(message, dict):
                 continue
             role = message.get("role")
+            has_system = has_system or role == "system"  # OpenAI chat and reinforcement prompts
             size = _chars(message.get("content"))
             for candidate in message.get("candidates") or ():  # preference data: every reply is output
                 size += _chars(candidate.get("content")) if isinstance(candidate, dict) else 0
@@ -206,6 +229,7 @@ def _measure(record: dict, stats: DatasetStats) -> None:
                 output_chars += size
             else:
                 input_chars += size
+    stats.with_system += has_system
     stats.input_chars += input_chars
     stats.output_chars += output_chars
     stats.tokens.add(estimate_tokens(input_chars + output_chars))

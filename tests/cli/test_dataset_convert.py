@@ -107,5 +107,37 @@ def test_unlabeled_text_and_conversations_do_not_convert_into_each_other(tmp_pat
     detected = CliRunner().invoke(
         cli, ["dataset", "convert", str(source), "--to", "multi-turn", "--out", "-"]
     )
-    assert detected.exit_code == 0 and detected.stdout == ""
-    assert "skipped 1 record(s): unlabeled text converts only between" in detected.stderr
+    assert detected.exit_code == 2 and detected.stdout == ""
+    assert "no record converts to multi-turn: unlabeled text converts only between" in detected.stderr
+
+
+def test_a_format_convert_does_not_read_is_named_not_called_unrecognised(tmp_path):
+    from tests.datasets.samples import VALID
+
+    source = tmp_path / "dpo.jsonl"
+    source.write_text(json.dumps(VALID["preference"]) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        cli, ["dataset", "convert", str(source), "--to", "multi-turn", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert f"{source}:1: preference records do not convert" in result.stderr
+    assert "--from" not in result.stderr and "prompt-completion" in result.stderr
+    assert not out.exists()
+
+
+def test_a_conversion_that_converts_no_record_fails_and_writes_no_file(tmp_path):
+    source = tmp_path / "prompts.jsonl"
+    prompt = {
+        "schemaVersion": "bedrock-conversation-2024",
+        "messages": [{"role": "user", "content": [{"text": "What is RAG?"}]}],
+    }
+    source.write_text(json.dumps(prompt) + "\n" + json.dumps(prompt) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        cli, ["dataset", "convert", str(source), "--to", "claude-messages", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert f"{source}: no record converts to claude-messages" in result.stderr
+    assert "no assistant reply to train on (2 of 2 records)" in result.stderr
+    assert not out.exists()

@@ -45,3 +45,28 @@ def test_cost_json_and_unknown_model(tmp_path):
     assert data["training_usd"] is None and data["pricing_page"]["url"].startswith("https://aws.amazon.com")
     result = invoke("cost", str(path), "--model", "nova-mikro")
     assert result.exit_code == 2 and "did you mean 'nova-micro'" in result.output
+
+
+def test_stats_and_cost_say_when_the_file_mixes_formats(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(VALID["prompt-completion"], VALID["single-turn"], VALID["prompt-completion"]))
+    result = invoke("stats", str(path))
+    assert result.exit_code == 0
+    assert (
+        f"Warning: {path} mixes formats (prompt-completion 2, single-turn 1);"
+        f" 'studykit dataset validate {path}' shows which lines" in result.stderr
+    )
+    data = json.loads(invoke("stats", str(path), "--json").stdout)
+    assert data["formats"] == {"prompt-completion": 2, "single-turn": 1}
+    priced = invoke("cost", str(path), "--model", "titan-text-express")
+    assert priced.exit_code == 0 and "mixes formats" in priced.stderr
+
+
+def test_cost_warns_when_the_model_does_not_take_the_files_format(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(VALID["image-caption"]))
+    result = invoke("cost", str(path), "--model", "claude-3-haiku")
+    assert result.exit_code == 0
+    assert f"Warning: {path} holds image-caption records, which claude-3-haiku does not take" in result.stderr
+    taken = invoke("cost", str(path), "--model", "nova-canvas")
+    assert taken.exit_code == 0 and "Warning" not in taken.stderr

@@ -194,3 +194,12 @@ def test_counts_outside_the_model_bounds_are_refused_with_the_limit():
         plan_counts(300, 0.1, get_model("nova-2-lite"), 10)
     with pytest.raises(StudykitError, match="at most 1,000 validation"):
         plan_counts(10_000, 0.2, get_model("claude-3-haiku"), 10)
+
+
+def test_a_split_leaves_the_training_file_the_models_minimum_so_it_validates():
+    # validate checks a training file on its own against the model's minimum record count.
+    llama = get_model("llama-3-2-1b")
+    with pytest.raises(StudykitError, match="at least 100 records in the training file") as caught:
+        plan_counts(100, 0.1, llama, 10)
+    assert "this would write 90" in caught.value.message
+    assert plan_counts(112, 0.1, llama, 10).train >= 100

@@ -52,3 +52,35 @@ def test_convert_record_refuses_what_the_target_cannot_hold():
     dialogue = {"messages": [{"role": r, "content": "x"} for r in ("user", "assistant", "user", "assistant")]}
     with pytest.raises(StudykitError, match="cannot convert this record to prompt-completion"):
         convert_record(dialogue, "prompt-completion")
+
+
+def test_convert_record_says_when_it_cannot_tell_the_format():
+    with pytest.raises(StudykitError) as caught:
+        convert_record({"question": "What is RAG?"}, "multi-turn")
+    assert caught.value.message == "cannot tell which format this record is"
+    assert "source=" in (caught.value.hint or "")
+
+
+def test_a_record_nested_too_deeply_is_a_finding_not_a_crash():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    report = validate([{"prompt": "What is Amazon S3?", "completion": "Object storage.", "x": deep}])
+    assert [(f.line, f.code) for f in report.findings] == [(1, "invalid-json")]
+    assert report.findings[0].message == "the record is nested too deeply for JSON"
+
+
+def test_a_python_value_json_cannot_hold_is_named():
+    report = validate([{"prompt": "What is Amazon S3?", "completion": {"object", "storage"}}])
+    assert [(f.line, f.code, f.message) for f in report.findings] == [
+        (1, "invalid-json", "the record holds a set, which JSON cannot hold")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [b'{"prompt": "a", "completion": "b"}\n', {"prompt": "What is S3?", "completion": "Object storage."}],
+)
+def test_bytes_or_a_single_record_are_refused_not_read_as_records(source):
+    with pytest.raises(StudykitError, match="validate takes a path or an iterable of records"):
+        validate(source)

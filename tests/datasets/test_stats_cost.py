@@ -58,6 +58,14 @@ def test_stats_split_prompt_and_completion_into_input_and_output(tmp_path):
     assert (stats.input_tokens, stats.output_tokens, stats.total_tokens) == (10, 2, 12)
 
 
+def test_a_system_message_inside_messages_counts_as_a_system_prompt(tmp_path):
+    # Reinforcement prompts (and OpenAI chat) carry the system prompt as a "system" message.
+    with_system = VALID["reinforcement"]
+    without = {**with_system, "messages": with_system["messages"][1:]}
+    stats = measure_path(write(tmp_path, jsonl(with_system, without)))
+    assert stats.roles["system"] == 1 and stats.with_system == 1
+
+
 def test_cost_uses_the_sourced_price_and_epochs(tmp_path):
     stats = measure_path(write(tmp_path, jsonl({"prompt": "a" * 6000, "completion": "b" * 6000})))
     estimate = estimate_cost(stats, get_model("nova-micro"), epochs=3)

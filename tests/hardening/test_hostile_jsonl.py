@@ -19,7 +19,7 @@ from tests.hardening import hostile
 from tests.hardening.process import run_studykit, studykit_env
 
 VALID = hostile.valid_jsonl()
-MODEL = "nova-micro"
+MODEL = "llama-3-1-8b"  # takes the prompt/completion records of the valid file
 
 # What validate reports, by finding kind, for each case that leaves the file readable.
 FINDINGS = {
