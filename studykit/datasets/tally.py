@@ -155,6 +155,19 @@ def file_format(tally: FileTally, model: ModelSpec | None) -> str | None:
     return conversation_format(tally, model) if kind == FAMILY else kind
 
 
+def unlisted(tally: FileTally, format_id: str | None, max_lines: int) -> Counter[str]:
+    """Errors by code that :func:`file_findings` does not list one by one (only a few line ranges
+    are kept): counted all the same, so the totals do not depend on how the lines are spread."""
+    out: Counter[str] = Counter()
+    if format_id in ("single-turn", "multi-turn") and tally.user_endings.count:
+        listed = tally.user_endings.lines(max_lines)
+        if tally.user_endings.count > len(listed):
+            out["last-role"] = tally.user_endings.count - len(listed) - 1  # one summary line stands for them
+        lone_listed = set(listed) & set(tally.lone_prompts.lines(max_lines))
+        out["too-few-messages"] = tally.lone_prompts.count - len(lone_listed)
+    return +out
+
+
 def file_findings(
     tally: FileTally, format_id: str | None, model: ModelSpec | None, max_lines: int
 ) -> list[Finding]:
@@ -188,7 +201,8 @@ def file_findings(
             out.append(
                 Finding(
                     "last-role",
-                    f"{hidden:,} more record(s) end with the user ({tally.user_endings.describe()})",
+                    f"{hidden:,} more record(s) end with the user;"
+                    f" {tally.user_endings.count:,} in all ({tally.user_endings.describe()})",
                     f"{fmt.id} ends with the assistant",
                 )
             )

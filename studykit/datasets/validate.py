@@ -24,7 +24,7 @@ from studykit.datasets.findings import NOTE, WARNING, Finding
 from studykit.datasets.formats import FormatSpec, get_format
 from studykit.datasets.limits import ModelSpec, get_model, require_pair
 from studykit.datasets.strict_json import DuplicateKeyError, parse_record
-from studykit.datasets.tally import FAMILY, FAMILY_MEMBERS, FileTally, file_findings, file_format
+from studykit.datasets.tally import FAMILY, FAMILY_MEMBERS, FileTally, file_findings, file_format, unlisted
 from studykit.datasets.verdict import DEFAULT_MAX_FINDINGS, ValidationReport
 
 __all__ = ["DEFAULT_MAX_FINDINGS", "ValidationReport", "validate_path", "validate_stream"]
@@ -256,6 +256,8 @@ def _whole_file(report: ValidationReport, tally: FileTally, model: ModelSpec | N
         report.format_id = file_format(tally, model)
     for finding in file_findings(tally, report.format_id, model, report.max_findings):
         report.add(finding)
+    for code, times in unlisted(tally, report.format_id, report.max_findings).items():
+        report.count_more(code, times)
     fmt_id = report.format_id
     if not forced and model is not None and fmt_id and fmt_id != OPENAI_CHAT and fmt_id not in model.formats:
         report.add(

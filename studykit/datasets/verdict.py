@@ -31,6 +31,7 @@ class ValidationReport:
     counts: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)  # records per detected format
     max_findings: int = DEFAULT_MAX_FINDINGS
+    folded: int = 0  # errors a summary finding stands for (see count_more): not omitted, summed up
 
     @property
     def valid(self) -> bool:
@@ -38,7 +39,7 @@ class ValidationReport:
 
     @property
     def omitted(self) -> int:
-        return self.errors + self.warnings + self.notes - len(self.findings)
+        return self.errors + self.warnings + self.notes - len(self.findings) - self.folded
 
     def add(self, finding: Finding) -> None:
         if finding.severity == ERROR:
@@ -51,6 +52,12 @@ class ValidationReport:
         # File-level findings (record counts, sizes) are few and decisive: always kept.
         if len(self.findings) < self.max_findings or finding.line is None:
             self.findings.append(finding)
+
+    def count_more(self, code: str, times: int) -> None:
+        """``times`` more errors of ``code`` that a finding already shown stands for."""
+        self.errors += times
+        self.counts[code] += times
+        self.folded += times
 
     def add_counted(self, finding: Finding) -> None:
         """A problem that repeats line after line: shown on its first line, counted on every one."""

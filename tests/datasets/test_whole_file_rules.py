@@ -153,3 +153,19 @@ def test_the_verdict_does_not_depend_on_the_order_of_the_records(kinds, seed, mo
         second.counts,
         second.formats,
     )
+
+
+def test_records_ending_on_a_user_turn_are_all_counted_however_they_are_spread():
+    # Only a few line ranges are listed; every such record must still be counted, in any order.
+    prompts = [{**conversation(n), "messages": conversation(n)["messages"][:1]} for n in range(30)]
+    dialogues = [conversation(100 + n) for n in range(32)]
+    blocked = run(jsonl(*prompts, *dialogues))
+    pairs = zip(dialogues[:30], prompts, strict=True)
+    striped = run(jsonl(*[record for pair in pairs for record in pair], *dialogues[30:]))
+    for report in (blocked, striped):
+        assert report.format_id == "single-turn" and not report.valid
+        assert (report.counts["last-role"], report.counts["too-few-messages"]) == (30, 30)
+    assert blocked.errors == striped.errors == 60
+    assert striped.omitted == 0  # the ones not listed are summed up in one finding, not hidden
+    summary = [f.message for f in striped.findings if f.line is None and f.code == "last-role"]
+    assert len(summary) == 1 and "; 30 in all (lines 2, 4, 6" in summary[0]
