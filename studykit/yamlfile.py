@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from studykit.errors import StudykitError
-from studykit.yaml_positions import NO_KEY, Branch, KeyPath, Mark, Position, PositionTable, find_position
+from studykit.yaml_positions import (
+    NO_KEY,
+    Branch,
+    KeyPath,
+    Mark,
+    Position,
+    PositionTable,
+    find_position,
+    place_of,
+)
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -61,7 +70,7 @@ class YamlDocument:
 
     path: str
     data: object
-    tree: Branch = field(default_factory=lambda: Branch([], None))
+    tree: Branch = field(default_factory=lambda: Branch([], 0))
 
     @property
     def positions(self) -> Mapping[KeyPath, Position]:
@@ -224,7 +233,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     """Fill the document's tree of branches; the open ones are a stack under its top, which
     holds the root as its only value. Only a mapping awaiting a key has ``NO_KEY`` as its key,
     so one test tells that the next event is a key."""
-    top = document.tree = Branch([], None)
+    top = document.tree = Branch([], 0)
     # Event classes as locals: looked up once, not several times for each of thousands of events.
     StreamEndEvent, MappingEndEvent, SequenceEndEvent = (
         yaml.StreamEndEvent,
@@ -247,6 +256,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
         kind = type(event)
         if kind is ScalarEvent:
             mark = event.start_mark
+            place = mark.line << 32 | mark.column  # place_of(mark), without a call per value
             if event.anchor is not None:
                 raise _alias_refused(document, mark)
             value = event.value
@@ -257,7 +267,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                     and value not in parent.container
                     and (not event.implicit[0] or resolved(value) == _STR)
                 ):
-                    parent.keys[value] = mark
+                    parent.keys[value] = place
                     parent.key = value
                 else:
                     _read_key(event, parent, mark, document)
@@ -267,11 +277,11 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                 value = _scalar(event, mark, document)
             if parent.is_mapping:
                 parent.container[parent.key] = value  # type: ignore[call-overload]
-                parent.values[parent.key] = mark  # type: ignore[call-overload]
+                parent.values[parent.key] = place  # type: ignore[call-overload]
                 parent.key = NO_KEY
             else:
                 parent.container.append(value)  # type: ignore[union-attr]
-                parent.values.append(mark)  # type: ignore[union-attr]
+                parent.values.append(place)  # type: ignore[union-attr]
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()
             parent = stack[-1]
@@ -287,7 +297,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
             expected = _MAP if kind is MappingStartEvent else _SEQ
             if event.tag not in (None, "!", expected):
                 raise _located(document, mark, f"unsupported YAML tag {event.tag}", "remove the tag")
-            branch = Branch({} if kind is MappingStartEvent else [], mark)
+            branch = Branch({} if kind is MappingStartEvent else [], place_of(mark))
             if parent.is_mapping:
                 parent.container[parent.key] = branch.container  # type: ignore[call-overload]
                 parent.values[parent.key] = branch  # type: ignore[call-overload]
@@ -326,7 +336,7 @@ def _read_key(event: yaml.Event, parent: Branch, mark: Mark, document: YamlDocum
         key = str(key)
     if key in parent.container:
         raise _located(document, mark, f"duplicate key {key!r}", "each key may appear once")
-    parent.keys[key] = mark
+    parent.keys[key] = place_of(mark)
     parent.key = key
 
 
