@@ -101,7 +101,12 @@ def _candidates(checker: CheckContext, message: dict, path: str, allowed: bool) 
     """
     if not allowed:
         where = "only in the last message" if checker.fmt.shape == PREFERENCE else "only in preference data"
-        checker.error("candidates", f"'candidates' belong {where}", "", path)
+        hint = (
+            "move the candidates to the final assistant turn; earlier turns hold 'content'"
+            if checker.fmt.shape == PREFERENCE
+            else "give this turn 'content', or check the file as --format preference"
+        )
+        checker.error("candidates", f"'candidates' belong {where}", hint, path)
         return 0
     checker.keys(message, ("role", "candidates"), _CANDIDATES_KEYS, path)
     if message.get("role") != "assistant":
@@ -115,13 +120,21 @@ def _candidates(checker: CheckContext, message: dict, path: str, allowed: bool) 
     for number, candidate in enumerate(candidates):
         where = f"{path}.candidates[{number}]"
         if not isinstance(candidate, dict):
-            checker.error("wrong-type", f"a candidate must be an object, not {kind(candidate)}", "", where)
+            checker.error(
+                "wrong-type",
+                f"a candidate must be an object, not {kind(candidate)}",
+                'write {"content": [{"text": …}], "preferenceLabel": …}',
+                where,
+            )
             continue
         checker.keys(candidate, ("content", "preferenceLabel"), _CANDIDATE_KEYS, where)
         label = candidate.get("preferenceLabel")
         if "preferenceLabel" in candidate and not isinstance(label, str):
             checker.error(
-                "wrong-type", f"must be a string, not {kind(label)}", "", where + ".preferenceLabel"
+                "wrong-type",
+                f"must be a string, not {kind(label)}",
+                'write "preferred" or "non-preferred"',
+                where + ".preferenceLabel",
             )
         elif "preferenceLabel" in candidate and label not in PREFERENCE_LABELS:
             checker.error(
@@ -177,7 +190,12 @@ def _message_list(checker: CheckContext, messages: object, present: bool) -> boo
         return False
     fmt = checker.fmt
     if not isinstance(messages, list):
-        checker.error("wrong-type", f"must be a list of messages, not {kind(messages)}", "", "messages")
+        checker.error(
+            "wrong-type",
+            f"must be a list of messages, not {kind(messages)}",
+            'write [{"role": "user", "content": [{"text": …}]}, …]',
+            "messages",
+        )
         return False
     if len(messages) < fmt.min_messages:
         checker.error(
@@ -198,7 +216,12 @@ def _message_list(checker: CheckContext, messages: object, present: bool) -> boo
 
 def _message_shape(checker: CheckContext, message: object, path: str) -> bool:
     if not isinstance(message, dict):
-        checker.error("wrong-type", f"a message must be an object, not {kind(message)}", "", path)
+        checker.error(
+            "wrong-type",
+            f"a message must be an object, not {kind(message)}",
+            'write {"role": …, "content": [{"text": …}]}',
+            path,
+        )
         return False
     checker.keys(message, ("role", "content"), _MESSAGE_KEYS, path)
     role = message.get("role")

@@ -12,6 +12,8 @@ ANY_FORMAT = {
     "document": ("pdf",),
 }
 
+_ONE_EACH = "split them into one record each"
+
 
 class MediaCount:
     """Checks each media block and counts them for per-message and per-record limits."""
@@ -55,7 +57,7 @@ class MediaCount:
             checker.error(
                 "media-format",
                 f"format {preview(media_format)} is not one of {shown}",
-                "",
+                f"convert the {name} to one of them and name its format",
                 f"{path}.{name}.format",
             )
         source = value["source"]
@@ -73,7 +75,12 @@ class MediaCount:
         model = self.checker.model
         limit = model.max_images_per_message if model else None
         if limit and self.in_message > limit:
-            self.checker.error("media", f"{self.in_message} images in one message; at most {limit}", "", path)
+            self.checker.error(
+                "media",
+                f"{self.in_message} images in one message; at most {limit}",
+                "split them over several records",
+                path,
+            )
         self.in_message = 0
 
     def end_record(self, preference: bool = False) -> None:
@@ -92,15 +99,19 @@ class MediaCount:
                     "messages",
                 )
             if documents > 1:
-                self.checker.error("media", f"{documents} documents in one record; at most 1", "", "messages")
+                self.checker.error(
+                    "media", f"{documents} documents in one record; at most 1", _ONE_EACH, "messages"
+                )
             return
         if model is None or not model.video_formats:
             return
         if videos > 1:
-            self.checker.error("media", f"{videos} videos in one record; at most 1", "", "messages")
+            self.checker.error("media", f"{videos} videos in one record; at most 1", _ONE_EACH, "messages")
         if videos and images:
             self.checker.error(
                 "media", "images and a video in one record", "one kind of media per record", "messages"
             )
         if documents > 1:
-            self.checker.error("media", f"{documents} documents in one record; at most 1", "", "messages")
+            self.checker.error(
+                "media", f"{documents} documents in one record; at most 1", _ONE_EACH, "messages"
+            )

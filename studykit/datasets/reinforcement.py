@@ -21,7 +21,12 @@ def check_prompts_with_answer(checker: CheckContext, record: dict) -> int:
     messages = record.get("messages")
     if "messages" in record:
         if not isinstance(messages, list) or not messages:
-            checker.error("wrong-type", "must be a non-empty list of messages", "", "messages")
+            checker.error(
+                "wrong-type",
+                "must be a non-empty list of messages",
+                'write [{"role": "user", "content": "…"}]',
+                "messages",
+            )
         else:
             chars += _messages(checker, messages)
     if "reference_answer" in record:
@@ -35,14 +40,22 @@ def _messages(checker: CheckContext, messages: list) -> int:
     for index, message in enumerate(messages):
         path = f"messages[{index}]"
         if not isinstance(message, dict):
-            checker.error("wrong-type", f"a message must be an object, not {kind(message)}", "", path)
+            checker.error(
+                "wrong-type",
+                f"a message must be an object, not {kind(message)}",
+                'write {"role": …, "content": "…"}',
+                path,
+            )
             continue
         checker.keys(message, ("role", "content"), _MESSAGE_KEYS, path)
         role = message.get("role")
         roles.append(role)
         if "role" in message and role not in ROLES:
             checker.error(
-                "role-value", f"role {preview(role)} is not system, user or assistant", "", path + ".role"
+                "role-value",
+                f"role {preview(role)} is not system, user or assistant",
+                "use one of them; tool messages are not supported",
+                path + ".role",
             )
         elif role == "system" and index:
             checker.error(

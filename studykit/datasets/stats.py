@@ -199,7 +199,8 @@ def require_records(stats: DatasetStats) -> DatasetStats:
     """``stats`` if it holds a record; nothing to measure is an input error (exit 2)."""
     if not stats.records:
         what = f"none of its {stats.lines:,} line(s) is a JSON record" if stats.lines else "the file is empty"
-        raise StudykitError(what, stats.name, hint=f"run 'studykit dataset validate {stats.name}' to see why")
+        argument = "-" if stats.name == "<stdin>" else stats.name
+        raise StudykitError(what, stats.name, hint=f"run 'studykit dataset validate {argument}' to see why")
     return stats
 
 

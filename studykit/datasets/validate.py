@@ -370,7 +370,14 @@ def _kind(record: object, number: int, report: ValidationReport, tally: FileTall
         if len(tally.unknown) < report.max_findings:
             tally.unknown.append((number, undetected_hint(record)))
         else:
-            report.add(Finding("unknown-format", "cannot tell which format this record is", line=number))
+            report.add(
+                Finding(
+                    "unknown-format",
+                    "cannot tell which format this record is",
+                    undetected_hint(record),
+                    line=number,
+                )
+            )
         return None
     return FAMILY if found in FAMILY_MEMBERS else found
 

@@ -70,3 +70,10 @@ def test_cost_warns_when_the_model_does_not_take_the_files_format(tmp_path):
     assert f"Warning: {path} holds image-caption records, which claude-3-haiku does not take" in result.stderr
     taken = invoke("cost", str(path), "--model", "nova-canvas")
     assert taken.exit_code == 0 and "Warning" not in taken.stderr
+
+
+def test_nothing_to_measure_on_standard_input_points_at_validate_dash():
+    for command in (["stats", "-"], ["cost", "-", "--model", "nova-micro"]):
+        result = CliRunner().invoke(cli, ["dataset", *command], input="not json\n")
+        assert result.exit_code == 2
+        assert "run 'studykit dataset validate -' to see why" in result.stderr
