@@ -35,10 +35,14 @@ _CSafeLoader: Any = None
 _PySafeLoader: Any = None
 _constructor: Any = None
 _resolver: Any = None
+# The first characters of a plain scalar that may be of another type than text (digits, '.',
+# 't' of true, '~' of null, ...): the resolver tries its patterns only on these, so any other
+# plain scalar is text without asking it. None if a pattern applies whatever the first character.
+_typed_starts: frozenset[str] | None = None
 
 
 def _import_yaml() -> None:
-    global yaml, _CSafeLoader, _PySafeLoader, _constructor, _resolver
+    global yaml, _CSafeLoader, _PySafeLoader, _constructor, _resolver, _typed_starts
     if yaml is None:
         import yaml as module
 
@@ -46,6 +50,8 @@ def _import_yaml() -> None:
         _PySafeLoader = module.SafeLoader
         _constructor = module.constructor.SafeConstructor()
         _resolver = module.resolver.Resolver()
+        starts = _resolver.yaml_implicit_resolvers
+        _typed_starts = None if None in starts else frozenset(starts)
         yaml = module
 
 
@@ -248,6 +254,7 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
     AliasEvent, DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
     get_event = parser.get_event
     resolved = _RESOLVED.get
+    typed_starts = _typed_starts
     stack = [top]
     parent = top
     documents = 0
@@ -273,7 +280,11 @@ def _build_from(parser: yaml.CSafeLoader, document: YamlDocument) -> object:
                     _read_key(event, parent, mark, document)
                 continue
             # Text (quoted, block, or plain and known to be a string) needs no resolving.
-            if event.tag is not None or (event.implicit[0] and resolved(value) != _STR):
+            if event.tag is not None or (
+                event.implicit[0]
+                and (typed_starts is None or value[:1] in typed_starts)
+                and resolved(value) != _STR
+            ):
                 value = _scalar(event, mark, document)
             if parent.is_mapping:
                 parent.container[parent.key] = value  # type: ignore[call-overload]

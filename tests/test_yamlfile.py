@@ -180,6 +180,26 @@ def test_an_absent_key_path_points_at_the_nearest_value_or_key_that_is_written(p
     assert load_yaml_text("# nothing yet\n", "empty.yaml").position(("id",)) == (1, 1)
 
 
+def test_plain_scalars_get_their_yaml_types_and_any_other_plain_text_stays_text(parser: str) -> None:
+    text = "- ~\n-\n- 1_000\n- 0x1F\n- -2.5\n- Yes\n- off\n- 2001-12-14\n- Yesterday, not a flag\n"
+    text += "- https://docs.aws.amazon.com/x\n- élan\n- '3'\n- 7 days\n"
+    assert load_yaml_text(text, "x.yaml").data == [
+        None,
+        None,
+        1000,
+        31,
+        -2.5,
+        True,
+        False,
+        "2001-12-14",
+        "Yesterday, not a flag",
+        "https://docs.aws.amazon.com/x",
+        "élan",
+        "3",
+        "7 days",
+    ]
+
+
 SYNTAX_ERRORS = {
     "unclosed list": ("id: x\ntitle: [unclosed\ndomain: 3\n", 3),
     "value after a value": ("id: x\ntitle: a: b\n", 2),
