@@ -214,7 +214,8 @@ def generate(
                 written_sizes.append(write_lines(records.lines(wanted, seed), stream, advance))
     for (target, _, _), (written, size) in zip(jobs, written_sizes, strict=True):
         if target != "-":
-            click.echo(f"Wrote {written:,} {fmt.id} records ({size:,} bytes) to {target}", err=True)
+            noun = "record" if written == 1 else "records"
+            click.echo(f"Wrote {written:,} {fmt.id} {noun} ({size:,} bytes) to {target}", err=True)
     click.echo(
         f"Built from {material.concepts} concepts and {material.questions} questions: "
         f"capacity {catalogue.capacity:,} distinct {fmt.id} records" + (f" for {model.id}" if model else ""),

@@ -96,6 +96,7 @@ class FastCheck:
         self._required = frozenset(fmt.required)
         self._clean_shared: set[str] = set()
         self._clean_system: dict[str, int] = {}
+        self.bare = False  # the last clean Claude-layout record had no system prompt
         self._last = fmt.last_roles
         self._min = max(fmt.min_messages, 1)
         self._max = fmt.max_messages if fmt.max_messages is not None else 1 << 62
@@ -276,6 +277,7 @@ class FastCheck:
         if not no_repeated_keys(data.count(b'"'), strings, quoted, data):
             return None
         self.messages = len(messages)
+        self.bare = not shared  # no system prompt: OpenAI chat has this layout too
         return self._finish(sum(map(len, texts)) + sum(map(len, shared)), "\x00".join(texts), shared)
 
 

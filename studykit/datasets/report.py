@@ -114,6 +114,10 @@ def render_validation(report: ValidationReport) -> list[str]:
     return out
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def render_summary(report: ValidationReport) -> list[str]:
     verdict = "valid" if report.valid else "INVALID"
     fmt = report.format_id or "unknown format"
@@ -122,7 +126,8 @@ def render_summary(report: ValidationReport) -> list[str]:
     model = f", model {report.model_id}" if report.model_id else ", no --model: limits not checked"
     out = [
         printable(
-            f"{report.name}: {verdict} — {report.records:,} records in {report.lines:,} lines, {fmt}{model}"
+            f"{report.name}: {verdict} — {_count(report.records, 'record')}"
+            f" in {_count(report.lines, 'line')}, {fmt}{model}"
         ),
         f"  {report.errors:,} error(s), {report.warnings:,} warning(s), {report.duplicates:,} duplicate(s)"
         + (f", {report.notes:,} note(s)" if report.notes else ""),

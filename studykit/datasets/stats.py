@@ -193,6 +193,7 @@ def _tally(record: dict, number: int, tally: FileTally) -> None:
         tally.add_conversation(number, count, isinstance(last, dict) and last.get("role") == "user")
     elif kind is not None:
         tally.add(kind, number)
+        tally.bare_chats += kind == "claude-messages" and "system" not in record
 
 
 def require_records(stats: DatasetStats) -> DatasetStats:

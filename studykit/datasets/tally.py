@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from studykit.datasets.detect import OPENAI_CHAT
 from studykit.datasets.findings import Finding
 from studykit.datasets.formats import FORMATS, get_format
 from studykit.datasets.limits import ModelSpec
@@ -82,6 +83,7 @@ class FileTally:
     media: dict[str, LineRanges] = field(default_factory=dict)
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (line, hint) of records of no format
     longest: int = 0  # most messages in one family record
+    bare_chats: int = 0  # claude-messages records without a system prompt: OpenAI chat has that layout too
 
     def add(self, kind: str, line: int) -> None:
         ranges = self.kinds.get(kind)
@@ -119,17 +121,41 @@ class FileTally:
         return Counter(
             {
                 conversation_format(self, model) if kind == FAMILY else kind: ranges.count
-                for kind, ranges in self.kinds.items()
+                for kind, ranges in file_kinds(self).items()
             }
         )
 
 
+def file_kinds(tally: FileTally) -> dict[str, LineRanges]:
+    """The kinds of the file's records, chat records without a system prompt counted as OpenAI chat
+    when every Claude-layout record is one of them and the file holds OpenAI chat: without a system
+    prompt the two layouts are the same, so they do not make the file mixed."""
+    claude, openai = tally.kinds.get("claude-messages"), tally.kinds.get(OPENAI_CHAT)
+    if claude is None or openai is None or claude.count != tally.bare_chats:
+        return tally.kinds
+    kinds = {kind: ranges for kind, ranges in tally.kinds.items() if kind != "claude-messages"}
+    kinds[OPENAI_CHAT] = _union(openai, claude)
+    return kinds
+
+
+def _union(first: LineRanges, second: LineRanges) -> LineRanges:
+    spans: list[list[int]] = []
+    for low, high in sorted(first.ranges + second.ranges):
+        if spans and spans[-1][1] >= low - 1:
+            spans[-1][1] = max(spans[-1][1], high)
+        else:
+            spans.append([low, high])
+    past = sum(high - low + 1 for low, high in spans[MAX_RANGES:])
+    return LineRanges(spans[:MAX_RANGES], first.count + second.count, first.more + second.more + past)
+
+
 def main_kind(tally: FileTally) -> str | None:
     """The kind most records have; a tie goes to the format listed first in ``FORMATS``."""
-    if not tally.kinds:
+    kinds = file_kinds(tally)
+    if not kinds:
         return None
     order = {name: index for index, name in enumerate(FORMATS)}
-    return min(tally.kinds, key=lambda kind: (-tally.kinds[kind].count, order.get(kind, len(order))))
+    return min(kinds, key=lambda kind: (-kinds[kind].count, order.get(kind, len(order))))
 
 
 def conversation_format(tally: FileTally, model: ModelSpec | None) -> str:
@@ -206,9 +232,10 @@ def file_findings(
                     f"{fmt.id} ends with the assistant",
                 )
             )
-    if len(tally.kinds) > 1:
+    kinds = file_kinds(tally)
+    if len(kinds) > 1:
         parts = []
-        for kind, ranges in sorted(tally.kinds.items(), key=lambda item: item[1].first() or 0):
+        for kind, ranges in sorted(kinds.items(), key=lambda item: item[1].first() or 0):
             name = conversation_format(tally, model) if kind == FAMILY else kind
             parts.append(f"{name} on {ranges.describe()} ({ranges.count:,} record(s))")
         out.append(

@@ -27,6 +27,8 @@ from studykit.datasets.strict_json import DuplicateKeyError, parse_record
 from studykit.datasets.tally import FAMILY, FAMILY_MEMBERS, FileTally, file_findings, file_format, unlisted
 from studykit.datasets.verdict import DEFAULT_MAX_FINDINGS, ValidationReport
 
+CLAUDE = "claude-messages"
+
 __all__ = ["DEFAULT_MAX_FINDINGS", "ValidationReport", "validate_path", "validate_stream"]
 
 
@@ -82,6 +84,7 @@ def validate_stream(
         fast = strict.fast
         clean = fast.clean_chars if fast is not None else _not_vouched
         endings = family and strict.current == FAMILY  # conversation endings name the format
+        chats = family and strict.current == CLAUDE
         number = low - 1
         # Most lines are clean records, told so straight from their bytes (this loop is the
         # hot path: it keeps to locals); the rest are parsed strictly and walked by the
@@ -104,6 +107,8 @@ def validate_stream(
                         tally.longest = fast.messages
                     if fast.last_role == "user":
                         tally.add_user_ending(number, fast.messages)
+                elif chats and fast.bare:  # type: ignore[union-attr]
+                    tally.bare_chats += 1
             else:
                 if run_low:
                     tally.add_run(strict.current, run_low, number - 1)  # type: ignore[arg-type]
@@ -112,6 +117,7 @@ def validate_stream(
                     fast = strict.fast
                     clean = fast.clean_chars if fast is not None else _not_vouched
                     endings = family and strict.current == FAMILY
+                    chats = family and strict.current == CLAUDE
             first = remember(data, number)
             if first is not None:
                 report.add(
@@ -197,6 +203,8 @@ class _StrictPath:
             report.add(finding)
         if checker.media:
             tally.add_media(checker.media, number)
+        if kind == CLAUDE and fmt is None and isinstance(record, dict) and "system" not in record:
+            tally.bare_chats += 1
         if kind == FAMILY and fmt is None:
             messages = record.get("messages") if isinstance(record, dict) else None
             count = len(messages) if isinstance(messages, list) else 0

@@ -141,3 +141,9 @@ def test_generate_states_its_capacity_and_refuses_more_without_allow_duplicates(
         str(tmp_path / "d"),
     )
     assert repeated.exit_code == 0 and "records repeat" in repeated.stderr
+
+
+def test_one_record_written_is_said_in_the_singular(tmp_path):
+    out = tmp_path / "one.jsonl"
+    result = invoke("generate", "single-turn", "--count", "1", "--out", str(out))
+    assert result.exit_code == 0 and "Wrote 1 single-turn record (" in result.stderr

@@ -100,3 +100,10 @@ def test_terminal_escapes_in_data_are_shown_not_executed(tmp_path):
     path.write_bytes(b'{"prompt": "a", "completion": "b", "\\u001b[31mred": 1}\n')
     result = invoke("validate", str(path))
     assert "\x1b" not in result.output and "\\x1b" in result.output
+
+
+def test_one_record_in_one_line_is_said_in_the_singular(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl(VALID["prompt-completion"]))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0 and f"{path}: valid — 1 record in 1 line, prompt-completion" in result.stdout

@@ -169,3 +169,25 @@ def test_records_ending_on_a_user_turn_are_all_counted_however_they_are_spread()
     assert striped.omitted == 0  # the ones not listed are summed up in one finding, not hidden
     summary = [f.message for f in striped.findings if f.line is None and f.code == "last-role"]
     assert len(summary) == 1 and "; 30 in all (lines 2, 4, 6" in summary[0]
+
+
+def chat(number: int, system: str | None = None, key: bool = False) -> dict:
+    messages = [
+        {"role": "user", "content": f"What does service number {number} do for you?"},
+        {"role": "assistant", "content": f"Service number {number} answers questions about AWS."},
+    ]
+    if system and not key:
+        return {"messages": [{"role": "system", "content": system}, *messages]}
+    return {"system": system, "messages": messages} if system else {"messages": messages}
+
+
+def test_openai_chat_records_without_a_system_message_do_not_make_the_file_mixed():
+    # Without a system prompt, OpenAI chat and Claude 3 Haiku records look the same.
+    records = [chat(0, "Be brief."), *[chat(n) for n in range(1, 7)]]
+    for order in (records, records[::-1]):
+        report = run(jsonl(*order))
+        assert report.format_id == "openai-chat" and report.formats == {"openai-chat": 7}
+        assert "mixed-formats" not in report.counts and report.counts["openai-format"] == 1
+    claude = run(jsonl(*records, chat(9, "Be brief.", key=True)))
+    assert claude.counts["mixed-formats"] == 1
+    assert claude.formats == {"claude-messages": 7, "openai-chat": 1}
