@@ -35,6 +35,9 @@ _SHAPES = {
 }
 
 
+_TOOL_KEYS = frozenset(("toolConfig",))
+
+
 class RecordChecker(CheckContext):
     """Checks records of one format for one model (or none).
 
@@ -45,7 +48,7 @@ class RecordChecker(CheckContext):
     def __init__(self, fmt: FormatSpec, model: ModelSpec | None = None) -> None:
         super().__init__(fmt, model)
         # conversation.py explains a toolConfig key itself (tool use is not supported).
-        extra = ("toolConfig",) if fmt.shape == CONVERSATION else ()
+        extra = tuple(_TOOL_KEYS) if fmt.shape == CONVERSATION else ()
         # Reinforcement prompts may carry any other keys: they go to the reward function.
         self._allowed = (
             None if fmt.shape == PROMPTS_WITH_ANSWER else frozenset(fmt.required + fmt.optional + extra)
@@ -67,7 +70,7 @@ class RecordChecker(CheckContext):
                 "not-object", f"a record must be a JSON object, not {kind(record)}", "one {…} per line"
             )
             return 0
-        self.keys(record, self.fmt.required, self._allowed, "")
+        self.keys(record, self.fmt.required, self._allowed, "", _TOOL_KEYS)
         chars = self._shape(self, record) if self._shape else self._flat(record)
         self._length(chars)
         return chars

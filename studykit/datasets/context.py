@@ -39,9 +39,18 @@ class CheckContext:
         self.out.append(Finding(code, message, hint, path, self.line, severity=severity))
 
     def keys(
-        self, record: dict, required: tuple[str, ...], allowed: frozenset[str] | None, path: str
+        self,
+        record: dict,
+        required: tuple[str, ...],
+        allowed: frozenset[str] | None,
+        path: str,
+        refused: frozenset[str] = frozenset(),
     ) -> None:
-        """Missing required keys and (unless ``allowed`` is None) unexpected keys, with a did-you-mean."""
+        """Missing required keys and (unless ``allowed`` is None) unexpected keys, with a did-you-mean.
+
+        ``refused`` keys are let through here because another rule explains why they are refused;
+        they are never suggested.
+        """
         for key in required:
             if key not in record:
                 self.error("missing-key", f"missing key {key!r}", f"needs: {', '.join(required)}", path)
@@ -49,8 +58,9 @@ class CheckContext:
             return
         for key in record:
             if key not in allowed:
-                guess = did_you_mean(key, allowed)
-                hint = f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(sorted(allowed))}"
+                shown = allowed - refused
+                guess = did_you_mean(key, shown)
+                hint = f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(sorted(shown))}"
                 self.error("unknown-key", f"unexpected key {preview(key)}", hint, path)
 
     def text(self, value: object, path: str, allow_empty: bool = False) -> int:

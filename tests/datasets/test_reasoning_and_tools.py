@@ -71,3 +71,9 @@ def test_tool_use_is_refused_with_the_reason_the_docs_give():
     assert "not supported by Nova 2 supervised fine-tuning" in tool_findings[0].message
     assert "can make the job fail" in tool_findings[0].message
     assert "unknown-key" not in report.counts
+
+
+def test_a_stray_key_is_not_told_that_toolconfig_is_allowed():
+    report = validate_stream(io.BytesIO(jsonl({**CONVERSATION, "weight": 1})), "d.jsonl")
+    hints = [f.hint for f in report.findings if f.code == "unknown-key"]
+    assert hints == ["allowed: messages, schemaVersion, system"]
