@@ -161,6 +161,7 @@ def generate(
     from studykit.atomic_write import open_outputs
     from studykit.cli.standard_streams import print_json_exactly
     from studykit.datasets.availability import choice_note
+    from studykit.datasets.context import S3_URI
     from studykit.datasets.formats import get_format
     from studykit.datasets.generate import (
         DEFAULT_IMAGE_PREFIX,
@@ -177,10 +178,20 @@ def generate(
     model = get_model(model_id) if model_id else None
     if model:
         require_pair(fmt.id, model)
+    if image_prefix is not None and fmt.id != "image-caption":
+        raise StudykitError(
+            f"--image-prefix applies only to image-caption records, not {fmt.id}", hint="drop it"
+        )
     prefix = image_prefix or DEFAULT_IMAGE_PREFIX
     if not prefix.startswith("s3://"):
         raise StudykitError(
             f"--image-prefix {prefix!r} is not an s3:// URI", hint="e.g. s3://my-bucket/images/"
+        )
+    if not S3_URI.match(prefix.rstrip("/") + "/image.png"):
+        # Otherwise every record would fail its own check, reported as content yielding none.
+        raise StudykitError(
+            f"--image-prefix {prefix!r} is not a valid S3 location",
+            hint="a bucket name is 3-63 lowercase letters, digits, dots, hyphens: e.g. s3://my-bucket/images/",
         )
     if validation_split and out == "-":
         raise StudykitError(

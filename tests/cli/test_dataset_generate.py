@@ -147,3 +147,17 @@ def test_one_record_written_is_said_in_the_singular(tmp_path):
     out = tmp_path / "one.jsonl"
     result = invoke("generate", "single-turn", "--count", "1", "--out", str(out))
     assert result.exit_code == 0 and "Wrote 1 single-turn record (" in result.stderr
+
+
+def test_an_image_prefix_with_a_bucket_name_s3_refuses_is_named_as_the_problem(tmp_path):
+    for prefix in ("s3://", "s3://Upper-Case/images", "s3://ab/images", "s3://my bucket/images"):
+        result = invoke("generate", "image-caption", "--count", "5", "--image-prefix", prefix, "--out", "-")
+        assert result.exit_code == 2, prefix
+        assert f"--image-prefix {prefix!r}" in result.stderr and "content/" not in result.stderr
+
+
+def test_an_image_prefix_for_records_without_images_is_refused(tmp_path):
+    result = invoke(
+        "generate", "single-turn", "--count", "5", "--image-prefix", "s3://my-bucket/images/", "--out", "-"
+    )
+    assert result.exit_code == 2 and "--image-prefix applies only to image-caption" in result.stderr
