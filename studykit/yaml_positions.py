@@ -28,12 +28,16 @@ class Position(NamedTuple):
     column: int
 
 
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_new_tuple = tuple.__new__  # a Position without NamedTuple's Python-level __new__
+
+
 def place_of(mark: Mark) -> Place:
     return mark.line << _COLUMN_BITS | mark.column
 
 
 def position_of(place: Place) -> Position:
-    return Position((place >> _COLUMN_BITS) + 1, (place & ((1 << _COLUMN_BITS) - 1)) + 1)
+    return _new_tuple(Position, ((place >> _COLUMN_BITS) + 1, (place & _COLUMN_MASK) + 1))
 
 
 class Branch:

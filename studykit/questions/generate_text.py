@@ -27,7 +27,8 @@ MAX_DISTRACTORS = 3
 
 
 def text_questions(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
-    apart = _apart(concepts)
+    said = _normalised()
+    apart = _apart(concepts, said)
     for spec, questions in concepts.vocabulary.text_questions:
         for category, members in siblings(concepts).items():
             if category not in questions.categories:
@@ -39,7 +40,7 @@ def text_questions(concepts: ConceptSet, claims: Claims) -> Iterator[Question]:
                 ]
                 if len(wrong) < 2:
                     continue
-                yield from _both_ways(concepts, claims, spec, questions, concept, wrong)
+                yield from _both_ways(concepts, claims, spec, questions, concept, wrong, said)
 
 
 _SPACES = re.compile(r"\s+")
@@ -50,12 +51,11 @@ def _normal(text: str) -> str:
     return _SPACES.sub(" ", without_end(text)).casefold()
 
 
-def _apart(concepts: ConceptSet) -> Callable[[Concept, Concept, str], bool]:
-    """Whether ``other`` is a fair distractor for ``concept`` on ``attribute``.
+def _normalised() -> Callable[[Concept, str], str]:
+    """A concept's value of an attribute as compared (see :func:`_normal`).
 
     Each value is normalised once, not once for every sibling it is compared with.
     """
-    related = confusable(concepts)
     normal: dict[tuple[str, str], str] = {}
 
     def said(concept: Concept, attribute: str) -> str:
@@ -63,6 +63,15 @@ def _apart(concepts: ConceptSet) -> Callable[[Concept, Concept, str], bool]:
         if key not in normal:
             normal[key] = _normal(str(text_value(concept, attribute)))
         return normal[key]
+
+    return said
+
+
+def _apart(
+    concepts: ConceptSet, said: Callable[[Concept, str], str]
+) -> Callable[[Concept, Concept, str], bool]:
+    """Whether ``other`` is a fair distractor for ``concept`` on ``attribute``."""
+    related = confusable(concepts)
 
     def apart(concept: Concept, other: Concept, attribute: str) -> bool:
         if said(concept, attribute) == said(other, attribute):
@@ -80,6 +89,7 @@ def _both_ways(
     questions: TextQuestions,
     concept: Concept,
     wrong: list[Concept],
+    said: Callable[[Concept, str], str],
 ) -> Iterator[Question]:
     value = str(text_value(concept, spec.name))
     vocabulary = concepts.vocabulary
@@ -105,7 +115,7 @@ def _both_ways(
         yield _question(ask.family, concept, key, stem, options)
     distinct: dict[str, Concept] = {}  # one owner per different value: options must differ
     for other in pick(f"{concept.id}.{spec.name}?{value}", wrong, len(wrong)):
-        distinct.setdefault(_normal(str(text_value(other, spec.name))), other)
+        distinct.setdefault(said(other, spec.name), other)
     if questions.choose_value and len(distinct) >= 2:
         ask = questions.choose_value
         key = f"{concept.id}.{spec.name}?{value}"
