@@ -442,13 +442,15 @@ def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
     from studykit.atomic_write import open_output
     from studykit.cli.standard_streams import print_json_exactly
     from studykit.datasets.convert import convert_stream
+    from studykit.errors import printable
 
     print_json_exactly()
     with open_output(out, force=force) as stream:
         report = convert_stream(path, None if source == "auto" else source, target, stream)
     noun = "record" if report.written == 1 else "records"
     click.echo(f"Converted {report.written:,} {noun} from {report.source} to {report.target}", err=True)
+    # Reasons quote the file's own keys: shown literally, one line each.
     for reason, count in report.dropped.most_common():
-        click.echo(f"  dropped: {reason} ×{count:,}", err=True)
+        click.echo(printable(f"  dropped: {reason} ×{count:,}"), err=True)
     for reason, count in report.skipped.most_common():
-        click.echo(f"  skipped {count:,} record(s): {reason}", err=True)
+        click.echo(printable(f"  skipped {count:,} record(s): {reason}"), err=True)

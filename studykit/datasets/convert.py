@@ -115,13 +115,21 @@ def read_conversation(record: object, source: str, dropped: Counter[str]) -> Con
         prompt, completion = record.get("prompt"), record.get("completion")
         if not isinstance(prompt, str) or not isinstance(completion, str):
             raise Skip("prompt or completion is not a string")
+        _drop_other_keys(record, ("prompt", "completion"), dropped)
         return Conversation(None, [("user", prompt), ("assistant", completion)])
     if source in _BEDROCK_FAMILY:
         return _read_bedrock(record, dropped)
     return _read_chat(record, dropped)
 
 
+def _drop_other_keys(record: dict, kept: tuple[str, ...], dropped: Counter[str]) -> None:
+    for key in record:
+        if key not in kept:
+            dropped[f"record {key!s}"] += 1
+
+
 def _read_bedrock(record: dict, dropped: Counter[str]) -> Conversation:
+    _drop_other_keys(record, ("schemaVersion", "system", "messages"), dropped)
     system = record.get("system")
     texts = (
         [block.get("text") for block in system if isinstance(block, dict)] if isinstance(system, list) else []
@@ -160,9 +168,7 @@ def _read_chat(record: dict, dropped: Counter[str]) -> Conversation:
             turns.append((role, text))
         else:
             dropped[f"{role} messages"] += 1
-    for key in record:
-        if key not in ("messages", "system"):
-            dropped[f"record {key!s}"] += 1
+    _drop_other_keys(record, ("messages", "system"), dropped)
     return Conversation(system, turns)
 
 

@@ -152,3 +152,17 @@ def test_a_wrong_from_that_converts_nothing_asks_whether_it_is_right(tmp_path):
     )
     assert result.exit_code == 2 and result.stdout == ""
     assert "are these claude-messages records?" in result.stderr
+
+
+def test_keys_a_target_cannot_hold_are_counted_for_every_source_and_shown_on_one_line(tmp_path):
+    source = tmp_path / "pc.jsonl"
+    source.write_text('{"prompt": "What is S3?", "completion": "Object storage.", "odd\\nkey": 1}\n')
+    result = CliRunner().invoke(cli, ["dataset", "convert", str(source), "--to", "multi-turn", "--out", "-"])
+    assert result.exit_code == 0
+    assert "  dropped: record odd\\x0akey ×1\n" in result.stderr
+    bedrock = tmp_path / "bedrock.jsonl"
+    bedrock.write_text(result.stdout.replace("{", '{"id": 7, ', 1))
+    again = CliRunner().invoke(
+        cli, ["dataset", "convert", str(bedrock), "--to", "claude-messages", "--out", "-"]
+    )
+    assert again.exit_code == 0 and "dropped: record id ×1" in again.stderr
