@@ -448,7 +448,7 @@ def convert(path: str, target: str, source: str, out: str, force: bool) -> None:
     with open_output(out, force=force) as stream:
         report = convert_stream(path, None if source == "auto" else source, target, stream)
     noun = "record" if report.written == 1 else "records"
-    click.echo(f"Converted {report.written:,} {noun} from {report.source} to {report.target}", err=True)
+    click.echo(f"Converted {report.written:,} {noun} from {report.sources()} to {report.target}", err=True)
     # Reasons quote the file's own keys: shown literally, one line each.
     for reason, count in report.dropped.most_common():
         click.echo(printable(f"  dropped: {reason} ×{count:,}"), err=True)

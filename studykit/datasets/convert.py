@@ -68,10 +68,18 @@ class ConversionReport:
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
+    read: Counter[str] = field(default_factory=Counter)  # records per format they were read as
+
+    def sources(self) -> str:
+        """What was read: one format, or each with its records when the file mixes them."""
+        if len(self.read) < 2:
+            return self.source
+        return ", ".join(f"{kind} ({count:,})" for kind, count in self.read.most_common())
 
     def to_json(self) -> dict[str, object]:
         return {
             "from": self.source,
+            "read": dict(self.read),
             "to": self.target,
             "written": self.written,
             "skipped": dict(self.skipped),
@@ -256,8 +264,7 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
             except StudykitError as error:
                 error.path, error.line = source_path, number
                 raise
-            if report.source == "auto":
-                report.source = kind
+            report.read[kind] += 1
             try:
                 converted = convert_one(record, kind, target, report.dropped)
             except Skip as reason:
@@ -267,6 +274,8 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
             report.written += 1
     if not seen:
         raise StudykitError("the file holds no records", source_path, hint="add one JSON object per line")
+    if report.source == "auto":
+        report.source = report.read.most_common(1)[0][0]
     if not report.written:
         # An empty output would pass for a converted file; nothing is written instead.
         reason, count = report.skipped.most_common(1)[0]

@@ -166,3 +166,21 @@ def test_keys_a_target_cannot_hold_are_counted_for_every_source_and_shown_on_one
         cli, ["dataset", "convert", str(bedrock), "--to", "claude-messages", "--out", "-"]
     )
     assert again.exit_code == 0 and "dropped: record id ×1" in again.stderr
+
+
+def test_a_file_mixing_formats_says_how_many_records_of_each_it_read(tmp_path):
+    source = tmp_path / "mixed.jsonl"
+    pair = {"prompt": "What is S3?", "completion": "Object storage."}
+    chat = {
+        "system": "Be brief.",
+        "messages": [
+            {"role": "user", "content": "What is EC2?"},
+            {"role": "assistant", "content": "Compute."},
+        ],
+    }
+    source.write_text("".join(json.dumps(record) + "\n" for record in (chat, pair, pair)))
+    result = CliRunner().invoke(cli, ["dataset", "convert", str(source), "--to", "multi-turn", "--out", "-"])
+    assert result.exit_code == 0
+    assert (
+        "Converted 3 records from prompt-completion (2), claude-messages (1) to multi-turn" in result.stderr
+    )
