@@ -264,10 +264,11 @@ def convert_stream(source_path: str, source: str | None, target: str, out: TextI
     if not report.written:
         # An empty output would pass for a converted file; nothing is written instead.
         reason, count = report.skipped.most_common(1)[0]
+        check = f"'studykit dataset validate {source_path}' names the file's format"
         raise StudykitError(
             f"no record converts to {report.target}: {reason} ({count:,} of {seen:,} records)",
             source_path,
-            hint="convert to another format, or check the file with 'studykit dataset validate'",
+            hint=f"are these {source} records? {check}" if source else f"convert to another format; {check}",
         )
     return report
 

@@ -141,3 +141,14 @@ def test_a_conversion_that_converts_no_record_fails_and_writes_no_file(tmp_path)
     assert f"{source}: no record converts to claude-messages" in result.stderr
     assert "no assistant reply to train on (2 of 2 records)" in result.stderr
     assert not out.exists()
+
+
+def test_a_wrong_from_that_converts_nothing_asks_whether_it_is_right(tmp_path):
+    source = tmp_path / "pc.jsonl"
+    source.write_text('{"prompt": "What is S3?", "completion": "Object storage."}\n')
+    result = CliRunner().invoke(
+        cli,
+        ["dataset", "convert", str(source), "--from", "claude-messages", "--to", "multi-turn", "--out", "-"],
+    )
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "are these claude-messages records?" in result.stderr
