@@ -138,13 +138,18 @@ def generate(
     from studykit.datasets.generate import plan_counts
     from studykit.datasets.limits import get_model
 
+    if count is not None and count < 0:
+        raise StudykitError(f"count must be 0 or more, not {count}")
     catalogue = _catalogue(format, model)
     spec = get_model(model).for_format(format) if model else None
     wanted = catalogue.capacity if count is None else count
     if count is None and spec is not None and spec.max_records:
         wanted = min(wanted, spec.max_records)
-    if spec is not None:
-        plan_counts(wanted, 0.0, spec, catalogue.groups)
+    if spec is not None and wanted:
+        try:
+            plan_counts(wanted, 0.0, spec, catalogue.groups)
+        except StudykitError as error:
+            raise StudykitError(error.message, hint="ask for a count the model takes") from None
     if wanted > catalogue.capacity and not allow_duplicates:
         raise StudykitError(
             f"the study content yields {catalogue.capacity:,} distinct {format} records; "

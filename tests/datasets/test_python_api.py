@@ -84,3 +84,12 @@ def test_a_python_value_json_cannot_hold_is_named():
 def test_bytes_or_a_single_record_are_refused_not_read_as_records(source):
     with pytest.raises(StudykitError, match="validate takes a path or an iterable of records"):
         validate(source)
+
+
+def test_generate_refuses_a_negative_count_and_words_limits_for_python():
+    with pytest.raises(StudykitError, match="count must be 0 or more"):
+        generate("single-turn", count=-5)
+    assert list(generate("single-turn", count=0, model="nova-micro")) == []
+    with pytest.raises(StudykitError) as caught:
+        generate("single-turn", count=50, model="llama-3-2-1b")
+    assert "at least 100" in caught.value.message and "--" not in (caught.value.hint or "")
