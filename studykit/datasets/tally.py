@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from studykit.datasets.detect import OPENAI_CHAT
 from studykit.datasets.findings import Finding
 from studykit.datasets.formats import FORMATS, get_format
-from studykit.datasets.limits import ModelSpec
+from studykit.datasets.limits import MODELS, ModelSpec
 
 FAMILY = "multi-turn"
 """The name a bedrock-conversation-2024 record is tallied under until the file's rule picks
@@ -245,16 +245,29 @@ def file_findings(
                 "keep one format per file; --format checks every record against the one you name",
             )
         )
-    if model is not None and model.video_formats and "image" in tally.media and "video" in tally.media:
-        # Nova: a dataset is text with images or text with videos, never both.
-        # https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-understanding.html
-        # https://docs.aws.amazon.com/bedrock/latest/userguide/nova-2-sft-data-prep.html
-        images, videos = tally.media["image"], tally.media["video"]
-        out.append(
-            Finding(
-                "media-mix",
-                f"the dataset mixes images ({images.describe()}) and videos ({videos.describe()})",
-                f"{model.id} trains on text with images or text with videos: split them into two datasets",
-            )
-        )
+    if "image" in tally.media and "video" in tally.media:
+        mix = _media_mix(tally, model)
+        if mix:
+            out.append(mix)
     return out
+
+
+def _media_mix(tally: FileTally, model: ModelSpec | None) -> Finding | None:
+    """Images in some records and videos in others, which no model that takes video accepts.
+
+    Nova: a dataset is text with images or text with videos, never both.
+    https://docs.aws.amazon.com/nova/latest/userguide/fine-tune-prepare-data-understanding.html
+    https://docs.aws.amazon.com/bedrock/latest/userguide/nova-2-sft-data-prep.html
+    The models that take video are all Nova models, so without --model the mix is still an
+    error: no model can train on the file as it is (one without video refuses its videos).
+    """
+    if model is not None and not model.video_formats:
+        return None  # its records' videos are refused one by one
+    takers = [model.id] if model else [spec.id for spec in MODELS.values() if spec.video_formats]
+    images, videos = tally.media["image"], tally.media["video"]
+    return Finding(
+        "media-mix",
+        f"the dataset mixes images ({images.describe()}) and videos ({videos.describe()})",
+        f"{', '.join(takers)} {'trains' if model else 'train'} on text with images or text with videos:"
+        " split them into two datasets",
+    )

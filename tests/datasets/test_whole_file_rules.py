@@ -108,6 +108,27 @@ def test_images_in_one_record_and_a_video_in_another_are_a_mixed_dataset_for_nov
     assert only_images.valid
 
 
+def test_images_and_videos_mixed_are_an_error_without_a_model_too():
+    # Every model that takes video is a Nova model, and Nova takes text with images or text with
+    # videos, never both (same pages as above): no model can train on such a file.
+    records = [media_record("image", "png"), media_record("video", "mp4")] + [
+        conversation(n) for n in range(8)
+    ]
+    report = run(jsonl(*records))
+    (mixed,) = [f for f in report.findings if f.code == "media-mix"]
+    assert mixed.hint.startswith("nova-lite, nova-pro, nova-2-lite train on text with images")
+    assert not report.valid
+    assert run(jsonl(media_record("video", "mp4"), *records[2:])).valid
+
+
+def test_a_model_without_video_refuses_the_videos_not_the_mix():
+    records = [media_record("image", "png"), media_record("video", "mp4")] + [
+        conversation(n) for n in range(8)
+    ]
+    report = run(jsonl(*records), model_id="llama-3-2-11b")
+    assert "media-mix" not in report.counts and not report.valid
+
+
 def test_a_gif_for_titan_image_generator_is_an_error():
     # Titan Image Generator takes PNG or JPEG images:
     # https://docs.aws.amazon.com/bedrock/latest/userguide/preparing-image-generation-data.html
